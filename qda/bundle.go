@@ -1,0 +1,16 @@
+package qda
+
+// Bundle is a whole project in memory: what an export writes, an import reads,
+// a merge combines and the demo project is built from. Slices are in no
+// particular order unless a producer documents one.
+type Bundle struct {
+	Project   Project    `json:"project"`
+	Coders    []Coder    `json:"coders"`
+	Codes     []Code     `json:"codes"`
+	Documents []Document `json:"documents"` // with Text filled in
+	Codings   []Coding   `json:"codings"`
+	Cases     []Case     `json:"cases"`
+	Variables []Variable `json:"variables"`
+	Values    []Value    `json:"values"`
+	Memos     []Memo     `json:"memos"`
+}

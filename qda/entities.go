@@ -1,0 +1,114 @@
+package qda
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Project is the identity and description of one project file.
+type Project struct {
+	ID          ID        `json:"id"`
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	Created     time.Time `json:"created"`
+}
+
+// Coder is a person who codes. Codings and memos record their coder, which is
+// what makes inter-coder agreement and merging a team's work possible.
+type Coder struct {
+	ID    ID     `json:"id"`
+	Name  string `json:"name"`
+	Color string `json:"color,omitempty"`
+}
+
+// Code is one node of the codebook tree. A Folder groups codes but cannot be
+// applied to text itself.
+type Code struct {
+	ID          ID     `json:"id"`
+	Parent      ID     `json:"parent,omitempty"` // empty for a top-level code
+	Name        string `json:"name"`
+	Color       string `json:"color"` // #RRGGBB
+	Description string `json:"description,omitempty"`
+	Folder      bool   `json:"folder,omitempty"`
+	Order       int    `json:"order"` // position among its siblings
+}
+
+// Validate checks a code's own rules; tree rules live in package codebook.
+func (c *Code) Validate() error {
+	name := strings.TrimSpace(c.Name)
+	if name == "" {
+		return fmt.Errorf("a code needs a name")
+	}
+	if strings.Contains(c.Name, "/") {
+		return fmt.Errorf("code name %q contains '/', which separates levels in a code path", c.Name)
+	}
+	if !ValidColor(c.Color) {
+		return fmt.Errorf("code %q: colour %q is not #RRGGBB", c.Name, c.Color)
+	}
+	if c.Parent == c.ID {
+		return fmt.Errorf("code %q cannot be its own parent", c.Name)
+	}
+	return nil
+}
+
+var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// ValidColor reports whether s is a #RRGGBB colour.
+func ValidColor(s string) bool { return colorRE.MatchString(s) }
+
+// Coding applies a code to a span of a document.
+type Coding struct {
+	ID       ID        `json:"id"`
+	Document ID        `json:"document"`
+	Code     ID        `json:"code"`
+	Span     Span      `json:"span"`
+	Coder    ID        `json:"coder"`
+	Created  time.Time `json:"created"`
+	Memo     string    `json:"memo,omitempty"` // a note on this coding
+}
+
+// Case groups documents that belong to one unit of analysis: an informant, a
+// village, an organisation. A document may belong to several cases.
+type Case struct {
+	ID          ID     `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Documents   []ID   `json:"documents"`
+}
+
+// Has reports whether the case includes document id.
+func (c *Case) Has(id ID) bool {
+	for _, d := range c.Documents {
+		if d == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TargetKind says what a memo is written about.
+type TargetKind string
+
+// Memo targets.
+const (
+	OnProject  TargetKind = "project"
+	OnDocument TargetKind = "document"
+	OnCode     TargetKind = "code"
+	OnCoding   TargetKind = "coding"
+	OnCase     TargetKind = "case"
+)
+
+// Memo is the analyst's writing: a note on the project, a document, a code, a
+// coding or a case.
+type Memo struct {
+	ID       ID         `json:"id"`
+	On       TargetKind `json:"on"`
+	Target   ID         `json:"target,omitempty"` // empty for project memos
+	Title    string     `json:"title,omitempty"`
+	Text     string     `json:"text"`
+	Coder    ID         `json:"coder,omitempty"`
+	Created  time.Time  `json:"created"`
+	Modified time.Time  `json:"modified"`
+}

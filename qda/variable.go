@@ -1,0 +1,98 @@
+package qda
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// VarType is the type of a variable's values.
+type VarType string
+
+// Variable types, as REFI-QDA names them in lower case.
+const (
+	VarText    VarType = "text"
+	VarInteger VarType = "integer"
+	VarFloat   VarType = "float"
+	VarBoolean VarType = "boolean"
+	VarDate    VarType = "date"
+)
+
+// VarScope says whether a variable describes cases or documents.
+type VarScope string
+
+// Variable scopes.
+const (
+	ScopeCase     VarScope = "case"
+	ScopeDocument VarScope = "document"
+)
+
+// Variable is a typed attribute that cases or documents carry: informant role,
+// source type, place, date of interview.
+type Variable struct {
+	ID          ID       `json:"id"`
+	Name        string   `json:"name"`
+	Type        VarType  `json:"type"`
+	Scope       VarScope `json:"scope"`
+	Description string   `json:"description,omitempty"`
+}
+
+// Value is one variable's value on one case or document, stored in the
+// canonical text form that Variable.Normalize returns.
+type Value struct {
+	Variable ID     `json:"variable"`
+	Owner    ID     `json:"owner"` // a case or a document, per the variable's scope
+	Value    string `json:"value"`
+}
+
+// ParseVarType accepts a type name in any case.
+func ParseVarType(s string) (VarType, error) {
+	switch t := VarType(strings.ToLower(strings.TrimSpace(s))); t {
+	case VarText, VarInteger, VarFloat, VarBoolean, VarDate:
+		return t, nil
+	}
+	return "", fmt.Errorf("%q is not a variable type (use text, integer, float, boolean or date)", s)
+}
+
+// Normalize checks that raw is a value of the variable's type and returns it in
+// canonical form: integers and floats as Go formats them, booleans as
+// true/false, dates as YYYY-MM-DD. An empty string clears a value.
+func (v *Variable) Normalize(raw string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return "", nil
+	}
+	switch v.Type {
+	case VarText, "":
+		return s, nil
+	case VarInteger:
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return "", fmt.Errorf("%s: %q is not a whole number", v.Name, raw)
+		}
+		return strconv.FormatInt(n, 10), nil
+	case VarFloat:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return "", fmt.Errorf("%s: %q is not a number", v.Name, raw)
+		}
+		return strconv.FormatFloat(f, 'g', -1, 64), nil
+	case VarBoolean:
+		switch strings.ToLower(s) {
+		case "true", "yes", "y", "1":
+			return "true", nil
+		case "false", "no", "n", "0":
+			return "false", nil
+		}
+		return "", fmt.Errorf("%s: %q is not true or false", v.Name, raw)
+	case VarDate:
+		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006/01/02", "2006-01-02T15:04:05"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t.Format("2006-01-02"), nil
+			}
+		}
+		return "", fmt.Errorf("%s: %q is not a date (write YYYY-MM-DD)", v.Name, raw)
+	}
+	return "", fmt.Errorf("%s: unknown type %q", v.Name, v.Type)
+}
