@@ -1,0 +1,103 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// Change is one key's write within a transaction.
+type Change struct {
+	Bucket, Key   []byte
+	Before, After []byte // nil when the key did not exist / was deleted
+}
+
+// Changes is everything one Update wrote, in order. Applying it backwards
+// undoes the user action; applying it forwards again redoes it.
+type Changes struct {
+	list []Change
+}
+
+func (c *Changes) add(bucket, key, before, after []byte) {
+	c.list = append(c.list, Change{
+		Bucket: bytes.Clone(bucket), Key: bytes.Clone(key),
+		Before: cloneOrNil(before), After: cloneOrNil(after),
+	})
+}
+
+func cloneOrNil(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return bytes.Clone(b)
+}
+
+// Empty reports whether nothing was written.
+func (c *Changes) Empty() bool { return c == nil || len(c.list) == 0 }
+
+// Len returns the number of writes.
+func (c *Changes) Len() int { return len(c.list) }
+
+// ErrStale means the project changed since the change set was recorded, so
+// undoing or redoing it would overwrite someone else's work.
+var ErrStale = fmt.Errorf("the project has changed since; this step can no longer be undone")
+
+// Undo reverts ch in one transaction. It refuses, changing nothing, if any key
+// no longer holds the value ch left it with.
+func (db *DB) Undo(ch *Changes) (*Changes, error) { return db.apply(ch, true) }
+
+// Redo reapplies ch after an Undo, with the same safety check.
+func (db *DB) Redo(ch *Changes) (*Changes, error) { return db.apply(ch, false) }
+
+func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
+	return db.Record(func(tx *Tx) error {
+		n := len(ch.list)
+		// Check that every key still holds the state the action (or its undo)
+		// left, then write: all or nothing.
+		expected := map[string][]byte{}
+		for i := 0; i < n; i++ {
+			c := ch.list[i]
+			k := string(c.Bucket) + "\x00" + string(c.Key)
+			if backwards {
+				expected[k] = c.After // last write wins
+			} else if _, ok := expected[k]; !ok {
+				expected[k] = c.Before // first write's before
+			}
+		}
+		for i := 0; i < n; i++ {
+			c := ch.list[i]
+			k := string(c.Bucket) + "\x00" + string(c.Key)
+			want, ok := expected[k]
+			if !ok {
+				continue
+			}
+			delete(expected, k)
+			if got := tx.tx.Bucket(c.Bucket).Get(c.Key); !bytes.Equal(got, want) {
+				return ErrStale
+			}
+		}
+		order := make([]int, n)
+		for i := range order {
+			order[i] = i
+			if backwards {
+				order[i] = n - 1 - i
+			}
+		}
+		for _, i := range order {
+			c := ch.list[i]
+			v := c.After
+			if backwards {
+				v = c.Before
+			}
+			var err error
+			if v == nil {
+				err = tx.del(c.Bucket, c.Key)
+			} else {
+				err = tx.put(c.Bucket, c.Key, v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

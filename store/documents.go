@@ -1,0 +1,185 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"coder/qda"
+)
+
+// Document returns a document's metadata and passages, without its text.
+func (tx *Tx) Document(id qda.ID) (*qda.Document, error) {
+	return getJSON[qda.Document](tx, bDocs, id, "document")
+}
+
+// Text returns a document's text.
+func (tx *Tx) Text(id qda.ID) (string, error) {
+	t := tx.tx.Bucket(bTexts).Get([]byte(id))
+	if t == nil {
+		return "", fmt.Errorf("text of document %s: %w", id, qda.ErrNotFound)
+	}
+	return string(t), nil
+}
+
+// DocumentWithText returns a document with its text filled in.
+func (tx *Tx) DocumentWithText(id qda.ID) (*qda.Document, error) {
+	d, err := tx.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	d.Text, err = tx.Text(id)
+	return d, err
+}
+
+// Documents returns every document's metadata, sorted by name.
+func (tx *Tx) Documents() ([]qda.Document, error) {
+	docs, err := allJSON[qda.Document](tx, bDocs, "document")
+	sort.Slice(docs, func(i, j int) bool { return strings.ToLower(docs[i].Name) < strings.ToLower(docs[j].Name) })
+	return docs, err
+}
+
+// DocumentByName finds a document by its exact name, or failing that a unique
+// case-insensitive match.
+func (tx *Tx) DocumentByName(name string) (*qda.Document, error) {
+	docs, err := tx.Documents()
+	if err != nil {
+		return nil, err
+	}
+	var fold []qda.Document
+	for _, d := range docs {
+		if d.Name == name {
+			return &d, nil
+		}
+		if strings.EqualFold(d.Name, name) {
+			fold = append(fold, d)
+		}
+	}
+	if len(fold) == 1 {
+		return &fold[0], nil
+	}
+	return nil, fmt.Errorf("no document named %q: %w", name, qda.ErrNotFound)
+}
+
+// PutDocument adds a document or updates its metadata. A document's text is
+// fixed at import: it is written when the document is new and must not change
+// afterwards (d.Text may be left empty on updates).
+func (tx *Tx) PutDocument(d *qda.Document) error {
+	if !d.ID.Valid() {
+		return fmt.Errorf("document %q: ID %q is not a UUID", d.Name, d.ID)
+	}
+	old, err := tx.Document(d.ID)
+	isNew := err != nil
+	if isNew {
+		if err := d.Validate(); err != nil {
+			return err
+		}
+	} else {
+		if d.Chars != old.Chars {
+			return fmt.Errorf("document %q: its text cannot change after import", d.Name)
+		}
+		if d.Text != "" {
+			if t, _ := tx.Text(d.ID); t != d.Text {
+				return fmt.Errorf("document %q: its text cannot change after import", d.Name)
+			}
+		}
+		meta := *d
+		text, err := tx.Text(d.ID)
+		if err != nil {
+			return err
+		}
+		meta.Text = text
+		if err := meta.Validate(); err != nil {
+			return err
+		}
+	}
+	if err := tx.checkDocName(d); err != nil {
+		return err
+	}
+	if isNew {
+		if err := tx.put(bTexts, []byte(d.ID), []byte(d.Text)); err != nil {
+			return err
+		}
+	}
+	return putJSON(tx, bDocs, d.ID, d)
+}
+
+func (tx *Tx) checkDocName(d *qda.Document) error {
+	docs, err := tx.Documents()
+	if err != nil {
+		return err
+	}
+	for _, o := range docs {
+		if o.ID != d.ID && strings.EqualFold(o.Name, d.Name) {
+			return fmt.Errorf("there is already a document named %q: %w", o.Name, qda.ErrConflict)
+		}
+	}
+	return nil
+}
+
+// UniqueDocName returns name, or name with " (2)", " (3)"... appended when a
+// document already has it.
+func (tx *Tx) UniqueDocName(name string) (string, error) {
+	docs, err := tx.Documents()
+	if err != nil {
+		return "", err
+	}
+	taken := map[string]bool{}
+	for _, d := range docs {
+		taken[strings.ToLower(d.Name)] = true
+	}
+	candidate := name
+	for i := 2; taken[strings.ToLower(candidate)]; i++ {
+		candidate = fmt.Sprintf("%s (%d)", name, i)
+	}
+	return candidate, nil
+}
+
+// DeleteDocument removes a document with its text, its codings, its attribute
+// values and memos, and takes it out of every case.
+func (tx *Tx) DeleteDocument(id qda.ID) error {
+	if !exists(tx, bDocs, id) {
+		return fmt.Errorf("document %s: %w", id, qda.ErrNotFound)
+	}
+	codings, err := tx.CodingsOf(id)
+	if err != nil {
+		return err
+	}
+	for _, c := range codings {
+		if err := tx.DeleteCoding(c.ID); err != nil {
+			return err
+		}
+	}
+	cases, err := tx.Cases()
+	if err != nil {
+		return err
+	}
+	for _, c := range cases {
+		if c.Has(id) {
+			c.Documents = removeID(c.Documents, id)
+			if err := tx.PutCase(&c); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.deleteValuesOf(id); err != nil {
+		return err
+	}
+	if err := tx.deleteMemosOn(id); err != nil {
+		return err
+	}
+	if err := tx.del(bTexts, []byte(id)); err != nil {
+		return err
+	}
+	return tx.del(bDocs, []byte(id))
+}
+
+func removeID(ids []qda.ID, id qda.ID) []qda.ID {
+	out := ids[:0:0]
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
+}
