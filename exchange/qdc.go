@@ -1,0 +1,103 @@
+package exchange
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"coder/qda"
+)
+
+// WriteQDC writes the codebook alone as a REFI-QDA .qdc file: codes with
+// their colours, descriptions and hierarchy. A codebook needs at least one
+// code to be a valid file.
+func WriteQDC(w io.Writer, b *qda.Bundle) error {
+	codes := buildCodes(b.Codes, nil)
+	if len(codes) == 0 {
+		return &qda.Error{What: "codebook export", Why: "the codebook has no codes", Fix: "add a code first; a REFI-QDA codebook must hold at least one"}
+	}
+	doc := xCodeBookFile{Xmlns: codebookNS, Origin: Origin, Codes: xCodes{Code: codes}}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("writing codebook: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// ReadQDC imports a REFI-QDA codebook. It also accepts a project.qde, taking
+// only its codebook, since people send either when they mean "our codes".
+// On any error nothing is returned.
+func ReadQDC(r io.Reader, name string) ([]qda.Code, *Report, error) {
+	return readQDC(r, name, DefaultLimits)
+}
+
+func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) {
+	data, err := readLimited(r, lim.MaxXML)
+	if err != nil {
+		return nil, nil, sizeError(name, err, lim.MaxXML)
+	}
+	if isProject(data) {
+		b, rep, err := readQDE(data, name, nil, lim)
+		if err != nil {
+			return nil, nil, err
+		}
+		codebookOnly(rep, len(b.Codes))
+		return b.Codes, rep, nil
+	}
+	var f xCodeBookFile
+	if err := decodeXML(data, name, &f, lim); err != nil {
+		return nil, nil, err
+	}
+	q := &qdeReader{name: name, rep: newReport(), taken: map[qda.ID]string{}, codes: map[qda.ID]bool{}, notes: map[qda.ID]noteTarget{}}
+	q.rep.Producer = strings.TrimSpace(f.Origin)
+	codes := q.readCodes(f.Codes.Code)
+	if f.Sets != nil {
+		for _, s := range f.Sets.Set {
+			cs := CodeSet{ID: q.id(s.GUID, fmt.Sprintf("set %q", s.Name)), Name: strings.TrimSpace(s.Name), Description: s.Description}
+			for _, m := range s.MemberCode {
+				if c := ref(m.id()); q.codes[c] {
+					cs.Codes = append(cs.Codes, c)
+				}
+			}
+			q.rep.CodeSets = append(q.rep.CodeSets, cs)
+		}
+		q.rep.Counts["sets"] = len(f.Sets.Set)
+	}
+	q.rep.finish()
+	return codes, q.rep, nil
+}
+
+// isProject reports whether an XML document's root element is Project.
+func isProject(data []byte) bool {
+	data, transcoded, err := toUTF8(data)
+	if err != nil {
+		return false
+	}
+	d := newXMLDecoder(data, transcoded)
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return false
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name.Local == "Project"
+		}
+	}
+}
+
+func codebookOnly(rep *Report, codes int) {
+	for k := range rep.Counts {
+		if k != "codes" {
+			delete(rep.Counts, k)
+		}
+	}
+	rep.Counts["codes"] = codes
+	rep.MissingSources = nil
+	rep.Warnings = []string{"the file is a whole project; only its codebook was read"}
+}
