@@ -1,0 +1,126 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"coder/qda"
+)
+
+// parser is one import in progress: the text built so far (final, cleaned,
+// with rune offsets that never move), its units of structure, the notes to
+// append at the end, and what to tell the researcher.
+type parser struct {
+	name     string // the file's base name, for messages
+	size     int64  // the file's size, for zip budgets
+	encoding string
+
+	text  strings.Builder
+	runes int // rune length of text
+	units []unit
+	notes []note
+
+	removed removedChars
+	warns   []string
+}
+
+// unit is one line (plain text) or block (structured formats) of the text.
+// Passages are made from units: paragraphs group them, turns run from a
+// labelled unit to the next.
+type unit struct {
+	span qda.Span
+	kind qda.PassageKind
+	text string // the unit's trimmed text, read for speaker labels
+	// brk marks the start of a new paragraph: a blank line came before this
+	// line, or this is a block of a structured format.
+	brk bool
+	// cue holds a subtitle cue's speaker and timing; never merged.
+	speaker   string
+	timed     bool
+	at, until time.Duration
+}
+
+// note is a footnote, endnote or comment waiting to be appended.
+type note struct {
+	marker, text string
+}
+
+func newParser(name string, size int64) *parser {
+	return &parser{name: name, size: size}
+}
+
+func (p *parser) warn(s string) { p.warns = append(p.warns, s) }
+
+func (p *parser) warnings() []string {
+	out := append([]string(nil), p.warns...)
+	if w := p.removed.warning(); w != "" {
+		out = append([]string{w}, out...)
+	}
+	return out
+}
+
+// block appends one structural block (paragraph, heading, row, cue) to the
+// text, separated from the previous one by a blank line, and records it as a
+// unit. Blank blocks are dropped. It returns the unit's index, or -1.
+func (p *parser) block(kind qda.PassageKind, s string) int {
+	s = clean(s, &p.removed)
+	a, b := trimSpan(s)
+	if a == b {
+		return -1
+	}
+	s = string([]rune(s)[a:b])
+	if p.runes > 0 {
+		p.text.WriteString("\n\n")
+		p.runes += 2
+	}
+	n := utf8.RuneCountInString(s)
+	p.text.WriteString(s)
+	p.units = append(p.units, unit{span: qda.Span{Start: p.runes, End: p.runes + n}, kind: kind, text: s, brk: true})
+	p.runes += n
+	return len(p.units) - 1
+}
+
+// addNote queues a footnote, endnote or comment to be appended after the body.
+func (p *parser) addNote(marker, s string) {
+	p.notes = append(p.notes, note{marker: marker, text: s})
+}
+
+// setText makes s (already decoded) the whole text and cuts it into line
+// units; headings marks lines (by index) that are headings.
+func (p *parser) setText(s string, headings map[int]bool) {
+	s = clean(s, &p.removed)
+	p.text.Reset()
+	p.text.WriteString(s)
+	p.units = lineUnits(s, headings)
+	p.runes = utf8.RuneCountInString(s)
+}
+
+// document finishes the import: appends the notes, finds paragraphs and
+// turns, and guesses the kind.
+func (p *parser) document(format string, kind qda.Kind) (*qda.Document, error) {
+	for _, n := range p.notes {
+		p.block(qda.PassageNote, n.marker+" "+n.text)
+	}
+	text := p.text.String()
+	if strings.TrimSpace(text) == "" {
+		return nil, &qda.Error{What: p.name, Why: "the file has no text in it", Fix: "choose a file with text in it; a scanned PDF needs text recognition (OCR) first"}
+	}
+	passages := makePassages(p.units)
+	if kind == "" {
+		kind = qda.KindOther
+		for _, ps := range passages {
+			if ps.Speaker != "" {
+				kind = qda.KindInterview
+				break
+			}
+		}
+	}
+	return &qda.Document{
+		Kind:     kind,
+		Text:     text,
+		Chars:    p.runes,
+		Passages: passages,
+		Source:   qda.Source{Format: format, Encoding: p.encoding},
+	}, nil
+}

@@ -1,0 +1,65 @@
+package ingest_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"coder/ingest"
+	"coder/qda"
+)
+
+// fuzzImport is the invariant every parser keeps on any input: no panic, and
+// either a valid document or a *qda.Error that names the file.
+func fuzzImport(t *testing.T, name string, data []byte) {
+	res, err := ingest.Bytes(name, data, ingest.Options{})
+	if err != nil {
+		var qe *qda.Error
+		if !errors.As(err, &qe) || qe.What != name || qe.Why == "" {
+			t.Fatalf("error %v (%T) is not a *qda.Error naming %s", err, err, name)
+		}
+		return
+	}
+	checkDocument(t, &res.Document)
+}
+
+// addSeedFiles adds the files in testdata/seed with the given extension
+// and, when present, the shared corpus files with it.
+func addSeedFiles(f *testing.F, ext string) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "seed", "*"+ext))
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	for _, dir := range []string{"en", "zh"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", dir, "*"+ext))
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	f.Add([]byte(simplifiedText))
+	f.Add([]byte(englishText))
+	f.Add([]byte("Q: one\r\nA: two\r\nQ: three\r\nA: four"))
+	f.Add([]byte("Speaker 1  00:13\nhello\n\nSpeaker 2  00:15\nhi"))
+	f.Add([]byte("[id1] a\n[id2]: b\n[id1] c"))
+	f.Add([]byte("\xEF\xBB\xBFtext\x00with\x01controls"))
+	f.Add([]byte("\xFF\xFEh\x00i\x00"))
+	f.Add([]byte("\xd6\xd0\xce\xc4\xb2\xe2\xca\xd4"))
+	f.Add([]byte("\xa4\xa4\xa4\xe5"))
+	addSeedFiles(f, ".txt")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.txt", data) })
+}
+
+func FuzzMarkdown(f *testing.F) {
+	f.Add([]byte("# Title\n\nSome *text* with [a link](x).\n\nSub\n---\n\n- a\n- b\n\n```\ncode\n"))
+	f.Add([]byte("**Q:** a\n\n**A:** b\n\n**Q:** c\n\n**A:** d"))
+	addSeedFiles(f, ".md")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.md", data) })
+}

@@ -1,0 +1,245 @@
+package ingest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"coder/qda"
+)
+
+// Options controls one import.
+type Options struct {
+	// MaxSize refuses files larger than this many bytes; 0 means DefaultMaxSize.
+	MaxSize int64
+	// Kind is the document kind to set; "" means guess: a transcript with
+	// speaker turns is an interview, anything else is other.
+	Kind qda.Kind
+}
+
+// Result is one imported document and what the researcher should be told about it.
+type Result struct {
+	// Document has a fresh ID, its name (the file's base name without
+	// extension), kind, final text, passages and source facts.
+	Document qda.Document
+	// Warnings are things the import changed or guessed that the researcher
+	// should know, e.g. "removed 3 NUL characters, which XML cannot carry".
+	Warnings []string
+}
+
+// supportedHint is the Fix for every "cannot read this" refusal.
+const supportedHint = "import .txt, .md, .docx, .odt, .rtf, .html, .epub, .pdf, .srt or .vtt files"
+
+// format is one file format: its canonical name and the parser that turns
+// the file's bytes into a document under construction.
+type format struct {
+	name  string
+	parse func(p *parser, data []byte) error
+}
+
+// formats maps lower-case extensions to their format.
+var formats = map[string]format{
+	".txt":      {"txt", parsePlain},
+	".text":     {"txt", parsePlain},
+	".md":       {"md", parseMarkdown},
+	".markdown": {"md", parseMarkdown},
+}
+
+// Formats returns the file extensions Coder imports, with their leading dot
+// and sorted, for file dialogs and folder scans.
+func Formats() []string {
+	out := make([]string, 0, len(formats))
+	for ext := range formats {
+		out = append(out, ext)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Supported reports whether a file name has an extension Coder imports.
+func Supported(name string) bool {
+	_, ok := formats[strings.ToLower(filepath.Ext(name))]
+	return ok
+}
+
+// File reads the file at path and imports it, choosing the format from the
+// extension (or, for an unknown extension, from the content).
+func File(path string, opt Options) (*Result, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	if st.IsDir() {
+		return nil, &qda.Error{What: name, Why: "this is a folder, not a file", Fix: "import the files inside it, or import the folder as a batch"}
+	}
+	max := maxSize(opt)
+	if st.Size() > max {
+		return nil, tooBig(name, st.Size(), max)
+	}
+	// Read one byte past the limit so a file that grows while we read is
+	// still refused rather than silently cut.
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	return Bytes(name, data, opt)
+}
+
+// Bytes imports a file already in memory; name supplies the extension that
+// chooses the format and the document's name.
+func Bytes(name string, data []byte, opt Options) (*Result, error) {
+	base := filepath.Base(name)
+	if max := maxSize(opt); int64(len(data)) > max {
+		return nil, tooBig(base, int64(len(data)), max)
+	}
+	if opt.Kind != "" {
+		if _, err := qda.ParseKind(string(opt.Kind)); err != nil {
+			return nil, &qda.Error{What: base, Why: err.Error(), Fix: "choose a valid document kind", Err: qda.ErrInvalid}
+		}
+	}
+	if len(data) == 0 {
+		return nil, &qda.Error{What: base, Why: "the file is empty", Fix: "choose a file with text in it"}
+	}
+	ext := strings.ToLower(filepath.Ext(base))
+	f, ok := formats[ext]
+	if !ok {
+		f = sniff(data)
+	}
+	p := newParser(base, int64(len(data)))
+	if err := p.run(f, data); err != nil {
+		return nil, err
+	}
+	doc, err := p.document(f.name, opt.Kind)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	doc.ID = qda.NewID()
+	doc.Name = docName(base)
+	doc.Source.FileName = base
+	doc.Source.SHA256 = hex.EncodeToString(sum[:])
+	doc.Source.Size = int64(len(data))
+	doc.Imported = time.Now().UTC()
+	if err := doc.Validate(); err != nil {
+		// The parsers build passages by construction; reaching this is a bug,
+		// but the researcher still deserves a message rather than bad data.
+		return nil, &qda.Error{What: base, Why: "the imported structure is inconsistent: " + err.Error(), Fix: "report this file to the Coder developers", Err: err}
+	}
+	return &Result{Document: *doc, Warnings: p.warnings()}, nil
+}
+
+// run calls the format's parser, turning a panic from a third-party decoder
+// into an error so one broken file cannot take the whole batch down.
+func (p *parser) run(f format, data []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &qda.Error{What: p.name, Why: fmt.Sprintf("the %s file is damaged and could not be read (%v)", strings.ToUpper(f.name), r), Fix: "open it in the program that made it, save a fresh copy and import that"}
+		}
+	}()
+	err = f.parse(p, data)
+	var qe *qda.Error
+	if err != nil && !errors.As(err, &qe) {
+		err = &qda.Error{What: p.name, Why: fmt.Sprintf("the %s file could not be read: %v", strings.ToUpper(f.name), err), Fix: "open it in the program that made it, save a fresh copy and import that", Err: err}
+	}
+	return err
+}
+
+// sniff chooses a format for a file whose extension says nothing, from the
+// first bytes: a misnamed PDF, zip-based document or RTF is still read right,
+// and anything else is treated as text (which refuses binary data).
+func sniff(data []byte) format {
+	f, ok := formats[sniffExt(data)]
+	if !ok {
+		return formats[".txt"]
+	}
+	return f
+}
+
+// sniffExt names the extension a file's content suggests.
+func sniffExt(data []byte) string {
+	head := data[:min(len(data), 512)]
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return ".pdf"
+	case bytes.HasPrefix(head, []byte("{\\rtf")):
+		return ".rtf"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		switch {
+		case bytes.Contains(data, []byte("word/document.xml")):
+			return ".docx"
+		case bytes.Contains(head, []byte("application/epub+zip")):
+			return ".epub"
+		case bytes.Contains(head, []byte("application/vnd.oasis.opendocument.text")):
+			return ".odt"
+		}
+	case bytes.HasPrefix(bytes.TrimLeft(head, "\ufeff \t\r\n"), []byte("WEBVTT")):
+		return ".vtt"
+	}
+	lower := bytes.ToLower(head)
+	if bytes.Contains(lower, []byte("<!doctype html")) || bytes.Contains(lower, []byte("<html")) {
+		return ".html"
+	}
+	return ".txt"
+}
+
+func maxSize(opt Options) int64 {
+	if opt.MaxSize > 0 {
+		return opt.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+// docName is the file name without its extension, or the whole name when
+// that would leave nothing (".notes").
+func docName(base string) string {
+	n := strings.TrimSuffix(base, filepath.Ext(base))
+	if strings.TrimSpace(n) == "" {
+		return base
+	}
+	return n
+}
+
+func tooBig(name string, size, max int64) error {
+	return &qda.Error{
+		What: name,
+		Why:  fmt.Sprintf("the file is %s, more than the %s limit", humanSize(size), humanSize(max)),
+		Fix:  "split it into smaller files, or raise the import size limit",
+	}
+}
+
+func openError(name string, err error) error {
+	why := "the file could not be read"
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		why = "there is no such file"
+	case errors.Is(err, os.ErrPermission):
+		why = "you do not have permission to read the file"
+	}
+	return &qda.Error{What: name, Why: why, Fix: "check the path and the file's permissions", Err: err}
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
