@@ -48,10 +48,10 @@ func TestCollect(t *testing.T) {
 		reasons[filepath.Base(s.Path)] = s.Reason
 	}
 	wantReasons := map[string]string{
-		".hidden.txt": "hidden file",
-		".git":        "hidden folder",
-		"photo.jpg":   "unsupported file type .jpg",
-		"README":      "no file extension, so its type is unknown",
+		".hidden.txt":  "hidden file",
+		".git":         "hidden folder",
+		"photo.jpg":    "unsupported file type .jpg",
+		"README":       "no file extension, so its type is unknown",
 		"~$draft.docx": "a lock file the word processor keeps while the document is open",
 	}
 	if !reflect.DeepEqual(reasons, wantReasons) {

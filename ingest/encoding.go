@@ -15,13 +15,13 @@ import (
 
 // Encoding names recorded in qda.Source.Encoding.
 const (
-	encUTF8     = "UTF-8"
-	encUTF8BOM  = "UTF-8 with BOM"
-	encUTF16LE  = "UTF-16LE"
-	encUTF16BE  = "UTF-16BE"
-	encGB18030  = "GB18030"
-	encBig5     = "Big5"
-	encWindows  = "Windows-1252"
+	encUTF8    = "UTF-8"
+	encUTF8BOM = "UTF-8 with BOM"
+	encUTF16LE = "UTF-16LE"
+	encUTF16BE = "UTF-16BE"
+	encGB18030 = "GB18030"
+	encBig5    = "Big5"
+	encWindows = "Windows-1252"
 	// A file is binary when more than this share of its characters are
 	// control characters. Text files do carry a few (the shared English
 	// corpus file has NUL bytes from its source); binaries carry them by the

@@ -120,7 +120,7 @@ func TestImport_ProseIsNotATranscript(t *testing.T) {
 		"OneLabel":  "Ms Zhao: the yard was a mess.\n\nThat was how the field notes began, and they went on for pages about the stairwells and the bicycles.\n",
 		"Definitions": "Glossary\n\nCadre: an official of the party or state.\n\nDanwei: a work unit.\n\nHukou: household registration.\n\n" +
 			"Jiedao: a street office.\n",
-		"TimesInProse": "We met at 10:30 in the hall.\n\nAt 11:15 the secretary arrived.\n\nThe meeting ended when the rain stopped.\n",
+		"TimesInProse":     "We met at 10:30 in the hall.\n\nAt 11:15 the secretary arrived.\n\nThe meeting ended when the rain stopped.\n",
 		"ChineseNarrative": "闰土又对我说：\n\n“老爷，你回来了。”\n\n我的心禁不住悲凉起来了。他说：“不要紧。”\n",
 	}
 	for name, text := range cases {
