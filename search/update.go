@@ -1,0 +1,117 @@
+package search
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"coder/qda"
+)
+
+// Update is a set of changes applied to the index in one batch, together with
+// the store change counter they bring it up to. Either all of it lands or
+// none does, so the stamp never claims changes the index lacks.
+type Update struct {
+	Docs        []DocInput  // documents to (re)index with all their passages and segments
+	RemoveDocs  []qda.ID    // documents to drop, with their passages and segments
+	Memos       []MemoInput // memos to (re)index
+	RemoveMemos []qda.ID    // memos to drop
+	Stamp       uint64      // the store's change counter after these changes
+}
+
+// Apply brings the index up to date with u. Re-indexing a document first drops
+// every unit it had, so codings that were removed disappear too. Call it after
+// an import, a coding or uncoding, a case or attribute change (re-index the
+// documents concerned) and after memo edits.
+func (ix *Index) Apply(u Update) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.bi == nil {
+		return ErrClosed
+	}
+	b := ix.bi.NewBatch()
+	drop := make([]qda.ID, 0, len(u.Docs)+len(u.RemoveDocs))
+	for i := range u.Docs {
+		drop = append(drop, u.Docs[i].Doc.ID)
+	}
+	drop = append(drop, u.RemoveDocs...)
+	for _, id := range drop {
+		ids, err := ix.unitsOfDoc(id)
+		if err != nil {
+			return err
+		}
+		for _, uid := range ids {
+			b.Delete(uid)
+		}
+	}
+	for i := range u.Docs {
+		for _, d := range unitsOf(&u.Docs[i]) {
+			if err := b.IndexAdvanced(d); err != nil {
+				return fmt.Errorf("search index: indexing %q: %w", u.Docs[i].Doc.Name, err)
+			}
+		}
+	}
+	for _, id := range u.RemoveMemos {
+		b.Delete(memoID(id))
+	}
+	for i := range u.Memos {
+		if err := b.IndexAdvanced(memoUnit(&u.Memos[i])); err != nil {
+			return fmt.Errorf("search index: indexing memo %q: %w", u.Memos[i].Title, err)
+		}
+	}
+	b.SetInternal(keyStamp, stampBytes(u.Stamp))
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
+	ix.stamp = u.Stamp
+	return nil
+}
+
+// IndexDocument re-indexes one document and records stamp.
+func (ix *Index) IndexDocument(in DocInput, stamp uint64) error {
+	return ix.Apply(Update{Docs: []DocInput{in}, Stamp: stamp})
+}
+
+// RemoveDocument drops one document's passages and segments and records stamp.
+func (ix *Index) RemoveDocument(id qda.ID, stamp uint64) error {
+	return ix.Apply(Update{RemoveDocs: []qda.ID{id}, Stamp: stamp})
+}
+
+// IndexMemo re-indexes one memo and records stamp.
+func (ix *Index) IndexMemo(m MemoInput, stamp uint64) error {
+	return ix.Apply(Update{Memos: []MemoInput{m}, Stamp: stamp})
+}
+
+// RemoveMemo drops one memo and records stamp.
+func (ix *Index) RemoveMemo(id qda.ID, stamp uint64) error {
+	return ix.Apply(Update{RemoveMemos: []qda.ID{id}, Stamp: stamp})
+}
+
+// unitsOfDoc lists the IDs of a document's passages and segments (not memos
+// written about it, which have their own life).
+func (ix *Index) unitsOfDoc(id qda.ID) ([]string, error) {
+	doc := query.NewTermQuery(string(id))
+	doc.SetField(fDoc)
+	p := query.NewTermQuery(unitPassage)
+	p.SetField(fType)
+	s := query.NewTermQuery(unitSegment)
+	s.SetField(fType)
+	q := query.NewConjunctionQuery([]query.Query{doc, query.NewDisjunctionQuery([]query.Query{p, s})})
+	var ids []string
+	const page = 10000
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(q, page, from, false)
+		req.SortBy([]string{"_id"})
+		res, err := ix.bi.Search(req)
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: finding the units of document %s: %w", ix.dir, id, err)
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if len(res.Hits) < page {
+			return ids, nil
+		}
+	}
+}
