@@ -59,7 +59,7 @@ func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) 
 	codes := q.readCodes(f.Codes.Code)
 	if f.Sets != nil {
 		for _, s := range f.Sets.Set {
-			cs := CodeSet{ID: q.id(s.GUID, fmt.Sprintf("set %q", s.Name)), Name: strings.TrimSpace(s.Name), Description: s.Description}
+			cs := CodeSet{ID: q.id(s.GUID, fmt.Sprintf("set %q", s.Name)), Name: cleanName(s.Name), Description: s.Description}
 			for _, m := range s.MemberCode {
 				if c := ref(m.id()); q.codes[c] {
 					cs.Codes = append(cs.Codes, c)

@@ -175,7 +175,7 @@ func (r *qdeReader) readProject(p *xProject) {
 
 func (r *qdeReader) addUser(u xUser) {
 	id := r.id(u.GUID, fmt.Sprintf("user %q", u.Name))
-	name := strings.TrimSpace(u.Name)
+	name := cleanName(u.Name)
 	if name == "" {
 		name = "User " + string(id)[:8]
 	}
@@ -206,7 +206,7 @@ func (r *qdeReader) readCodes(xs []xCode) []qda.Code {
 	walk = func(xs []xCode, parent qda.ID) {
 		names := map[string]bool{}
 		for i, x := range xs {
-			name := strings.TrimSpace(x.Name)
+			name := cleanName(x.Name)
 			if name == "" {
 				name = "Unnamed code"
 			}
@@ -283,7 +283,7 @@ var varTypesIn = map[string]qda.VarType{
 
 func (r *qdeReader) readVariables(xs []xVariable) {
 	for _, x := range xs {
-		name := strings.TrimSpace(x.Name)
+		name := cleanName(x.Name)
 		if name == "" {
 			name = "Unnamed variable"
 		}
@@ -304,7 +304,7 @@ func (r *qdeReader) readVariables(xs []xVariable) {
 func (r *qdeReader) readCases(xs []xCase) {
 	ignoredRefs := 0
 	for _, x := range xs {
-		name := strings.TrimSpace(x.Name)
+		name := cleanName(x.Name)
 		if name == "" {
 			name = "Unnamed case"
 		}
@@ -364,7 +364,7 @@ func (r *qdeReader) readSets(xs []xSet) {
 			}
 			continue
 		}
-		name := strings.TrimSpace(x.Name)
+		name := cleanName(x.Name)
 		if name == "" {
 			name = "Unnamed set"
 		}
@@ -427,7 +427,7 @@ func (r *qdeReader) isDoc(id qda.ID) bool { _, ok := r.docs[id]; return ok }
 
 func (r *qdeReader) readNotes(xs []xTextSource) {
 	for _, x := range xs {
-		title := strings.TrimSpace(x.Name)
+		title := cleanName(x.Name)
 		id := r.id(x.GUID, fmt.Sprintf("note %q", title))
 		text := ""
 		switch {

@@ -21,7 +21,7 @@ func (r *qdeReader) readSources(s *xSources) {
 		r.readTextSource(x, x.Name)
 	}
 	for _, x := range s.PDF {
-		name := strings.TrimSpace(x.Name)
+		name := cleanName(x.Name)
 		if x.Representation == nil {
 			r.rep.warnf("PDF source %q skipped: it has no text representation, and Coder works with text", name)
 			r.rep.Counts["skipped sources"]++
@@ -41,7 +41,7 @@ func (r *qdeReader) readSources(s *xSources) {
 	}
 	skip := func(kind string, xs []xMediaSource) {
 		for _, x := range xs {
-			r.rep.warnf("%s source %q skipped: Coder works with text", kind, strings.TrimSpace(x.Name))
+			r.rep.warnf("%s source %q skipped: Coder works with text", kind, cleanName(x.Name))
 			r.rep.Counts["skipped sources"]++
 		}
 	}
@@ -54,7 +54,7 @@ func (r *qdeReader) readSources(s *xSources) {
 // and codings. A source whose text is not in the file is reported by name and
 // not created: a document without its text would be an invention.
 func (r *qdeReader) readTextSource(x *xTextSource, name string) {
-	name = strings.TrimSpace(name)
+	name = cleanName(name)
 	if name == "" {
 		name = "Untitled source"
 	}

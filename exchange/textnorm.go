@@ -99,3 +99,10 @@ func normalizeWithMap(raw string) (string, offsetMap) {
 	}
 	return out.String(), m
 }
+
+// cleanName tidies a name from another tool: NFC (macOS tools write
+// decomposed accents), one line, no control characters, no outer spaces.
+func cleanName(s string) string {
+	s = strings.NewReplacer("\n", " ", "\t", " ").Replace(NormalizeText(s))
+	return strings.TrimSpace(s)
+}
