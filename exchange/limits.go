@@ -78,6 +78,17 @@ func decodeXML(data []byte, name string, v any, lim Limits) error {
 	}
 	d := newXMLDecoder(data, transcoded)
 	if err := d.Decode(v); err != nil {
+		var want string
+		switch v.(type) {
+		case *xProject:
+			want = "Project"
+		case *xCodeBookFile:
+			want = "CodeBook"
+		}
+		if root := rootName(data); want != "" && root != want {
+			hint := map[string]string{"Project": "project", "CodeBook": "codebook"}[want]
+			return wrongRoot(name, root, want, hint)
+		}
 		return xmlError(name, err)
 	}
 	return nil

@@ -42,7 +42,7 @@ func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) 
 	if err != nil {
 		return nil, nil, sizeError(name, err, lim.MaxXML)
 	}
-	if isProject(data) {
+	if rootName(data) == "Project" {
 		b, rep, err := readQDE(data, name, nil, lim)
 		if err != nil {
 			return nil, nil, err
@@ -53,6 +53,9 @@ func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) 
 	var f xCodeBookFile
 	if err := decodeXML(data, name, &f, lim); err != nil {
 		return nil, nil, err
+	}
+	if f.XMLName.Local != "CodeBook" {
+		return nil, nil, wrongRoot(name, f.XMLName.Local, "CodeBook", "codebook")
 	}
 	q := &qdeReader{name: name, rep: newReport(), taken: map[qda.ID]string{}, codes: map[qda.ID]bool{}, notes: map[qda.ID]noteTarget{}}
 	q.rep.Producer = strings.TrimSpace(f.Origin)
@@ -73,21 +76,32 @@ func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) 
 	return codes, q.rep, nil
 }
 
-// isProject reports whether an XML document's root element is Project.
-func isProject(data []byte) bool {
+// rootName returns the local name of an XML document's root element, or ""
+// when there is none to be found.
+func rootName(data []byte) string {
 	data, transcoded, err := toUTF8(data)
 	if err != nil {
-		return false
+		return ""
 	}
 	d := newXMLDecoder(data, transcoded)
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
-			return false
+			return ""
 		}
 		if se, ok := tok.(xml.StartElement); ok {
-			return se.Name.Local == "Project"
+			return se.Name.Local
 		}
+	}
+}
+
+// wrongRoot explains a file whose root is not the one expected.
+func wrongRoot(name, root, want, hint string) *qda.Error {
+	return &qda.Error{
+		What: name,
+		Why:  fmt.Sprintf("is not a REFI-QDA %s: its root element is <%s>, not <%s>", hint, root, want),
+		Fix:  "choose a .qdpx or .qde project, or a .qdc codebook; nothing was imported",
+		Err:  qda.ErrInvalid,
 	}
 }
 

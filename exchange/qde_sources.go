@@ -257,6 +257,11 @@ func (r *qdeReader) loadText(ref string, id qda.ID, what string) (string, []byte
 	if errors.Is(err, fs.ErrNotExist) && strings.Contains(rel, "/") {
 		data, err = r.src.ReadSource(path.Base(rel))
 	}
+	if errors.Is(err, fs.ErrNotExist) && id != "" {
+		// The file named by the source's own GUID, as the standard lays
+		// the archive out, whatever the path attribute says.
+		data, err = r.src.ReadSource(sourceFileName(id))
+	}
 	if err != nil {
 		return "", nil, false
 	}

@@ -118,7 +118,7 @@ func sizeError(name string, err error, max int64) *qda.Error {
 	if errors.Is(err, errTooBig) {
 		return &qda.Error{
 			What: name,
-			Why:  fmt.Sprintf("is larger than %d MB, the most Coder will import", max>>20),
+			Why:  fmt.Sprintf("is larger than %s, the most Coder will import", sizeText(max)),
 			Fix:  "check the file is what you meant to import; nothing was imported",
 			Err:  err,
 		}
@@ -194,6 +194,9 @@ func readArchive(r io.ReaderAt, size int64, name string, lim Limits) (*qda.Bundl
 		zs.files[strings.ToLower(rel)] = f
 	}
 	data, err := zs.read(byName[qdeName], lim.MaxXML)
+	if errors.Is(err, errTotal) {
+		return nil, nil, totalError(name, lim)
+	}
 	if err != nil {
 		return nil, nil, sizeError(name+": "+qdeName, err, lim.MaxXML)
 	}
@@ -208,6 +211,26 @@ func readArchive(r io.ReaderAt, size int64, name string, lim Limits) (*qda.Bundl
 		return nil, nil, zs.err
 	}
 	return b, rep, nil
+}
+
+// errTotal marks an archive whose entries together inflate past MaxTotal.
+var errTotal = errors.New("the archive unpacks to more than the import limit")
+
+func totalError(name string, lim Limits) *qda.Error {
+	return &qda.Error{
+		What: name,
+		Why:  fmt.Sprintf("unpacks to more than %s, the most Coder will import", sizeText(lim.MaxTotal)),
+		Fix:  "check the file is what you meant to import; nothing was imported",
+		Err:  errTotal,
+	}
+}
+
+// sizeText writes a byte count for a message.
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", max(1, n>>10))
 }
 
 // entryName checks an archive entry name and returns it with forward slashes.
@@ -252,7 +275,7 @@ func (z *zipSources) read(f *zip.File, max int64) ([]byte, error) {
 	}
 	z.total += int64(len(b))
 	if z.total > z.lim.MaxTotal {
-		return nil, errTooBig
+		return nil, errTotal
 	}
 	return b, nil
 }
@@ -266,8 +289,8 @@ func (z *zipSources) ReadSource(rel string) ([]byte, error) {
 	if err != nil {
 		if z.err == nil {
 			z.err = sizeError(z.name+": "+f.Name, err, z.lim.MaxSource)
-			if errors.Is(err, errTooBig) && z.total > z.lim.MaxTotal {
-				z.err = &qda.Error{What: z.name, Why: fmt.Sprintf("unpacks to more than %d MB", z.lim.MaxTotal>>20), Fix: "nothing was imported", Err: err}
+			if errors.Is(err, errTotal) {
+				z.err = totalError(z.name, z.lim)
 			}
 		}
 		return nil, err
