@@ -1,0 +1,302 @@
+package ui
+
+import (
+	"image/color"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/qda"
+)
+
+// Highlight is a coded span as the TranscriptView paints it.
+type Highlight struct {
+	ID    qda.ID      // the coding's ID, so callbacks can say which coding was hit
+	Span  qda.Span    // the runes coded
+	Color color.Color // the code's colour; the view makes it translucent for the fill
+	Label string      // the code's path, for the app's menus and panels
+}
+
+// TranscriptView shows one document for reading and coding: passages wrapped
+// for English and Chinese alike, speaker turns set apart, coded spans painted
+// in their codes' colours, search hits marked, and a selection made with the
+// mouse or the keyboard. It scrolls itself and creates canvas objects only for
+// the lines near the visible part, so long transcripts open and scroll fast.
+//
+// Stock Fyne widgets cannot do this: Entry exposes no selection offsets and
+// cannot be read-only, RichText cannot select or paint backgrounds, and
+// TextGrid is monospaced and draws CJK glyphs over each other.
+//
+// All positions are rune offsets into the document's text. Like every Fyne
+// widget, it must be used from the Fyne goroutine (fyne.Do elsewhere).
+type TranscriptView struct {
+	widget.BaseWidget
+
+	// OnSelectionChanged is called when the selected span changes, by mouse,
+	// keyboard or Select. The span is empty (Start == End, the caret) when
+	// nothing is selected.
+	OnSelectionChanged func(sel qda.Span)
+	// OnHighlightTapped is called on a primary tap with the rune under the
+	// pointer (-1 when the tap was past the end of a line) and the highlights
+	// covering it, which may be none so the app can clear what it showed.
+	OnHighlightTapped func(offset int, hits []Highlight)
+	// OnContextMenu is called on a secondary tap with the current selection,
+	// the highlights under the pointer and the absolute position of the tap,
+	// ready for widget.ShowPopUpMenuAtPosition.
+	OnContextMenu func(sel qda.Span, hits []Highlight, abs fyne.Position)
+	// OnKey receives the keys the view does not use itself, such as digits
+	// for quick codes.
+	OnKey func(ev *fyne.KeyEvent)
+	// OnRune receives typed characters, for type-to-find-a-code.
+	OnRune func(r rune)
+
+	doc        *qda.Document
+	lay        *layout
+	gen        int // counts re-layouts, so the renderer knows to rebuild lines
+	highlights []Highlight
+	lanes      []int // gutter lane of each highlight
+	marks      []qda.Span
+
+	anchor, caret int
+	goalX         float32 // x kept while moving up and down; -1 when unset
+	focused       bool
+	shift         bool
+	dragging      bool
+
+	surface *transcriptSurface
+	scroll  *container.Scroll
+	buf     []float32
+}
+
+var (
+	_ fyne.Focusable    = (*TranscriptView)(nil)
+	_ fyne.Shortcutable = (*TranscriptView)(nil)
+)
+
+// NewTranscriptView returns an empty view; give it text with SetDocument.
+func NewTranscriptView() *TranscriptView {
+	t := &TranscriptView{goalX: -1}
+	t.surface = &transcriptSurface{t: t}
+	t.surface.ExtendBaseWidget(t.surface)
+	t.scroll = container.NewVScroll(t.surface)
+	t.scroll.OnScrolled = func(fyne.Position) { t.surface.scrolled() }
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetDocument shows doc from its start, with no selection, highlights or
+// marks. The view keeps doc and reads its Text and Passages.
+func (t *TranscriptView) SetDocument(doc *qda.Document) {
+	t.doc = doc
+	t.lay = nil
+	t.highlights, t.lanes, t.marks = nil, nil, nil
+	t.anchor, t.caret, t.goalX = 0, 0, -1
+	t.scroll.Offset = fyne.Position{}
+	t.relayout(t.Size().Width)
+	t.Refresh()
+}
+
+// Document returns the document shown, or nil.
+func (t *TranscriptView) Document() *qda.Document { return t.doc }
+
+// SetHighlights replaces the coded spans painted. Overlapping spans are all
+// shown: each gets its own band under the text and its own stripe in the
+// left gutter.
+func (t *TranscriptView) SetHighlights(h []Highlight) {
+	t.highlights = append(t.highlights[:0:0], h...)
+	sort.SliceStable(t.highlights, func(i, j int) bool {
+		a, b := t.highlights[i].Span, t.highlights[j].Span
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.End > b.End
+	})
+	t.lanes = assignLanes(t.highlights)
+	t.surface.Refresh()
+}
+
+// Highlights returns the spans painted, ordered by start.
+func (t *TranscriptView) Highlights() []Highlight { return t.highlights }
+
+// SetMarks replaces the marked search hits, drawn as amber boxes over the
+// text and under the selection.
+func (t *TranscriptView) SetMarks(spans []qda.Span) {
+	t.marks = append(t.marks[:0:0], spans...)
+	sort.Slice(t.marks, func(i, j int) bool { return t.marks[i].Start < t.marks[j].Start })
+	t.surface.Refresh()
+}
+
+// HighlightsAt returns the highlights that cover the rune at offset.
+func (t *TranscriptView) HighlightsAt(offset int) []Highlight {
+	var hits []Highlight
+	for _, h := range t.highlights {
+		if h.Span.Start > offset {
+			break
+		}
+		if h.Span.ContainsOffset(offset) {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// ScrollTo scrolls so that s is in view, a third of the way down when it
+// was not already visible.
+func (t *TranscriptView) ScrollTo(s qda.Span) {
+	if t.lay == nil || len(t.lay.lines) == 0 {
+		return
+	}
+	top := t.lay.positionOf(s.Start, t.buf).Y
+	endLine := t.lay.lineOf(max(s.Start, s.End-1))
+	bottom := t.lay.lines[endLine].y + t.lay.geo.pitch(&t.lay.blocks[t.lay.lines[endLine].block])
+	view := t.scroll.Size().Height
+	off := t.scroll.Offset.Y
+	if top >= off && bottom <= off+view {
+		return
+	}
+	y := top - view/3
+	if bottom-top < view && top < off {
+		y = top - t.lay.geo.textH
+	}
+	t.scrollToY(y)
+}
+
+func (t *TranscriptView) scrollToY(y float32) {
+	maxY := t.lay.height - t.scroll.Size().Height
+	y = min(y, maxY)
+	y = max(y, 0)
+	t.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	t.surface.scrolled()
+}
+
+// OffsetAt returns the caret position nearest to pos, a point relative to
+// the view's top-left corner.
+func (t *TranscriptView) OffsetAt(pos fyne.Position) int {
+	if t.lay == nil {
+		return 0
+	}
+	return t.lay.offsetAt(pos.X, pos.Y+t.scroll.Offset.Y, t.buf)
+}
+
+// PositionOf returns the top-left corner of the glyph at offset, relative to
+// the view's top-left corner (negative or past the height when it is
+// scrolled out of view).
+func (t *TranscriptView) PositionOf(offset int) fyne.Position {
+	if t.lay == nil {
+		return fyne.Position{}
+	}
+	p := t.lay.positionOf(offset, t.buf)
+	return p.SubtractXY(0, t.scroll.Offset.Y)
+}
+
+// LineHeight returns the height of the text of one body line, for callers
+// that aim at the middle of a glyph.
+func (t *TranscriptView) LineHeight() float32 {
+	if t.lay == nil {
+		return t.geometry().textH
+	}
+	return t.lay.geo.textH
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (t *TranscriptView) CreateRenderer() fyne.WidgetRenderer {
+	return &viewRenderer{t: t}
+}
+
+// geometry reads the sizes the layout depends on from the current theme.
+func (t *TranscriptView) geometry() geometry {
+	th := t.Theme()
+	size := th.Size(theme.SizeNameText)
+	textH := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	return geometry{
+		textSize:    size,
+		headingSize: th.Size(theme.SizeNameSubHeadingText),
+		textH:       textH,
+		headerH:     textH + th.Size(theme.SizeNamePadding)/2,
+		bandPitch:   3,
+		bandH:       2,
+		bands:       3,
+		lanePitch:   5,
+		lanes:       6,
+		pad:         th.Size(theme.SizeNamePadding) * 2,
+		font:        th.Font(fyne.TextStyle{}).Name(),
+	}
+}
+
+// relayout measures the document again if the theme's sizes changed, and
+// wraps it again if the width changed.
+func (t *TranscriptView) relayout(width float32) {
+	if t.doc == nil {
+		if t.lay == nil {
+			t.lay = newLayout(nil, t.geometry())
+			t.gen++
+		}
+		return
+	}
+	geo := t.geometry()
+	if t.lay == nil || t.lay.geo != geo {
+		t.lay = newLayout(t.doc, geo)
+		t.lay.width = -1
+	}
+	if width <= 0 {
+		width = 600
+	}
+	if t.lay.width != width {
+		t.lay.wrap(width)
+		t.gen++
+	}
+}
+
+// viewRenderer lays out the view's scroller, wrapping the text to the new
+// width first so the scroller sees the right content height.
+type viewRenderer struct {
+	t *TranscriptView
+}
+
+func (r *viewRenderer) Layout(size fyne.Size) {
+	r.t.relayout(size.Width)
+	r.t.scroll.Resize(size)
+	r.t.scroll.Refresh()
+	r.t.surface.scrolled()
+}
+
+func (r *viewRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(r.t.geometry().textSize*12, r.t.geometry().textH*3)
+}
+
+func (r *viewRenderer) Refresh() {
+	r.t.relayout(r.t.Size().Width)
+	r.t.scroll.Refresh()
+	r.t.surface.Refresh()
+}
+
+func (r *viewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.scroll} }
+
+func (r *viewRenderer) Destroy() {}
+
+// assignLanes gives each highlight (sorted by start) the lowest gutter lane
+// not taken by an earlier highlight that overlaps it, so stacked codes sit
+// side by side.
+func assignLanes(hs []Highlight) []int {
+	lanes := make([]int, len(hs))
+	var ends []int // end offset of the highlight holding each lane
+	for i, h := range hs {
+		lane := -1
+		for l, end := range ends {
+			if end <= h.Span.Start {
+				lane = l
+				break
+			}
+		}
+		if lane < 0 {
+			lane = len(ends)
+			ends = append(ends, 0)
+		}
+		ends[lane] = h.Span.End
+		lanes[i] = lane
+	}
+	return lanes
+}

@@ -1,0 +1,539 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"coder/qda"
+)
+
+// block is one displayed paragraph: a passage of the document, or a
+// paragraph of text that lies between passages.
+type block struct {
+	span    qda.Span // the runes shown; trailing newlines are left out
+	kind    qda.PassageKind
+	speaker string         // drawn bold above the text; "" for none
+	stamp   string         // the passage's time, drawn beside the speaker
+	boldEnd int            // runes in [span.Start, boldEnd) are a bold speaker prefix
+	style   fyne.TextStyle // style of the body text
+	size    float32        // text size of the body
+	textH   float32        // height of one line of text
+	top     float32        // y of the header, or of the first line without one
+	first   int            // index of the first line
+	last    int            // one past the index of the last line
+}
+
+// line is one wrapped line of a block.
+type line struct {
+	start, end int     // runes [start, end), with trailing spaces and a hard '\n'
+	y          float32 // top of the line's text
+	block      int
+}
+
+// geometry holds the sizes the layout is made from, read from the theme.
+type geometry struct {
+	textSize    float32
+	headingSize float32
+	textH       float32 // text line height at textSize
+	headerH     float32 // height of a speaker header line
+	bandPitch   float32 // vertical distance between code bands under a line
+	bandH       float32 // thickness of one code band
+	bands       int     // bands that fit under a line
+	lanePitch   float32 // horizontal distance between code stripes in the gutter
+	lanes       int     // stripes the gutter holds
+	pad         float32
+	font        string
+}
+
+// textX is where text begins: after the gutter of code stripes.
+func (g *geometry) textX() float32 { return g.pad + float32(g.lanes)*g.lanePitch + g.pad }
+
+// pitch is the distance from one line's top to the next line's top.
+func (g *geometry) pitch(b *block) float32 {
+	return b.textH + float32(g.bands)*g.bandPitch + g.bandPitch/2
+}
+
+// layout is a document measured and wrapped for one width.
+type layout struct {
+	geo    geometry
+	runes  []rune
+	blocks []block
+	adv    []float32 // advance of the cluster starting at each rune; 0 inside clusters
+	kern   []float32 // space added before a rune that follows another in the same drawn run
+	cont   []bool    // true where a rune continues the cluster before it
+	lines  []line
+	width  float32 // width the lines were wrapped for
+	height float32
+}
+
+// newLayout splits doc into blocks and measures every rune; wrap must be
+// called before the layout is drawn.
+func newLayout(doc *qda.Document, geo geometry) *layout {
+	l := &layout{geo: geo}
+	if doc == nil {
+		return l
+	}
+	l.runes = []rune(doc.Text)
+	prev := 0
+	for _, p := range doc.Passages {
+		s := p.Span.Intersect(qda.Span{Start: 0, End: len(l.runes)})
+		if s.Start < prev || s.Empty() {
+			continue
+		}
+		l.addGap(prev, s.Start)
+		l.addPassage(p, s)
+		prev = s.End
+	}
+	l.addGap(prev, len(l.runes))
+	l.measure()
+	return l
+}
+
+// addGap turns text that no passage covers into paragraphs, split at blank
+// lines, so nothing in the document is hidden from the reader.
+func (l *layout) addGap(from, to int) {
+	start := -1
+	blank := true
+	lineStart := from
+	flush := func(end int) {
+		if start >= 0 {
+			l.addBlock(block{span: qda.Span{Start: start, End: end}, kind: qda.PassageParagraph})
+		}
+		start = -1
+	}
+	for i := from; i <= to; i++ {
+		if i < to && l.runes[i] != '\n' {
+			if !isSpace(l.runes[i]) {
+				blank = false
+			}
+			continue
+		}
+		if blank {
+			flush(lineStart)
+		} else if start < 0 {
+			start = lineStart
+		}
+		blank = true
+		lineStart = i + 1
+	}
+	flush(to)
+}
+
+func (l *layout) addPassage(p qda.Passage, s qda.Span) {
+	b := block{span: s, kind: p.Kind, speaker: strings.TrimSpace(p.Speaker)}
+	if p.Timed {
+		b.stamp = formatStamp(p.At)
+		if p.Until > p.At {
+			b.stamp += "–" + formatStamp(p.Until)
+		}
+	}
+	if b.speaker != "" {
+		// Transcripts keep their labels in the text; then the label is
+		// shown bold where it stands instead of twice.
+		if n := speakerPrefix(l.runes[s.Start:s.End], b.speaker); n > 0 {
+			b.boldEnd = s.Start + n
+			b.speaker, b.stamp = "", ""
+		}
+	}
+	l.addBlock(b)
+}
+
+func (l *layout) addBlock(b block) {
+	for b.span.End > b.span.Start && (l.runes[b.span.End-1] == '\n' || l.runes[b.span.End-1] == '\r') {
+		b.span.End--
+	}
+	if b.boldEnd < b.span.Start {
+		b.boldEnd = b.span.Start
+	}
+	b.size = l.geo.textSize
+	b.textH = l.geo.textH
+	switch b.kind {
+	case qda.PassageHeading:
+		b.style.Bold = true
+		b.size = l.geo.headingSize
+		b.textH = l.geo.textH * l.geo.headingSize / l.geo.textSize
+	case qda.PassageNote:
+		b.style.Italic = true
+	}
+	l.blocks = append(l.blocks, b)
+}
+
+// speakerPrefix returns how many runes at the start of text form its
+// speaker label ("Name:", "[00:13] Name:", "Name (00:13):", "张主任：",
+// "[Name]", "Name 00:13"), counting the spaces after it, or 0 when the
+// text does not begin with a label naming speaker.
+func speakerPrefix(text []rune, speaker string) int {
+	head := text[:min(len(text), 96)]
+	for i, r := range head {
+		if r == '\n' {
+			head = head[:i]
+			break
+		}
+	}
+	sp := []rune(speaker)
+	at := -1
+	for i := 0; i <= 24 && i+len(sp) <= len(head); i++ {
+		if strings.EqualFold(string(head[i:i+len(sp)]), speaker) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return 0
+	}
+	n := at + len(sp)
+	colon := false
+	for k := n; k < len(head) && k < n+24; k++ {
+		c := head[k]
+		if c == '：' || (c == ':' && (k+1 == len(head) || isSpace(head[k+1]))) {
+			n, colon = k+1, true
+			break
+		}
+	}
+	if !colon {
+		// No closing colon: the label ends after a bracket or a timestamp.
+		for n < len(head) && strings.ContainsRune(" \t0123456789:.,[]()", head[n]) {
+			n++
+		}
+	}
+	for n < len(head) && isSpace(head[n]) {
+		n++
+	}
+	return n
+}
+
+func formatStamp(d time.Duration) string {
+	s := int(d / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%02d:%02d", s/60, s%60)
+}
+
+// measure fills adv, kern and cont for every rune shown.
+func (l *layout) measure() {
+	n := len(l.runes)
+	l.adv = make([]float32, n)
+	l.kern = make([]float32, n)
+	l.cont = make([]bool, n)
+	for bi := range l.blocks {
+		b := &l.blocks[bi]
+		body := metricsFor(fontKey{b.size, b.style, l.geo.font})
+		bold := body
+		if b.boldEnd > b.span.Start {
+			st := b.style
+			st.Bold = true
+			bold = metricsFor(fontKey{b.size, st, l.geo.font})
+		}
+		for i := b.span.Start; i < b.span.End; {
+			m := body
+			if i < b.boldEnd {
+				m = bold
+			}
+			j := i + 1
+			for j < b.span.End && continues(l.runes, j) {
+				l.cont[j] = true
+				j++
+			}
+			r := l.runes[i]
+			switch {
+			case r == '\n' || r == '\t':
+				// A newline takes no room; a tab's room depends on where it falls.
+			case j == i+1:
+				l.adv[i] = m.runeWidth(r)
+			default:
+				l.adv[i] = m.clusterWidth(string(l.runes[i:j]))
+			}
+			if i > b.span.Start && j == i+1 && i != b.boldEnd && !l.cont[i-1] {
+				l.kern[i] = m.kern(l.runes[i-1], r)
+			}
+			i = j
+		}
+	}
+}
+
+// continues reports whether rune i belongs to the cluster before it.
+func continues(runes []rune, i int) bool {
+	r := runes[i]
+	if joinsCluster(r) || runes[i-1] == 0x200D {
+		return true
+	}
+	if isRegionalIndicator(r) && isRegionalIndicator(runes[i-1]) {
+		// Flags are pairs: the second of each pair joins the first.
+		n := 0
+		for k := i - 1; k >= 0 && isRegionalIndicator(runes[k]); k-- {
+			n++
+		}
+		return n%2 == 1
+	}
+	return false
+}
+
+// wrap breaks every block into lines no wider than width and places them.
+func (l *layout) wrap(width float32) {
+	l.width = width
+	l.lines = l.lines[:0]
+	max := width - l.geo.textX() - l.geo.pad
+	if max < 4*l.geo.textSize {
+		max = 4 * l.geo.textSize
+	}
+	y := l.geo.pad
+	prevSpeaker := false
+	for bi := range l.blocks {
+		b := &l.blocks[bi]
+		if bi > 0 {
+			y += l.geo.textH * 0.5
+			if b.kind == qda.PassageHeading || b.speaker != "" || b.boldEnd > b.span.Start || prevSpeaker {
+				y += l.geo.textH * 0.4
+			}
+		}
+		prevSpeaker = b.speaker != "" || b.boldEnd > b.span.Start
+		b.top = y
+		if b.speaker != "" || b.stamp != "" {
+			y += l.geo.headerH
+		}
+		b.first = len(l.lines)
+		pitch := l.geo.pitch(b)
+		for start := b.span.Start; ; {
+			end := l.breakLine(start, b.span.End, max)
+			l.lines = append(l.lines, line{start: start, end: end, y: y, block: bi})
+			y += pitch
+			start = end
+			if start >= b.span.End {
+				break
+			}
+		}
+		b.last = len(l.lines)
+	}
+	l.height = y + l.geo.pad
+}
+
+// breakLine returns where the line starting at start ends: after a hard
+// newline, at the last break opportunity that fits max, or, for a word wider
+// than the line, at the last cluster that fits.
+func (l *layout) breakLine(start, end int, max float32) int {
+	x := float32(0)
+	lastBreak := -1
+	for i := start; i < end; {
+		r := l.runes[i]
+		if r == '\n' {
+			return i + 1
+		}
+		if i > start && l.canBreakBefore(i) {
+			lastBreak = i
+		}
+		j := i + 1
+		for j < end && l.cont[j] {
+			j++
+		}
+		w := l.advanceAt(i, start, x)
+		if isSpace(r) {
+			// Spaces hang past the edge rather than start the next line.
+			x += w
+			i = j
+			continue
+		}
+		if x+w > max && i > start {
+			if lastBreak > start {
+				return lastBreak
+			}
+			return i
+		}
+		x += w
+		i = j
+	}
+	return end
+}
+
+// advanceAt is the room rune i takes when drawn at x in a line that begins at
+// lineStart.
+func (l *layout) advanceAt(i, lineStart int, x float32) float32 {
+	if l.runes[i] == '\t' {
+		stop := 2 * l.geo.textSize
+		return (float32(int(x/stop))+1)*stop - x
+	}
+	return l.adv[i] + l.kernAt(i, lineStart)
+}
+
+// canBreakBefore reports whether a line may end just before rune i.
+func (l *layout) canBreakBefore(i int) bool {
+	if l.cont[i] {
+		return false
+	}
+	r, prev := l.runes[i], l.runes[i-1]
+	switch {
+	case isSpace(r):
+		return false
+	case isSpace(prev):
+		return true
+	case noLineStart(r) || noLineEnd(prev):
+		return false
+	case isWide(r) || isWide(prev):
+		return true
+	case (prev == '-' || prev == '–' || prev == '—' || prev == '/') && i >= 2 && !isSpace(l.runes[i-2]):
+		return true
+	}
+	return false
+}
+
+// xs returns the x of every caret position in line li, relative to the
+// start of the text: xs[k] is the left edge of rune start+k and xs[len] the
+// end of the line.
+func (l *layout) xs(li int, buf []float32) []float32 {
+	ln := &l.lines[li]
+	buf = append(buf[:0], 0)
+	x := float32(0)
+	for i := ln.start; i < ln.end; i++ {
+		if i > ln.start {
+			// Kerning moves the glyph itself, so it belongs before the edge.
+			x += l.kern[i]
+			buf[len(buf)-1] = x
+		}
+		x += l.advanceAt(i, ln.start, x) - l.kernAt(i, ln.start)
+		buf = append(buf, x)
+	}
+	return buf
+}
+
+func (l *layout) kernAt(i, lineStart int) float32 {
+	if i > lineStart {
+		return l.kern[i]
+	}
+	return 0
+}
+
+// lineAtY returns the line drawn at height y, clamped to the first and last.
+func (l *layout) lineAtY(y float32) int {
+	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y > y }) - 1
+	if i < 0 {
+		return 0
+	}
+	if i+1 < len(l.lines) && l.lines[i+1].block != l.lines[i].block {
+		// In the gap between blocks, the nearer line wins.
+		b := &l.blocks[l.lines[i].block]
+		bottom := l.lines[i].y + l.geo.pitch(b)
+		if y > bottom && y-bottom > l.lines[i+1].y-y {
+			return i + 1
+		}
+	}
+	return i
+}
+
+// lineOf returns the line that shows offset: the last line starting at or
+// before it.
+func (l *layout) lineOf(offset int) int {
+	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].start > offset }) - 1
+	if i < 0 {
+		return 0
+	}
+	return i
+}
+
+// caretEnd is the last caret position in a line: before a hard newline, or
+// at the end of the line (which is also the start of the next soft-wrapped one).
+func (l *layout) caretEnd(li int) int {
+	ln := &l.lines[li]
+	if ln.end > ln.start && l.runes[ln.end-1] == '\n' {
+		return ln.end - 1
+	}
+	return ln.end
+}
+
+// offsetAt maps a point in content coordinates to the nearest caret position.
+func (l *layout) offsetAt(x, y float32, buf []float32) int {
+	if len(l.lines) == 0 {
+		return 0
+	}
+	li := l.lineAtY(y)
+	ln := &l.lines[li]
+	if y < l.lines[0].y {
+		return ln.start
+	}
+	xs := l.xs(li, buf)
+	x -= l.geo.textX()
+	last := l.caretEnd(li) - ln.start
+	// Binary search for the first boundary right of x, then pick the nearer
+	// of it and the one before.
+	k := sort.Search(last+1, func(k int) bool { return xs[k] > x })
+	if k > last {
+		return ln.start + last
+	}
+	if k > 0 && x-xs[k-1] < xs[k]-x {
+		k--
+	}
+	for k > 0 && ln.start+k < len(l.cont) && l.cont[ln.start+k] {
+		k--
+	}
+	return ln.start + k
+}
+
+// positionOf maps a caret position to the top-left of its glyph in content
+// coordinates.
+func (l *layout) positionOf(offset int, buf []float32) fyne.Position {
+	if len(l.lines) == 0 {
+		return fyne.NewPos(l.geo.textX(), l.geo.pad)
+	}
+	li := l.lineOf(offset)
+	ln := &l.lines[li]
+	k := offset - ln.start
+	if k < 0 {
+		k = 0
+	}
+	if end := l.caretEnd(li) - ln.start; k > end {
+		k = end
+	}
+	xs := l.xs(li, buf)
+	return fyne.NewPos(l.geo.textX()+xs[k], ln.y)
+}
+
+// textWidth is how wide line li's text is, leaving out trailing spaces.
+func (l *layout) textWidth(li int, buf []float32) float32 {
+	ln := &l.lines[li]
+	xs := l.xs(li, buf)
+	k := ln.end - ln.start
+	for k > 0 && (isSpace(l.runes[ln.start+k-1]) || l.runes[ln.start+k-1] == '\n') {
+		k--
+	}
+	return xs[k]
+}
+
+// visibleLines returns the lines [first, last) that intersect [top, bottom).
+func (l *layout) visibleLines(top, bottom float32) (int, int) {
+	first := l.lineAtY(top)
+	if first > 0 && l.lines[first].y > top {
+		first--
+	}
+	last := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].y >= bottom })
+	if last < first {
+		last = first
+	}
+	return first, last
+}
+
+// runeAt returns the rune drawn under a point in content coordinates, or -1
+// when the point is beside the text rather than on it.
+func (l *layout) runeAt(x, y float32, buf []float32) int {
+	if len(l.lines) == 0 {
+		return -1
+	}
+	li := l.lineAtY(y)
+	ln := &l.lines[li]
+	if y < ln.y || y >= ln.y+l.geo.pitch(&l.blocks[ln.block]) {
+		return -1
+	}
+	xs := l.xs(li, buf)
+	x -= l.geo.textX()
+	last := l.caretEnd(li) - ln.start
+	if x < 0 || x >= xs[last] {
+		return -1
+	}
+	k := sort.Search(last+1, func(k int) bool { return xs[k] > x }) - 1
+	for k > 0 && l.cont[ln.start+k] {
+		k--
+	}
+	return ln.start + k
+}
