@@ -27,7 +27,7 @@ func writeFiles(t *testing.T, root string, files ...string) {
 func TestCollect(t *testing.T) {
 	root := t.TempDir()
 	writeFiles(t, root,
-		"b/interview 2.md", "b/interview 1.txt", "a.md", "c/deep/notes.txt",
+		"b/interview 2.docx", "b/interview 1.txt", "a.md", "c/deep/notes.html",
 		".hidden.txt", ".git/config.txt", "photo.jpg", "README", "~$draft.docx")
 	single := filepath.Join(root, "a.md")
 	files, skipped, err := ingest.Collect([]string{root, single})
@@ -37,8 +37,8 @@ func TestCollect(t *testing.T) {
 	want := []string{
 		filepath.Join(root, "a.md"),
 		filepath.Join(root, "b/interview 1.txt"),
-		filepath.Join(root, "b/interview 2.md"),
-		filepath.Join(root, "c/deep/notes.txt"),
+		filepath.Join(root, "b/interview 2.docx"),
+		filepath.Join(root, "c/deep/notes.html"),
 	}
 	if !reflect.DeepEqual(files, want) {
 		t.Errorf("files:\n got %q\nwant %q", files, want)
@@ -81,7 +81,7 @@ func TestFormats(t *testing.T) {
 	for _, f := range ingest.Formats() {
 		have[f] = true
 	}
-	for _, ext := range []string{".txt", ".md"} {
+	for _, ext := range []string{".txt", ".md", ".docx", ".odt", ".html", ".htm", ".epub"} {
 		if !have[ext] {
 			t.Errorf("Formats() lacks %s: %q", ext, ingest.Formats())
 		}

@@ -63,3 +63,29 @@ func FuzzMarkdown(f *testing.F) {
 	addSeedFiles(f, ".md")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.md", data) })
 }
+
+func FuzzHTML(f *testing.F) {
+	f.Add([]byte(`<html><head><title>t</title></head><body><h1>A</h1><p>b<br>c</p><ul><li>d</li></ul><table><tr><td>e</td><td>f</td></tr></table></body></html>`))
+	f.Add([]byte(`<p>unclosed <div><table><td>cell<tr><td><table><tr><td>inner</td></tr></table>`))
+	f.Add([]byte(`<script>x</script><style>y</style><pre>  z  </pre>`))
+	addSeedFiles(f, ".html")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.html", data) })
+}
+
+func FuzzDOCX(f *testing.F) {
+	f.Add(fictionalDOCX(f))
+	addSeedFiles(f, ".docx")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.docx", data) })
+}
+
+func FuzzODT(f *testing.F) {
+	f.Add(fictionalODT(f))
+	addSeedFiles(f, ".odt")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.odt", data) })
+}
+
+func FuzzEPUB(f *testing.F) {
+	f.Add(fictionalEPUB(f))
+	addSeedFiles(f, ".epub")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.epub", data) })
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -119,3 +120,9 @@ func sharedDir(t *testing.T, sub ...string) string {
 	}
 	return p
 }
+
+func ingestBytes(name string, data []byte) (*ingest.Result, error) {
+	return ingest.Bytes(name, data, ingest.Options{})
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -51,6 +51,12 @@ var formats = map[string]format{
 	".text":     {"txt", parsePlain},
 	".md":       {"md", parseMarkdown},
 	".markdown": {"md", parseMarkdown},
+	".docx":     {"docx", parseDOCX},
+	".odt":      {"odt", parseODT},
+	".html":     {"html", parseHTMLFile},
+	".htm":      {"html", parseHTMLFile},
+	".xhtml":    {"html", parseHTMLFile},
+	".epub":     {"epub", parseEPUB},
 }
 
 // Formats returns the file extensions Coder imports, with their leading dot
