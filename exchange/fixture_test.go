@@ -178,9 +178,19 @@ func fixture(t testing.TB) *qda.Bundle {
 // skips the test when it is absent (a fresh clone has none).
 func sharedDir(t testing.TB, parts ...string) string {
 	t.Helper()
+	p, err := findShared(parts...)
+	if err != nil {
+		t.Skipf("shared materials absent: %v", err)
+	}
+	return p
+}
+
+// findShared locates ../shared/parts... from the repository root, found by
+// walking up to go.mod.
+func findShared(parts ...string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -188,13 +198,13 @@ func sharedDir(t testing.TB, parts ...string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("no go.mod above the test directory")
+			return "", os.ErrNotExist
 		}
 		dir = parent
 	}
 	p := filepath.Join(append([]string{dir, "..", "shared"}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared materials absent (%s): %v", p, err)
+		return "", err
 	}
-	return p
+	return p, nil
 }

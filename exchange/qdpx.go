@@ -106,6 +106,12 @@ func readQDPX(file string, lim Limits) (*qda.Bundle, *Report, error) {
 	return readQDE(data, name, src, lim)
 }
 
+// ReadArchive imports a .qdpx archive already in memory or open elsewhere;
+// name is used in messages. On any error nothing is returned.
+func ReadArchive(r io.ReaderAt, size int64, name string) (*qda.Bundle, *Report, error) {
+	return readArchive(r, size, name, DefaultLimits)
+}
+
 func pathErr(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
