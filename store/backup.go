@@ -40,7 +40,7 @@ func Backups(projectPath string) ([]string, error) {
 // backup copies the open file with bbolt's online copy (a consistent snapshot
 // even while others read) unless the newest backup already holds the same
 // change count, then keeps only the newest keep copies.
-func (db *DB) backup(keep int) error {
+func (db *DB) backup(keep int, every time.Duration) error {
 	var changes uint64
 	db.View(func(tx *Tx) error { changes = tx.Changes(); return nil })
 	if changes == 0 {
@@ -51,6 +51,11 @@ func (db *DB) backup(keep int) error {
 	suffix := fmt.Sprintf("-c%d.coder", changes)
 	if len(existing) > 0 && strings.HasSuffix(existing[0], suffix) {
 		return nil
+	}
+	if len(existing) > 0 && every > 0 {
+		if st, err := os.Stat(existing[0]); err == nil && time.Since(st.ModTime()) < every {
+			return nil
+		}
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot make the backup folder %s: %w (check the folder is writable)", dir, err)

@@ -101,3 +101,11 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 		return nil
 	})
 }
+
+// Append adds the writes of a later transaction, so that several transactions
+// undo as one user action (a batch import commits file by file).
+func (c *Changes) Append(later *Changes) {
+	if later != nil {
+		c.list = append(c.list, later.list...)
+	}
+}

@@ -42,6 +42,10 @@ type Options struct {
 	// Backups is how many rotating backups to keep; 0 means DefaultBackups,
 	// a negative number turns backups off.
 	Backups int
+	// BackupEvery skips the backup when the newest one is younger than this;
+	// 0 backs up on every open that follows a change. The CLI, which opens
+	// the file once per command, sets an hour.
+	BackupEvery time.Duration
 }
 
 // DefaultBackups is how many backups Open keeps beside a project by default.
@@ -105,7 +109,7 @@ func Open(path string, opt Options) (*DB, error) {
 			if n == 0 {
 				n = DefaultBackups
 			}
-			if err := db.backup(n); err != nil {
+			if err := db.backup(n, opt.BackupEvery); err != nil {
 				db.Close()
 				return nil, err
 			}

@@ -1,0 +1,57 @@
+# Coder: `make run` sets up, builds and opens the app on the demo project;
+# `make test` sets up and runs every test. See README.md.
+GO      ?= go
+BIN     := bin/coder
+DEMO    := build/demo.coder
+GOFILES := $(shell git ls-files '*.go' 2>/dev/null)
+FUZZTIME ?= 20s
+
+.PHONY: all deps build run demo test test-go test-gui vet bench fuzz clean package
+
+all: build
+
+deps:
+	@scripts/deps.sh build
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/coder
+
+$(DEMO): | build
+	@mkdir -p build
+	$(BIN) demo $(DEMO)
+
+demo: build $(DEMO)
+
+run: build $(DEMO)
+	$(BIN) $(DEMO)
+
+vet:
+	@test -z "$$(gofmt -l $(GOFILES))" || { echo "gofmt would change:"; gofmt -l $(GOFILES); exit 1; }
+	$(GO) vet -tags ci ./...
+
+test: 
+	@scripts/deps.sh test
+	$(MAKE) vet
+	$(GO) test -tags ci -count=1 ./...
+	$(GO) build -o $(BIN) ./cmd/coder
+	scripts/screenshot-test.sh $(BIN) build/screenshot.png
+
+bench:
+	@scripts/deps.sh bench
+	$(GO) run ./bench/cmd/searchbench
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./ingest ./ui ./project
+
+# Runs every fuzz target for FUZZTIME each (go test fuzzes one target at a time).
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -tags ci -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$t"; \
+	    $(GO) test -tags ci -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+package: build
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -src cmd/coder -icon ../../assets/icon.png
+
+clean:
+	rm -rf bin build

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"coder/project"
+	"coder/qda"
+)
+
+func cmdCases(args []string) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "add":
+			return cmdCasesAdd(args[1:])
+		case "assign":
+			return cmdCasesAssign(args[1:])
+		}
+	}
+	f := newFlags("cases")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args, 1, 1, "coder cases PROJECT [--json] | coder cases add PROJECT NAME | coder cases assign PROJECT NAME DOC..."); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		cases, err := p.Cases()
+		if err != nil {
+			return err
+		}
+		docs, err := p.Documents()
+		if err != nil {
+			return err
+		}
+		names := map[qda.ID]string{}
+		for _, d := range docs {
+			names[d.ID] = d.Name
+		}
+		type row struct {
+			ID          qda.ID            `json:"id"`
+			Name        string            `json:"name"`
+			Description string            `json:"description,omitempty"`
+			Documents   []string          `json:"documents"`
+			Attributes  map[string]string `json:"attributes"`
+		}
+		rows := make([]row, 0, len(cases))
+		for _, c := range cases {
+			attrs, err := p.Attributes(c.ID)
+			if err != nil {
+				return err
+			}
+			r := row{ID: c.ID, Name: c.Name, Description: c.Description, Documents: []string{}, Attributes: attrs}
+			for _, d := range c.Documents {
+				r.Documents = append(r.Documents, names[d])
+			}
+			rows = append(rows, r)
+		}
+		if *asJSON {
+			return printJSON(rows)
+		}
+		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(w, "CASE\tDOCUMENTS\tATTRIBUTES")
+		for _, r := range rows {
+			fmt.Fprintf(w, "%s\t%s\t%s\n", r.Name, strings.Join(r.Documents, "; "), formatAttrs(r.Attributes))
+		}
+		return w.Flush()
+	})
+}
+
+func formatAttrs(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "=" + m[k]
+	}
+	return strings.Join(parts, "; ")
+}
+
+func cmdCasesAdd(args []string) int {
+	f := newFlags("cases add")
+	desc := f.String("description", "", "")
+	if err := f.parse(args, 2, 2, "coder cases add PROJECT NAME [--description TEXT]"); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		if _, err := p.AddCase(f.pos[1], *desc); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "added case %s\n", f.pos[1])
+		return nil
+	})
+}
+
+func cmdCasesAssign(args []string) int {
+	f := newFlags("cases assign")
+	if err := f.parse(args, 3, -1, "coder cases assign PROJECT CASE DOC..."); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		var ids []qda.ID
+		for _, name := range f.pos[2:] {
+			d, err := p.DocumentByName(name)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, d.ID)
+		}
+		c, err := p.AssignToCase(f.pos[1], ids...)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "case %s has %d documents\n", c.Name, len(c.Documents))
+		return nil
+	})
+}
+
+func cmdAttr(args []string) int {
+	const usage = "coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type text|integer|float|boolean|date]"
+	f := newFlags("attr")
+	caseName := f.String("case", "", "")
+	doc := f.String("doc", "", "")
+	typ := f.String("type", "", "")
+	if err := f.parse(args, 3, 3, usage); err != nil {
+		return fail(err)
+	}
+	if (*caseName == "") == (*doc == "") {
+		return usageError("attr", "give exactly one of --case or --doc (usage: "+usage+")")
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		scope, owner := qda.ScopeCase, qda.ID("")
+		if *doc != "" {
+			d, err := p.DocumentByName(*doc)
+			if err != nil {
+				return err
+			}
+			scope, owner = qda.ScopeDocument, d.ID
+		} else {
+			c, err := p.FindCase(*caseName)
+			if err != nil {
+				return err
+			}
+			owner = c.ID
+		}
+		if *typ != "" {
+			t, err := qda.ParseVarType(*typ)
+			if err != nil {
+				return fmt.Errorf("attr: %v: %w", err, errUsage)
+			}
+			if _, err := p.AddVariable(f.pos[1], t, scope); err != nil && !strings.Contains(err.Error(), "already") {
+				return err
+			}
+		}
+		return p.SetValue(scope, owner, f.pos[1], f.pos[2])
+	})
+}
+
+func cmdMemo(args []string) int {
+	const usage = "coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title TITLE]"
+	f := newFlags("memo")
+	on := f.String("on", "", "")
+	text := f.String("text", "", "")
+	title := f.String("title", "", "")
+	if err := f.parse(args, 1, 2, usage); err != nil {
+		return fail(err)
+	}
+	// "--on doc NAME": the target's name is the positional after the project.
+	target := ""
+	if len(f.pos) == 2 {
+		target = f.pos[1]
+	}
+	kind := strings.ToLower(*on)
+	if kind == "" || *text == "" || (kind != "project" && target == "") {
+		return usageError("memo", "give --on and --text (usage: "+usage+")")
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		var tk qda.TargetKind
+		var id qda.ID
+		switch kind {
+		case "project":
+			tk = qda.OnProject
+		case "doc", "document":
+			d, err := p.DocumentByName(target)
+			if err != nil {
+				return err
+			}
+			tk, id = qda.OnDocument, d.ID
+		case "code":
+			c, err := p.FindCode(target)
+			if err != nil {
+				return err
+			}
+			tk, id = qda.OnCode, c.ID
+		case "case":
+			c, err := p.FindCase(target)
+			if err != nil {
+				return err
+			}
+			tk, id = qda.OnCase, c.ID
+		default:
+			return fmt.Errorf("memo: --on must be project, doc, code or case: %w", errUsage)
+		}
+		m, err := p.AddMemo(tk, id, *title, *text)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "memo %s written\n", m.ID)
+		return nil
+	})
+}
+
+func cmdMemos(args []string) int {
+	f := newFlags("memos")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args, 1, 1, "coder memos PROJECT [--json]"); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		ms, err := p.Memos("", "")
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if ms == nil {
+				ms = []qda.Memo{}
+			}
+			return printJSON(ms)
+		}
+		for _, m := range ms {
+			fmt.Fprintf(stdout, "[%s] %s\n%s\n\n", m.On, m.Title, m.Text)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"coder/project"
+	"coder/qda"
+)
+
+func cmdCode(args []string) int {
+	const usage = "coder code PROJECT --doc NAME --code PATH (--span START:END | --match TEXT) [--coder NAME], or coder code PROJECT --speaker NAME --code PATH"
+	f := newFlags("code")
+	doc := f.String("doc", "", "")
+	codePath := f.String("code", "", "")
+	spanArg := f.String("span", "", "")
+	match := f.String("match", "", "")
+	speaker := f.String("speaker", "", "")
+	coder := f.String("coder", "", "")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args, 1, 1, usage); err != nil {
+		return fail(err)
+	}
+	modes := 0
+	for _, s := range []string{*spanArg, *match, *speaker} {
+		if s != "" {
+			modes++
+		}
+	}
+	if *codePath == "" || modes != 1 || (*speaker == "" && *doc == "") {
+		return usageError("code", "give --code, and --doc with one of --span or --match, or --speaker (usage: "+usage+")")
+	}
+	var span qda.Span
+	if *spanArg != "" {
+		var err error
+		if span, err = qda.ParseSpan(*spanArg); err != nil {
+			return usageError("code", err.Error())
+		}
+	}
+	return withProject(f.pos[0], *coder, func(p *project.Project) error {
+		code, err := p.FindCode(*codePath)
+		if err != nil {
+			return err
+		}
+		if *speaker != "" {
+			var docs []qda.ID
+			if *doc != "" {
+				d, err := p.DocumentByName(*doc)
+				if err != nil {
+					return err
+				}
+				docs = append(docs, d.ID)
+			}
+			n, err := p.CodeSpeaker(*speaker, code.ID, docs...)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "coded %d turns of %s with %s\n", n, *speaker, *codePath)
+			return nil
+		}
+		d, err := p.DocumentByName(*doc)
+		if err != nil {
+			return err
+		}
+		var made []qda.Coding
+		if *match != "" {
+			made, err = p.CodeMatches(d.ID, *match, code.ID)
+		} else {
+			if err := span.CheckIn(d.Chars); err != nil {
+				return &qda.Error{What: d.Name, Why: err.Error(), Fix: fmt.Sprintf("give a span within 0:%d", d.Chars)}
+			}
+			var c *qda.Coding
+			c, err = p.ApplyCode(d.ID, span, code.ID)
+			if c != nil {
+				made = append(made, *c)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(made)
+		}
+		for _, c := range made {
+			fmt.Fprintf(stdout, "coded %s %s with %s (%s)\n", d.Name, c.Span, *codePath, c.ID)
+		}
+		return nil
+	})
+}
+
+func cmdUncode(args []string) int {
+	f := newFlags("uncode")
+	if err := f.parse(args, 2, 2, "coder uncode PROJECT CODING-ID"); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		id, err := qda.ParseID(f.pos[1])
+		if err != nil {
+			return fmt.Errorf("uncode: %v: %w", err, errUsage)
+		}
+		return p.Uncode(id)
+	})
+}
+
+// codingJSON is the stable shape of `coder codings --json`.
+type codingJSON struct {
+	ID       qda.ID    `json:"id"`
+	Document string    `json:"document"`
+	Code     string    `json:"code"`
+	Start    int       `json:"start"`
+	End      int       `json:"end"`
+	Text     string    `json:"text"`
+	Coder    string    `json:"coder"`
+	Created  time.Time `json:"created"`
+	Memo     string    `json:"memo"`
+}
+
+func cmdCodings(args []string) int {
+	const usage = "coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--json]"
+	f := newFlags("codings")
+	codePath := f.String("code", "", "")
+	doc := f.String("doc", "", "")
+	caseName := f.String("case", "", "")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args, 1, 1, usage); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		filter, err := buildFilter(p, *codePath, *doc, *caseName)
+		if err != nil {
+			return err
+		}
+		rows, err := p.Codings(filter)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := make([]codingJSON, 0, len(rows))
+			for _, r := range rows {
+				out = append(out, codingJSON{r.ID, r.DocName, r.CodePath, r.Span.Start, r.Span.End, r.Text, r.CoderName, r.Created, r.Memo})
+			}
+			return printJSON(out)
+		}
+		for _, r := range rows {
+			fmt.Fprintf(stdout, "%s %s  %s  [%s]\n    %s\n", r.DocName, r.Span, r.CodePath, r.CoderName, oneLine(r.Text, 160))
+		}
+		fmt.Fprintf(stdout, "%d codings\n", len(rows))
+		return nil
+	})
+}
+
+// buildFilter resolves names given on the command line into a coding filter.
+func buildFilter(p *project.Project, codePath, doc, caseName string) (project.CodingFilter, error) {
+	var f project.CodingFilter
+	if codePath != "" {
+		c, err := p.FindCode(codePath)
+		if err != nil {
+			return f, err
+		}
+		f.Codes = []qda.ID{c.ID}
+	}
+	if doc != "" {
+		d, err := p.DocumentByName(doc)
+		if err != nil {
+			return f, err
+		}
+		f.Documents = []qda.ID{d.ID}
+	}
+	if caseName != "" {
+		c, err := p.FindCase(caseName)
+		if err != nil {
+			return f, err
+		}
+		f.Cases = []qda.ID{c.ID}
+	}
+	return f, nil
+}
+
+func oneLine(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		return string(r[:max-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"coder/project"
+	"coder/qda"
+)
+
+func cmdExport(args []string) int {
+	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--codebook]"
+	f := newFlags("export")
+	format := f.String("format", "", "")
+	out := f.String("out", "", "")
+	codePath := f.String("code", "", "")
+	caseName := f.String("case", "", "")
+	doc := f.String("doc", "", "")
+	codebookOnly := f.Bool("codebook", false, "")
+	if err := f.parse(args, 1, 1, usage); err != nil {
+		return fail(err)
+	}
+	if *format == "" || *out == "" {
+		return usageError("export", "give --format and --out (usage: "+usage+")")
+	}
+	fm := strings.ToLower(*format)
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		filter, err := buildFilter(p, *codePath, *doc, *caseName)
+		if err != nil {
+			return err
+		}
+		// Write beside the target and rename, so a failed export never
+		// leaves a half-written file where the researcher expects one.
+		tmp, err := os.CreateTemp(filepath.Dir(*out), ".coder-export-*")
+		if err != nil {
+			return &qda.Error{What: *out, Why: "cannot write there: " + err.Error(), Fix: "choose a folder you can write to"}
+		}
+		defer os.Remove(tmp.Name())
+		w := bufio.NewWriter(tmp)
+		if *codebookOnly {
+			err = p.ExportCodebook(w, fm)
+		} else {
+			err = p.Export(w, fm, filter)
+		}
+		if err == nil {
+			err = w.Flush()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+		if err := os.Rename(tmp.Name(), *out); err != nil {
+			return &qda.Error{What: *out, Why: err.Error(), Fix: "choose another output path"}
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", *out)
+		return nil
+	})
+}
+
+// importExchange brings REFI-QDA files into a project.
+func importExchange(path, coder string, files []string) int {
+	return withProject(path, coder, func(p *project.Project) error {
+		for _, file := range files {
+			rep, err := p.ImportExchange(file)
+			if rep != nil {
+				for _, w := range rep.Warnings {
+					fmt.Fprintf(stderr, "coder: %s: warning: %s\n", filepath.Base(file), w)
+				}
+				for _, m := range rep.MissingSources {
+					fmt.Fprintf(stderr, "coder: %s: source %q is not in the file; its codings were not imported\n", filepath.Base(file), m)
+				}
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "imported %s", filepath.Base(file))
+			if rep != nil && rep.Producer != "" {
+				fmt.Fprintf(stdout, " (written by %s)", rep.Producer)
+			}
+			fmt.Fprintln(stdout)
+		}
+		return nil
+	})
+}

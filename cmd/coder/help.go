@@ -1,0 +1,31 @@
+package main
+
+const helpText = `coder: qualitative coding for case-study research
+
+  coder                                     open the app (welcome screen)
+  coder PROJECT.coder | coder open PROJECT  open the app on a project
+
+  coder new PROJECT [--codebook logics|empty|FILE.qdc] [--name NAME]
+  coder demo PROJECT                        write the fictional demo project
+  coder import PROJECT PATH... [--kind KIND] [--case NAME]   files, folders, .qdpx, .qdc
+  coder docs PROJECT [--json]
+  coder text PROJECT --doc NAME [--span START:END]
+  coder codes PROJECT [--json]              the codebook with coding counts
+  coder codes add PROJECT PATH [--color #RRGGBB] [--description TEXT]
+  coder codes rename|move|merge|color|describe PROJECT PATH ARG
+  coder codes delete PROJECT PATH [--force]
+  coder code PROJECT --doc NAME --code PATH (--span START:END | --match TEXT) [--coder NAME]
+  coder code PROJECT --speaker NAME --code PATH [--doc NAME]
+  coder uncode PROJECT CODING-ID
+  coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--json]
+  coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
+  coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE]
+  coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T]
+  coder memos PROJECT [--json]
+  coder speakers PROJECT
+  coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--codebook]
+  coder check PROJECT                       integrity: file pages, references, spans
+
+Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
+news, fieldnote, archive, other. Exit status: 0 ok, 1 failure, 2 bad usage.
+`

@@ -1,0 +1,49 @@
+// Command coder is Coder's entry point: with no arguments or a project path it
+// opens the desktop app; with a subcommand it runs the command-line interface,
+// which scripts and tests rely on (see README.md for every command).
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	_ "coder/internal/cleanlocale" // first: keeps Fyne quiet under LANG=C.UTF-8
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+// run dispatches and returns the exit code: 0 success, 1 failure, 2 bad usage.
+func run(args []string) int {
+	if len(args) == 0 {
+		return gui("")
+	}
+	name := args[0]
+	if name == "open" {
+		if len(args) != 2 {
+			return usageError("open", "give one project file: coder open PROJECT.coder")
+		}
+		return gui(args[1])
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".coder") && len(args) == 1 {
+		return gui(name)
+	}
+	if name == "-h" || name == "--help" || name == "help" {
+		fmt.Print(helpText)
+		return 0
+	}
+	if name == "--version" || name == "version" {
+		fmt.Println("coder", version)
+		return 0
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		return usageError(name, "no such command (run 'coder help' for the list)")
+	}
+	return cmd(args[1:])
+}
+
+// version is set at build time with -ldflags "-X main.version=..." by make.
+var version = "0.1.0"

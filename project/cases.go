@@ -1,0 +1,163 @@
+package project
+
+import (
+	"errors"
+	"strings"
+
+	"coder/qda"
+	"coder/store"
+)
+
+// Cases lists the cases, sorted by name.
+func (p *Project) Cases() ([]qda.Case, error) {
+	var out []qda.Case
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Cases()
+		return err
+	})
+	return out, err
+}
+
+// FindCase returns a case by name.
+func (p *Project) FindCase(name string) (*qda.Case, error) {
+	var c *qda.Case
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		c, err = tx.CaseByName(name)
+		return err
+	})
+	if errors.Is(err, qda.ErrNotFound) {
+		return nil, &qda.Error{What: name, Why: "no such case", Fix: "list cases with 'coder cases', or add it with 'coder cases add'", Err: err}
+	}
+	return c, err
+}
+
+// AddCase makes a new case.
+func (p *Project) AddCase(name, description string) (*qda.Case, error) {
+	c := &qda.Case{ID: qda.NewID(), Name: strings.TrimSpace(name), Description: description}
+	err := p.act(Change{Action: "Add case", Cases: true}, func(tx *store.Tx) error { return tx.PutCase(c) })
+	return c, err
+}
+
+// AssignToCase puts documents into a case, creating the case by that name if
+// it does not exist.
+func (p *Project) AssignToCase(caseName string, docs ...qda.ID) (*qda.Case, error) {
+	var c *qda.Case
+	err := p.act(Change{Action: "Assign to case", Cases: true, Documents: docs}, func(tx *store.Tx) error {
+		var err error
+		c, err = assignToCase(tx, caseName, docs)
+		return err
+	})
+	return c, err
+}
+
+func assignToCase(tx *store.Tx, caseName string, docs []qda.ID) (*qda.Case, error) {
+	c, err := tx.CaseByName(caseName)
+	if errors.Is(err, qda.ErrNotFound) {
+		c, err = &qda.Case{ID: qda.NewID(), Name: strings.TrimSpace(caseName)}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.Documents = append(c.Documents, docs...)
+	return c, tx.PutCase(c)
+}
+
+// RemoveFromCase takes documents out of a case.
+func (p *Project) RemoveFromCase(caseID qda.ID, docs ...qda.ID) error {
+	return p.act(Change{Action: "Remove from case", Cases: true, Documents: docs}, func(tx *store.Tx) error {
+		c, err := tx.Case(caseID)
+		if err != nil {
+			return err
+		}
+		drop := idSet(docs)
+		kept := c.Documents[:0:0]
+		for _, d := range c.Documents {
+			if !drop[d] {
+				kept = append(kept, d)
+			}
+		}
+		c.Documents = kept
+		return tx.PutCase(c)
+	})
+}
+
+// RenameCase renames a case.
+func (p *Project) RenameCase(id qda.ID, name string) error {
+	return p.act(Change{Action: "Rename case", Cases: true, All: true}, func(tx *store.Tx) error {
+		c, err := tx.Case(id)
+		if err != nil {
+			return err
+		}
+		c.Name = strings.TrimSpace(name)
+		return tx.PutCase(c)
+	})
+}
+
+// DeleteCase deletes a case; its documents stay.
+func (p *Project) DeleteCase(id qda.ID) error {
+	return p.act(Change{Action: "Delete case", Cases: true, All: true}, func(tx *store.Tx) error {
+		return tx.DeleteCase(id)
+	})
+}
+
+// Variables lists the attributes cases and documents can carry.
+func (p *Project) Variables() ([]qda.Variable, error) {
+	var out []qda.Variable
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Variables()
+		return err
+	})
+	return out, err
+}
+
+// AddVariable defines a new attribute.
+func (p *Project) AddVariable(name string, typ qda.VarType, scope qda.VarScope) (*qda.Variable, error) {
+	v := &qda.Variable{ID: qda.NewID(), Name: strings.TrimSpace(name), Type: typ, Scope: scope}
+	err := p.act(Change{Action: "Add attribute", Cases: true}, func(tx *store.Tx) error { return tx.PutVariable(v) })
+	return v, err
+}
+
+// SetValue sets an attribute's value on a case or document, defining the
+// attribute as text when it does not exist yet. An empty value clears it.
+func (p *Project) SetValue(scope qda.VarScope, owner qda.ID, variable, value string) error {
+	c := Change{Action: "Set attribute", Cases: true}
+	if scope == qda.ScopeDocument {
+		c.Documents = []qda.ID{owner}
+	} else {
+		c.All = true // a case attribute shows on every document of the case
+	}
+	return p.act(c, func(tx *store.Tx) error { return setValue(tx, scope, owner, variable, value) })
+}
+
+func setValue(tx *store.Tx, scope qda.VarScope, owner qda.ID, variable, value string) error {
+	v, err := tx.VariableByName(scope, variable)
+	if errors.Is(err, qda.ErrNotFound) {
+		v = &qda.Variable{ID: qda.NewID(), Name: strings.TrimSpace(variable), Type: qda.VarText, Scope: scope}
+		err = tx.PutVariable(v)
+	}
+	if err != nil {
+		return err
+	}
+	return tx.SetValue(qda.Value{Variable: v.ID, Owner: owner, Value: value})
+}
+
+// Attributes returns a case's or document's attribute values by attribute name.
+func (p *Project) Attributes(owner qda.ID) (map[string]string, error) {
+	out := map[string]string{}
+	err := p.view(func(tx *store.Tx) error {
+		vals, err := tx.ValuesOf(owner)
+		if err != nil {
+			return err
+		}
+		for _, val := range vals {
+			if v, err := tx.Variable(val.Variable); err == nil {
+				out[v.Name] = val.Value
+			}
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,151 @@
+package project
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"coder/qda"
+	"coder/store"
+)
+
+// ApplyCode codes span of a document with a code, as this session's coder.
+// Coding the same span with the same code twice is a no-op that returns the
+// existing coding.
+func (p *Project) ApplyCode(doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding, error) {
+	var made *qda.Coding
+	err := p.act(Change{Action: "Apply code", Documents: []qda.ID{doc}}, func(tx *store.Tx) error {
+		c, err := p.newCoding(tx, doc, span, code)
+		made = c
+		return err
+	})
+	return made, err
+}
+
+func (p *Project) newCoding(tx *store.Tx, doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding, error) {
+	existing, err := tx.CodingsOf(doc)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range existing {
+		if c.Code == code && c.Span == span {
+			return &c, nil
+		}
+	}
+	c := &qda.Coding{ID: qda.NewID(), Document: doc, Code: code, Span: span, Coder: p.coder.ID, Created: time.Now().UTC()}
+	return c, tx.PutCoding(c)
+}
+
+// CodeMatches codes every occurrence of text in a document and returns the
+// codings made (existing identical codings are returned too).
+func (p *Project) CodeMatches(doc qda.ID, text string, code qda.ID) ([]qda.Coding, error) {
+	if text == "" {
+		return nil, &qda.Error{What: "match", Why: "the text to match is empty"}
+	}
+	var made []qda.Coding
+	err := p.act(Change{Action: "Code matches", Documents: []qda.ID{doc}}, func(tx *store.Tx) error {
+		body, err := tx.Text(doc)
+		if err != nil {
+			return err
+		}
+		spans := findAll(body, text)
+		if len(spans) == 0 {
+			d, _ := tx.Document(doc)
+			name := string(doc)
+			if d != nil {
+				name = d.Name
+			}
+			return &qda.Error{What: name, Why: fmt.Sprintf("%q does not occur in this document", text), Fix: "check the spelling; matching is exact and case-sensitive", Err: qda.ErrNotFound}
+		}
+		for _, s := range spans {
+			c, err := p.newCoding(tx, doc, s, code)
+			if err != nil {
+				return err
+			}
+			made = append(made, *c)
+		}
+		return nil
+	})
+	return made, err
+}
+
+// findAll returns the rune spans of every non-overlapping occurrence of needle.
+func findAll(haystack, needle string) []qda.Span {
+	var spans []qda.Span
+	runeAt := 0 // rune offset of byteAt
+	byteAt := 0
+	needleRunes := len([]rune(needle))
+	for {
+		i := strings.Index(haystack[byteAt:], needle)
+		if i < 0 {
+			return spans
+		}
+		runeAt += len([]rune(haystack[byteAt : byteAt+i]))
+		spans = append(spans, qda.Span{Start: runeAt, End: runeAt + needleRunes})
+		runeAt += needleRunes
+		byteAt += i + len(needle)
+	}
+}
+
+// CodeSpeaker codes every turn of a speaker (case-insensitive), across the
+// given documents or all documents when none are given, and returns how many
+// turns were coded.
+func (p *Project) CodeSpeaker(speaker string, code qda.ID, docs ...qda.ID) (int, error) {
+	n := 0
+	var touched []qda.ID
+	err := p.act(Change{Action: "Code speaker", Documents: docs}, func(tx *store.Tx) error {
+		all, err := tx.Documents()
+		if err != nil {
+			return err
+		}
+		want := map[qda.ID]bool{}
+		for _, d := range docs {
+			want[d] = true
+		}
+		for _, d := range all {
+			if len(docs) > 0 && !want[d.ID] {
+				continue
+			}
+			for _, pa := range d.Passages {
+				if pa.Speaker != "" && strings.EqualFold(pa.Speaker, speaker) {
+					if _, err := p.newCoding(tx, d.ID, pa.Span, code); err != nil {
+						return err
+					}
+					n++
+					touched = append(touched, d.ID)
+				}
+			}
+		}
+		if n == 0 {
+			return &qda.Error{What: speaker, Why: "no turns by this speaker", Fix: "list speakers with 'coder speakers'", Err: qda.ErrNotFound}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// Uncode removes a coding.
+func (p *Project) Uncode(coding qda.ID) error {
+	var doc qda.ID
+	p.view(func(tx *store.Tx) error {
+		if c, err := tx.Coding(coding); err == nil {
+			doc = c.Document
+		}
+		return nil
+	})
+	return p.act(Change{Action: "Remove coding", Documents: []qda.ID{doc}}, func(tx *store.Tx) error {
+		return tx.DeleteCoding(coding)
+	})
+}
+
+// SetCodingMemo sets the note on one coding.
+func (p *Project) SetCodingMemo(coding qda.ID, memo string) error {
+	return p.act(Change{Action: "Coding memo", Memos: true}, func(tx *store.Tx) error {
+		c, err := tx.Coding(coding)
+		if err != nil {
+			return err
+		}
+		c.Memo = memo
+		return tx.PutCoding(c)
+	})
+}

@@ -1,0 +1,103 @@
+package project
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"coder/exchange"
+	"coder/qda"
+	"coder/store"
+)
+
+// readQDC reads a REFI-QDA codebook file for a new project's starting codes.
+func readQDC(path string) ([]qda.Code, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &qda.Error{What: path, Why: "cannot open the codebook file", Fix: "check the path", Err: err}
+	}
+	defer f.Close()
+	codes, _, err := exchange.ReadQDC(f, filepath.Base(path))
+	return codes, err
+}
+
+// ImportExchange merges a REFI-QDA file (.qdpx, .qde or .qdc) into the
+// project by GUID, in one transaction: entities that exist are updated, new
+// ones added. If anything conflicts (a document whose text differs, a code
+// name taken by another code) nothing is changed.
+func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
+	var b *qda.Bundle
+	var rep *exchange.Report
+	var err error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".qdc":
+		f, ferr := os.Open(path)
+		if ferr != nil {
+			return nil, &qda.Error{What: path, Why: "cannot open the file", Err: ferr}
+		}
+		var codes []qda.Code
+		codes, rep, err = exchange.ReadQDC(f, filepath.Base(path))
+		f.Close()
+		b = &qda.Bundle{Codes: codes}
+	case ".qdpx", ".qde":
+		b, rep, err = exchange.ReadQDPX(path)
+	default:
+		return nil, &qda.Error{What: filepath.Base(path), Why: "not a REFI-QDA file", Fix: "import a .qdpx project, a .qde file or a .qdc codebook"}
+	}
+	if err != nil {
+		return rep, err
+	}
+	var ids []qda.ID
+	for _, d := range b.Documents {
+		ids = append(ids, d.ID)
+	}
+	err = p.act(Change{Action: "Import " + filepath.Ext(path), Documents: ids, Codebook: true, Cases: true, Memos: true, All: true}, func(tx *store.Tx) error {
+		b.Project = qda.Project{} // the project keeps its own identity
+		if err := tx.PutBundle(withoutProject(b)); err != nil {
+			return &qda.Error{What: filepath.Base(path), Why: "cannot merge it into this project: " + err.Error(), Fix: "nothing was changed; import it into a new project instead", Err: err}
+		}
+		return nil
+	})
+	return rep, err
+}
+
+func withoutProject(b *qda.Bundle) *qda.Bundle {
+	c := *b
+	c.Project = qda.Project{}
+	return &c
+}
+
+// Export writes the project, or the coded material in it, in a format:
+// qdpx, qdc (the REFI-QDA exchange files), or an excerpt format (csv, xlsx,
+// html, md, docx) filtered by f.
+func (p *Project) Export(w io.Writer, format string, f CodingFilter) error {
+	b, err := p.Bundle()
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "qdpx":
+		return exchange.WriteQDPX(w, b)
+	case "qdc":
+		return exchange.WriteQDC(w, b)
+	case "csv", "xlsx", "html", "md", "docx":
+		return exchange.WriteExcerpts(w, exchange.Format(format), b, exchange.Filter{Codes: f.Codes, Cases: f.Cases, Documents: f.Documents, Coders: f.Coders}, exchange.ExcerptOptions{Title: b.Project.Name})
+	}
+	return &qda.Error{What: format, Why: "not an export format", Fix: "use qdpx, qdc, csv, xlsx, html, md or docx"}
+}
+
+// ExportCodebook writes the codebook with its definitions as docx, html, md
+// or csv.
+func (p *Project) ExportCodebook(w io.Writer, format string) error {
+	b, err := p.Bundle()
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "csv", "html", "md", "docx":
+		return exchange.WriteCodebook(w, exchange.Format(format), b)
+	}
+	return fmt.Errorf("%q is not a codebook format (use docx, html, md or csv)", format)
+}

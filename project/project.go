@@ -1,0 +1,245 @@
+// Package project is the application service: an open project is the store
+// and its search index kept in step, and every operation the GUI and the CLI
+// offer is a method here, one transaction per user action, with undo and redo
+// and progress reporting for long work. Neither the GUI nor the CLI touches
+// the store directly.
+package project
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"strings"
+	"sync"
+	"time"
+
+	"coder/codebook"
+	"coder/qda"
+	"coder/store"
+)
+
+// Project is an open project file.
+type Project struct {
+	db    *store.DB
+	coder qda.Coder
+
+	mu      sync.Mutex
+	history history
+	watch   []func(Change)
+}
+
+// Change tells watchers what an action touched, so views refresh only what
+// they show and the search index re-indexes only what changed.
+type Change struct {
+	Action    string   // the user-facing name of the action, e.g. "Apply code"
+	Documents []qda.ID // documents whose text-bound data changed (codings, attributes, cases)
+	Removed   []qda.ID // documents that no longer exist
+	Codebook  bool     // codes added, renamed, moved, recoloured or deleted
+	Cases     bool     // cases or their attributes changed
+	Memos     bool     // memos changed
+	All       bool     // anything may have changed (undo, redo, bulk import)
+}
+
+// Options configure Create and Open.
+type Options struct {
+	// Coder is the name recorded on codings and memos; "" means the
+	// operating-system user's name.
+	Coder string
+	// Backups and BackupEvery are passed to the store (see store.Options).
+	Backups     int
+	BackupEvery time.Duration
+}
+
+// CreateOptions configure a new project.
+type CreateOptions struct {
+	Options
+	Name     string // project name; "" means the file name
+	Codebook string // "logics", "empty" or a path to a .qdc file
+}
+
+// Create makes a new project file with a codebook from a template.
+func Create(path string, opt CreateOptions) (*Project, error) {
+	codes, err := startingCodebook(opt.Codebook)
+	if err != nil {
+		return nil, err
+	}
+	name := opt.Name
+	if name == "" {
+		name = fileStem(path)
+	}
+	db, err := store.Create(path, qda.Project{ID: qda.NewID(), Name: name, Created: time.Now().UTC()})
+	if err != nil {
+		return nil, err
+	}
+	p, err := attach(db, opt.Options)
+	if err != nil {
+		db.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	if len(codes) > 0 {
+		err = db.Update(func(tx *store.Tx) error {
+			return tx.PutBundle(&qda.Bundle{Codes: codes})
+		})
+		if err != nil {
+			p.Close()
+			os.Remove(path)
+			return nil, fmt.Errorf("writing the starting codebook: %w", err)
+		}
+	}
+	return p, nil
+}
+
+// Open opens an existing project file.
+func Open(path string, opt Options) (*Project, error) {
+	db, err := store.Open(path, store.Options{Backups: opt.Backups, BackupEvery: opt.BackupEvery})
+	if err != nil {
+		return nil, err
+	}
+	p, err := attach(db, opt)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+func attach(db *store.DB, opt Options) (*Project, error) {
+	name := opt.Coder
+	if name == "" {
+		name = defaultCoderName()
+	}
+	p := &Project{db: db}
+	err := db.View(func(tx *store.Tx) error {
+		cs, err := tx.Coders()
+		for _, c := range cs {
+			if c.Name == name {
+				p.coder = c
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if p.coder.ID == "" {
+		// The coder is written with the first action that needs it, so merely
+		// opening a project never changes it.
+		p.coder = qda.Coder{ID: qda.NewID(), Name: name}
+	}
+	return p, nil
+}
+
+func defaultCoderName() string {
+	if u, err := user.Current(); err == nil {
+		if n := strings.TrimSpace(u.Name); n != "" {
+			return n
+		}
+		if u.Username != "" {
+			return u.Username
+		}
+	}
+	return "Researcher"
+}
+
+// Close releases the project file.
+func (p *Project) Close() error { return p.db.Close() }
+
+// Path returns the project file's path.
+func (p *Project) Path() string { return p.db.Path() }
+
+// Coder returns who this session codes as.
+func (p *Project) Coder() qda.Coder { return p.coder }
+
+// Watch registers fn to be called after every committed change. Calls come on
+// the goroutine that made the change; GUI code must hop to its own thread.
+func (p *Project) Watch(fn func(Change)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.watch = append(p.watch, fn)
+}
+
+func (p *Project) notify(c Change) {
+	p.mu.Lock()
+	fns := append([]func(Change){}, p.watch...)
+	p.mu.Unlock()
+	for _, fn := range fns {
+		fn(c)
+	}
+}
+
+// act runs one user action as one transaction, records it for undo, and
+// tells watchers. The coder is written in the same transaction if new.
+func (p *Project) act(c Change, fn func(tx *store.Tx) error) error {
+	ch, err := p.db.Record(func(tx *store.Tx) error {
+		if _, err := tx.Coder(p.coder.ID); errors.Is(err, qda.ErrNotFound) {
+			if err := tx.PutCoder(&p.coder); err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
+	if err != nil {
+		return err
+	}
+	if ch.Empty() {
+		return nil
+	}
+	p.history.push(c, ch)
+	p.notify(c)
+	return nil
+}
+
+func (p *Project) view(fn func(tx *store.Tx) error) error { return p.db.View(fn) }
+
+// Info returns the project's identity.
+func (p *Project) Info() (qda.Project, error) {
+	var info qda.Project
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		info, err = tx.Project()
+		return err
+	})
+	return info, err
+}
+
+// Changes returns the store's change counter (see store.Tx.Changes).
+func (p *Project) Changes() uint64 {
+	var n uint64
+	p.view(func(tx *store.Tx) error { n = tx.Changes(); return nil })
+	return n
+}
+
+// Check verifies the project file; see store.DB.Check.
+func (p *Project) Check() ([]store.Problem, error) { return p.db.Check() }
+
+// Bundle reads the whole project into memory, for export.
+func (p *Project) Bundle() (*qda.Bundle, error) {
+	var b *qda.Bundle
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		b, err = tx.Bundle()
+		return err
+	})
+	return b, err
+}
+
+func startingCodebook(choice string) ([]qda.Code, error) {
+	if strings.HasSuffix(strings.ToLower(choice), ".qdc") {
+		return readQDC(choice)
+	}
+	codes, err := codebook.FromTemplate(choice)
+	if err != nil {
+		return nil, &qda.Error{What: "codebook", Why: err.Error()}
+	}
+	return codes, nil
+}
+
+func fileStem(path string) string {
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	if i := strings.LastIndex(base, "."); i > 0 {
+		base = base[:i]
+	}
+	return base
+}

@@ -1,0 +1,254 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"coder/codebook"
+	"coder/qda"
+	"coder/store"
+)
+
+// DocInfo is a document as listings show it: metadata and the cases it is in.
+type DocInfo struct {
+	qda.Document
+	Cases []string // case names, sorted
+}
+
+// Documents lists the documents, sorted by name, without their texts.
+func (p *Project) Documents() ([]DocInfo, error) {
+	var out []DocInfo
+	err := p.view(func(tx *store.Tx) error {
+		docs, err := tx.Documents()
+		if err != nil {
+			return err
+		}
+		cases, err := tx.Cases()
+		if err != nil {
+			return err
+		}
+		in := caseNamesByDoc(cases)
+		for _, d := range docs {
+			out = append(out, DocInfo{Document: d, Cases: in[d.ID]})
+		}
+		return nil
+	})
+	return out, err
+}
+
+func caseNamesByDoc(cases []qda.Case) map[qda.ID][]string {
+	in := map[qda.ID][]string{}
+	for _, c := range cases {
+		for _, d := range c.Documents {
+			in[d] = append(in[d], c.Name)
+		}
+	}
+	for _, names := range in {
+		sort.Strings(names)
+	}
+	return in
+}
+
+// Document returns a document with its text.
+func (p *Project) Document(id qda.ID) (*qda.Document, error) {
+	var d *qda.Document
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		d, err = tx.DocumentWithText(id)
+		return err
+	})
+	return d, err
+}
+
+// DocumentByName returns a document, with its text, by name.
+func (p *Project) DocumentByName(name string) (*qda.Document, error) {
+	var d *qda.Document
+	err := p.view(func(tx *store.Tx) error {
+		m, err := tx.DocumentByName(name)
+		if err != nil {
+			return err
+		}
+		d, err = tx.DocumentWithText(m.ID)
+		return err
+	})
+	if errors.Is(err, qda.ErrNotFound) {
+		return nil, &qda.Error{What: name, Why: "no such document", Fix: "list documents with 'coder docs'", Err: err}
+	}
+	return d, err
+}
+
+// CodingRow is a coding as retrieval shows it: with its code's path, its
+// document's name, the cases of that document, the coder's name and the text.
+type CodingRow struct {
+	qda.Coding
+	CodePath  string
+	CodeColor string
+	DocName   string
+	Cases     []string
+	CoderName string
+	Text      string
+}
+
+// CodingFilter selects codings. Zero fields select everything. Codes include
+// the codes below them.
+type CodingFilter struct {
+	Codes     []qda.ID
+	Documents []qda.ID
+	Cases     []qda.ID
+	Coders    []qda.ID
+}
+
+// Codings lists the codings that pass f, in document then text order.
+func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
+	var out []CodingRow
+	err := p.view(func(tx *store.Tx) error {
+		t, err := tx.Codebook()
+		if err != nil {
+			return err
+		}
+		docs, err := tx.Documents()
+		if err != nil {
+			return err
+		}
+		cases, err := tx.Cases()
+		if err != nil {
+			return err
+		}
+		coders, err := tx.Coders()
+		if err != nil {
+			return err
+		}
+		codeSet := expandCodes(t, f.Codes)
+		docSet := idSet(f.Documents)
+		if len(f.Cases) > 0 {
+			if docSet == nil {
+				docSet = map[qda.ID]bool{}
+			}
+			wanted := idSet(f.Cases)
+			for _, c := range cases {
+				if wanted[c.ID] {
+					for _, d := range c.Documents {
+						docSet[d] = true
+					}
+				}
+			}
+		}
+		coderSet := idSet(f.Coders)
+		coderName := map[qda.ID]string{}
+		for _, c := range coders {
+			coderName[c.ID] = c.Name
+		}
+		inCases := caseNamesByDoc(cases)
+		for _, d := range docs {
+			if docSet != nil && !docSet[d.ID] {
+				continue
+			}
+			codings, err := tx.CodingsOf(d.ID)
+			if err != nil {
+				return err
+			}
+			if len(codings) == 0 {
+				continue
+			}
+			runes := []rune(mustText(tx, d.ID))
+			for _, c := range codings {
+				if (codeSet != nil && !codeSet[c.Code]) || (coderSet != nil && !coderSet[c.Coder]) {
+					continue
+				}
+				code, _ := t.Code(c.Code)
+				row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, Cases: inCases[d.ID], CoderName: coderName[c.Coder], Text: c.Span.Slice(runes)}
+				if code != nil {
+					row.CodeColor = code.Color
+				}
+				out = append(out, row)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func mustText(tx *store.Tx, id qda.ID) string {
+	t, _ := tx.Text(id)
+	return t
+}
+
+func expandCodes(t *codebook.Tree, ids []qda.ID) map[qda.ID]bool {
+	if len(ids) == 0 {
+		return nil
+	}
+	set := map[qda.ID]bool{}
+	for _, id := range ids {
+		for _, sub := range t.Subtree(id) {
+			set[sub] = true
+		}
+	}
+	return set
+}
+
+func idSet(ids []qda.ID) map[qda.ID]bool {
+	if len(ids) == 0 {
+		return nil
+	}
+	set := make(map[qda.ID]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set
+}
+
+// Speakers returns each speaker name with its number of turns.
+func (p *Project) Speakers() (map[string]int, error) {
+	out := map[string]int{}
+	err := p.view(func(tx *store.Tx) error {
+		docs, err := tx.Documents()
+		for _, d := range docs {
+			for _, pa := range d.Passages {
+				if pa.Speaker != "" {
+					out[pa.Speaker]++
+				}
+			}
+		}
+		return err
+	})
+	return out, err
+}
+
+// RenameDocument renames a document; names stay unique.
+func (p *Project) RenameDocument(id qda.ID, name string) error {
+	return p.act(Change{Action: "Rename document", Documents: []qda.ID{id}}, func(tx *store.Tx) error {
+		d, err := tx.Document(id)
+		if err != nil {
+			return err
+		}
+		d.Name = name
+		return tx.PutDocument(d)
+	})
+}
+
+// SetDocumentKind changes what kind of source a document is.
+func (p *Project) SetDocumentKind(id qda.ID, kind qda.Kind) error {
+	if _, err := qda.ParseKind(string(kind)); err != nil {
+		return err
+	}
+	return p.act(Change{Action: "Set document kind", Documents: []qda.ID{id}}, func(tx *store.Tx) error {
+		d, err := tx.Document(id)
+		if err != nil {
+			return err
+		}
+		d.Kind = kind
+		return tx.PutDocument(d)
+	})
+}
+
+// DeleteDocument deletes a document with its codings, values and memos.
+func (p *Project) DeleteDocument(id qda.ID) error {
+	return p.act(Change{Action: "Delete document", Removed: []qda.ID{id}, All: true}, func(tx *store.Tx) error {
+		return tx.DeleteDocument(id)
+	})
+}
+
+func notFound(what, kind string) error {
+	return &qda.Error{What: what, Why: fmt.Sprintf("no such %s", kind), Err: qda.ErrNotFound}
+}
