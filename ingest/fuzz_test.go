@@ -89,3 +89,10 @@ func FuzzEPUB(f *testing.F) {
 	addSeedFiles(f, ".epub")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.epub", data) })
 }
+
+func FuzzRTF(f *testing.F) {
+	f.Add([]byte(`{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fcharset134 x;}}\pard\s1 Title\par \'d6\'d0\u20013?{\footnote x}\trowd\intbl a\cell b\cell\row{\*\atnauthor A}{\*\annotation c}\bin3 abc}`))
+	f.Add([]byte(`{\rtf1\uc2\u-10179\'00\'00\u-8704\'01\'02{\*\unknown skip}\'a4@}`))
+	addSeedFiles(f, ".rtf")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.rtf", data) })
+}

@@ -57,6 +57,7 @@ var formats = map[string]format{
 	".htm":      {"html", parseHTMLFile},
 	".xhtml":    {"html", parseHTMLFile},
 	".epub":     {"epub", parseEPUB},
+	".rtf":      {"rtf", parseRTF},
 }
 
 // Formats returns the file extensions Coder imports, with their leading dot
