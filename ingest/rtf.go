@@ -51,7 +51,7 @@ type rtfReader struct {
 	g        rtfGroup
 	stack    []rtfGroup
 	codepage int
-	deff     int // the default font
+	deff     int         // the default font
 	fonts    map[int]int // font number -> code page
 	styles   map[int]bool
 	pending  []byte // \'xx bytes not yet decoded
