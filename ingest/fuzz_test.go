@@ -72,22 +72,41 @@ func FuzzHTML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.html", data) })
 }
 
+// The zip fuzzers take either a whole file or the text of its main XML
+// part: mutating a compressed archive rarely gets past its checksums, so
+// the XML is also wrapped in a fresh zip to reach the XML readers.
+
 func FuzzDOCX(f *testing.F) {
 	f.Add(fictionalDOCX(f))
+	f.Add([]byte(`<w:document ` + wordNS + `><w:body>` + wordPara("Heading1", wordRun("T")) + `<w:tbl><w:tr><w:tc>` + wordPara("", wordRun("a")) +
+		`</w:tc></w:tr></w:tbl><w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`))
 	addSeedFiles(f, ".docx")
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.docx", data) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzImport(t, "fuzz.docx", data)
+		fuzzImport(t, "fuzz.docx", zipOf(t, "word/document.xml", string(data), "word/footnotes.xml", string(data), "word/comments.xml", string(data)))
+	})
 }
 
 func FuzzODT(f *testing.F) {
 	f.Add(fictionalODT(f))
+	f.Add([]byte(`<office:document-content ` + odtNS + `><office:body><office:text><text:h>T</text:h><text:p>a<text:note><text:note-body><text:p>n</text:p></text:note-body></text:note></text:p></office:text></office:body></office:document-content>`))
 	addSeedFiles(f, ".odt")
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.odt", data) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzImport(t, "fuzz.odt", data)
+		fuzzImport(t, "fuzz.odt", zipOf(t, "content.xml", string(data)))
+	})
 }
 
 func FuzzEPUB(f *testing.F) {
 	f.Add(fictionalEPUB(f))
+	f.Add([]byte(`<package><manifest><item id="a" href="a.xhtml"/><item id="b" href="../b.xhtml#x"/></manifest><spine><itemref idref="a"/><itemref idref="b" linear="no"/></spine></package>`))
 	addSeedFiles(f, ".epub")
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.epub", data) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzImport(t, "fuzz.epub", data)
+		fuzzImport(t, "fuzz.epub", zipOf(t,
+			"META-INF/container.xml", `<container><rootfiles><rootfile full-path="OPS/p.opf"/></rootfiles></container>`,
+			"OPS/p.opf", string(data), "OPS/a.xhtml", "<p>chapter</p>", "b.xhtml", string(data)))
+	})
 }
 
 func FuzzRTF(f *testing.F) {
@@ -95,4 +114,17 @@ func FuzzRTF(f *testing.F) {
 	f.Add([]byte(`{\rtf1\uc2\u-10179\'00\'00\u-8704\'01\'02{\*\unknown skip}\'a4@}`))
 	addSeedFiles(f, ".rtf")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.rtf", data) })
+}
+
+func FuzzSRT(f *testing.F) {
+	f.Add([]byte("1\r\n00:00:01,000 --> 00:00:04,500\r\nInterviewer: <i>hi</i>\r\n\r\n2\r\n00:00:05,000 --> 00:00:07,250\r\nMs Zhao: {\\an8}yes\r\n"))
+	f.Add([]byte("1\n99:59:59,999 --> 00:00:00,000\n\n\ntext without timing\n"))
+	addSeedFiles(f, ".srt")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.srt", data) })
+}
+
+func FuzzVTT(f *testing.F) {
+	f.Add([]byte("WEBVTT\n\nNOTE x\n\nid\n00:01.000 --> 00:04.000 align:start\n<v Ms Zhao>We met.</v>\n\n00:05.000 --> 00:06.000\n<v.a B>x &amp; <00:05.500>y\n"))
+	addSeedFiles(f, ".vtt")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.vtt", data) })
 }

@@ -58,6 +58,8 @@ var formats = map[string]format{
 	".xhtml":    {"html", parseHTMLFile},
 	".epub":     {"epub", parseEPUB},
 	".rtf":      {"rtf", parseRTF},
+	".srt":      {"srt", parseSRT},
+	".vtt":      {"vtt", parseVTT},
 }
 
 // Formats returns the file extensions Coder imports, with their leading dot
