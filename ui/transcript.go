@@ -66,6 +66,8 @@ type TranscriptView struct {
 	shift         bool
 	dragging      bool
 
+	pending *qda.Span // a ScrollTo made before the view had a size
+
 	surface *transcriptSurface
 	scroll  *container.Scroll
 	buf     []float32
@@ -94,6 +96,7 @@ func (t *TranscriptView) SetDocument(doc *qda.Document) {
 	t.lay = nil
 	t.highlights, t.lanes, t.marks = nil, nil, nil
 	t.anchor, t.caret, t.goalX = 0, 0, -1
+	t.pending = nil
 	t.scroll.Offset = fyne.Position{}
 	t.relayout(t.Size().Width)
 	t.Refresh()
@@ -149,6 +152,12 @@ func (t *TranscriptView) ScrollTo(s qda.Span) {
 	if t.lay == nil || len(t.lay.lines) == 0 {
 		return
 	}
+	if t.scroll.Size().Height <= 0 {
+		// Not laid out yet: where the span will be depends on the width.
+		t.pending = &s
+		return
+	}
+	t.pending = nil
 	top := t.lay.positionOf(s.Start, t.buf).Y
 	endLine := t.lay.lineOf(max(s.Start, s.End-1))
 	bottom := t.lay.lines[endLine].y + t.lay.geo.pitch(&t.lay.blocks[t.lay.lines[endLine].block])
@@ -227,7 +236,8 @@ func (t *TranscriptView) geometry() geometry {
 }
 
 // relayout measures the document again if the theme's sizes changed, and
-// wraps it again if the width changed.
+// wraps it again if the width changed. Until the view has a width it only
+// measures, so opening a document wraps it once, at its real width.
 func (t *TranscriptView) relayout(width float32) {
 	if t.doc == nil {
 		if t.lay == nil {
@@ -241,10 +251,7 @@ func (t *TranscriptView) relayout(width float32) {
 		t.lay = newLayout(t.doc, geo)
 		t.lay.width = -1
 	}
-	if width <= 0 {
-		width = 600
-	}
-	if t.lay.width != width {
+	if width > 0 && t.lay.width != width {
 		t.lay.wrap(width)
 		t.gen++
 	}
@@ -260,6 +267,9 @@ func (r *viewRenderer) Layout(size fyne.Size) {
 	r.t.relayout(size.Width)
 	r.t.scroll.Resize(size)
 	r.t.scroll.Refresh()
+	if p := r.t.pending; p != nil && size.Height > 0 {
+		r.t.ScrollTo(*p)
+	}
 	r.t.surface.scrolled()
 }
 

@@ -136,7 +136,10 @@ func (l *layout) addPassage(p qda.Passage, s qda.Span) {
 		// shown bold where it stands instead of twice.
 		if n := speakerPrefix(l.runes[s.Start:s.End], b.speaker); n > 0 {
 			b.boldEnd = s.Start + n
-			b.speaker, b.stamp = "", ""
+			b.speaker = ""
+			if strings.ContainsAny(string(l.runes[s.Start:b.boldEnd]), "0123456789") {
+				b.stamp = "" // the label already shows the time
+			}
 		}
 	}
 	l.addBlock(b)
@@ -222,37 +225,38 @@ func (l *layout) measure() {
 	l.cont = make([]bool, n)
 	for bi := range l.blocks {
 		b := &l.blocks[bi]
-		body := metricsFor(fontKey{b.size, b.style, l.geo.font})
-		bold := body
 		if b.boldEnd > b.span.Start {
 			st := b.style
 			st.Bold = true
-			bold = metricsFor(fontKey{b.size, st, l.geo.font})
+			l.measureRun(b.span.Start, b.boldEnd, metricsFor(fontKey{b.size, st, l.geo.font}))
 		}
-		for i := b.span.Start; i < b.span.End; {
-			m := body
-			if i < b.boldEnd {
-				m = bold
-			}
-			j := i + 1
-			for j < b.span.End && continues(l.runes, j) {
-				l.cont[j] = true
-				j++
-			}
-			r := l.runes[i]
-			switch {
-			case r == '\n' || r == '\t':
-				// A newline takes no room; a tab's room depends on where it falls.
-			case j == i+1:
-				l.adv[i] = m.runeWidth(r)
-			default:
-				l.adv[i] = m.clusterWidth(string(l.runes[i:j]))
-			}
-			if i > b.span.Start && j == i+1 && i != b.boldEnd && !l.cont[i-1] {
-				l.kern[i] = m.kern(l.runes[i-1], r)
-			}
-			i = j
+		l.measureRun(b.boldEnd, b.span.End, metricsFor(fontKey{b.size, b.style, l.geo.font}))
+	}
+}
+
+// measureRun measures runes [from, to), which are drawn in one font.
+func (l *layout) measureRun(from, to int, m *fontMetrics) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i := from; i < to; {
+		j := i + 1
+		for j < to && continues(l.runes, j) {
+			l.cont[j] = true
+			j++
 		}
+		r := l.runes[i]
+		switch {
+		case r == '\n' || r == '\t':
+			// A newline takes no room; a tab's room depends on where it falls.
+		case j == i+1:
+			l.adv[i] = m.runeWidthLocked(r)
+		default:
+			l.adv[i] = m.clusterWidthLocked(string(l.runes[i:j]))
+		}
+		if i > from && j == i+1 && !l.cont[i-1] {
+			l.kern[i] = m.kernLocked(l.runes[i-1], r)
+		}
+		i = j
 	}
 }
 

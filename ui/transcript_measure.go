@@ -25,12 +25,20 @@ type fontKey struct {
 // word; the pair measurement recovers the kerning HarfBuzz applies when it
 // draws a whole line, which keeps highlights aligned with the glyphs.
 type fontMetrics struct {
-	key      fontKey
-	mu       sync.Mutex
-	runes    map[rune]float32
-	kerns    map[[2]rune]float32
-	clusters map[string]float32
-	han      float32 // advance shared by every Han ideograph; 0 until measured
+	key fontKey
+	// mu guards the caches; callers take it once for a whole run of text
+	// and use the Locked methods, as a lock per rune would cost more than
+	// the lookups.
+	mu sync.Mutex
+	// ASCII, the bulk of English text, is looked up in arrays, not maps.
+	ascii       [128]float32
+	asciiOK     [128]bool
+	asciiKern   [128 * 128]float32
+	asciiKernOK [128 * 128]bool
+	runes       map[rune]float32
+	kerns       map[[2]rune]float32
+	clusters    map[string]float32
+	han         float32 // advance shared by every Han ideograph; 0 until measured
 }
 
 var (
@@ -59,14 +67,11 @@ func (m *fontMetrics) measure(s string) float32 {
 	return fyne.MeasureText(s, m.key.size, m.key.style).Width
 }
 
-// runeWidth is the advance of r drawn alone.
-func (m *fontMetrics) runeWidth(r rune) float32 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.runeWidthLocked(r)
-}
-
+// runeWidthLocked is the advance of r drawn alone.
 func (m *fontMetrics) runeWidthLocked(r rune) float32 {
+	if r < 128 && m.asciiOK[r] {
+		return m.ascii[r]
+	}
 	if w, ok := m.runes[r]; ok {
 		return w
 	}
@@ -81,35 +86,47 @@ func (m *fontMetrics) runeWidthLocked(r rune) float32 {
 	} else {
 		w = m.measure(string(r))
 	}
-	m.runes[r] = w
+	if r < 128 {
+		m.ascii[r], m.asciiOK[r] = w, true
+	} else {
+		m.runes[r] = w
+	}
 	return w
 }
 
-// kern is what drawing a and b together adds to (or, usually, takes from) the
-// sum of their separate advances.
-func (m *fontMetrics) kern(a, b rune) float32 {
-	if !kernable(a) || !kernable(b) {
-		return 0
+// kernLocked is what drawing a and b together adds to (or, usually, takes
+// from) the sum of their separate advances.
+func (m *fontMetrics) kernLocked(a, b rune) float32 {
+	if a < 128 && b < 128 {
+		i := a<<7 | b
+		if !m.asciiKernOK[i] {
+			m.asciiKern[i], m.asciiKernOK[i] = m.measureKern(a, b), true
+		}
+		return m.asciiKern[i]
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	p := [2]rune{a, b}
 	if k, ok := m.kerns[p]; ok {
 		return k
 	}
-	k := m.measure(string(p[:])) - m.runeWidthLocked(a) - m.runeWidthLocked(b)
-	if k > -0.01 && k < 0.01 {
-		k = 0
-	}
+	k := m.measureKern(a, b)
 	m.kerns[p] = k
 	return k
 }
 
-// clusterWidth is the advance of a multi-rune cluster such as an emoji with a
-// skin tone, which the font draws as one glyph.
-func (m *fontMetrics) clusterWidth(s string) float32 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
+func (m *fontMetrics) measureKern(a, b rune) float32 {
+	if !kernable(a) || !kernable(b) {
+		return 0
+	}
+	k := m.measure(string([]rune{a, b})) - m.runeWidthLocked(a) - m.runeWidthLocked(b)
+	if k > -0.01 && k < 0.01 {
+		k = 0
+	}
+	return k
+}
+
+// clusterWidthLocked is the advance of a multi-rune cluster such as an
+// emoji with a skin tone, which the font draws as one glyph.
+func (m *fontMetrics) clusterWidthLocked(s string) float32 {
 	if w, ok := m.clusters[s]; ok {
 		return w
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -173,9 +174,8 @@ func (r *surfaceRenderer) buildLine(li int) *lineView {
 	if li == b.first && (b.speaker != "" || b.stamp != "") {
 		x := x0
 		if b.speaker != "" {
-			sp := r.text(b.speaker, fyne.TextStyle{Bold: true}, lay.geo.textSize, r.fg, x, b.top)
-			lv.texts = append(lv.texts, sp)
-			x += sp.MinSize().Width + lay.geo.pad
+			lv.texts = r.boldText(lv.texts, b.speaker, fyne.TextStyle{Bold: true}, lay.geo.textSize, x, b.top)
+			x += lv.texts[len(lv.texts)-1].MinSize().Width + lay.geo.pad
 		}
 		if b.stamp != "" {
 			lv.texts = append(lv.texts, r.text(b.stamp, fyne.TextStyle{}, lay.geo.textSize*0.9, r.dim, x, b.top+lay.geo.textSize*0.05))
@@ -190,7 +190,7 @@ func (r *surfaceRenderer) buildLine(li int) *lineView {
 				style.Bold = true
 			}
 			s := string(lay.runes[runStart:end])
-			lv.texts = append(lv.texts, r.text(s, style, b.size, r.fg, x0+xs[runStart-ln.start], ln.y))
+			lv.texts = r.boldText(lv.texts, s, style, b.size, x0+xs[runStart-ln.start], ln.y)
 		}
 	}
 	for i := ln.start; i < ln.end; i++ {
@@ -206,6 +206,16 @@ func (r *surfaceRenderer) buildLine(li int) *lineView {
 	flush(ln.end)
 	t.buf = xs
 	return lv
+}
+
+// boldText appends the text objects for s. Fyne falls back to a regular
+// CJK face even for bold text, so bold CJK is drawn twice, a fraction of a
+// pixel apart, to keep speaker names as heavy as Latin ones.
+func (r *surfaceRenderer) boldText(to []*canvas.Text, s string, style fyne.TextStyle, size, x, y float32) []*canvas.Text {
+	if style.Bold && strings.ContainsFunc(s, isWide) {
+		to = append(to, r.text(s, style, size, r.fg, x+size/24, y))
+	}
+	return append(to, r.text(s, style, size, r.fg, x, y))
 }
 
 func (r *surfaceRenderer) rect(fill, stroke color.Color, x, y, w, h float32) {

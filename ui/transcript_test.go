@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"coder/qda"
 	"coder/ui"
@@ -435,5 +436,64 @@ func TestTranscriptView_DrawsOnlyVisibleLines(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no drawn text holds %q after scrolling to it", string(want))
+	}
+}
+
+// Ensure that speaker labels and headings are drawn bold and that the text
+// takes the theme's foreground colour, in light and dark themes alike.
+func TestTranscriptView_DrawsSpeakersBoldInThemeColours(t *testing.T) {
+	doc, _ := sampleDoc()
+	_, w := newView(t, doc, fyne.NewSize(600, 900))
+	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		fyne.CurrentApp().Settings().SetTheme(variantTheme{theme.DefaultTheme(), variant})
+		w.Content().Refresh()
+		fg := theme.DefaultTheme().Color(theme.ColorNameForeground, variant)
+		bold := map[string]bool{}
+		for _, o := range test.LaidOutObjects(w.Content()) {
+			txt, ok := o.(*canvas.Text)
+			if !ok {
+				continue
+			}
+			if txt.TextStyle.Bold {
+				bold[strings.TrimSpace(txt.Text)] = true
+			}
+			if txt.Color != fg && txt.TextStyle.Bold {
+				t.Errorf("variant %v: %q drawn in %v, want the theme foreground %v", variant, txt.Text, txt.Color, fg)
+			}
+		}
+		for _, want := range []string{"Interviewer:", "王阿姨:", "Resident:", "Interview 7: the east yard"} {
+			if !bold[want] {
+				t.Errorf("variant %v: %q is not drawn bold (bold texts: %v)", variant, want, bold)
+			}
+		}
+	}
+}
+
+// variantTheme forces a light or dark variant of a theme.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (v variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return v.Theme.Color(n, v.variant)
+}
+
+// Ensure that a view with no document, or an empty one, takes pointer and
+// keyboard input without failing.
+func TestTranscriptView_EmptyDocumentIsHarmless(t *testing.T) {
+	for _, doc := range []*qda.Document{nil, {Name: "empty", Kind: qda.KindOther}} {
+		tv, w := newView(t, doc, fyne.NewSize(300, 200))
+		test.TapCanvas(w.Canvas(), fyne.NewPos(50, 50))
+		dragSelect(w.Canvas(), fyne.NewPos(10, 10), fyne.NewPos(100, 100))
+		tv.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		tv.TypedShortcut(&fyne.ShortcutSelectAll{})
+		tv.ScrollTo(qda.Span{Start: 5, End: 9})
+		if s := tv.Selection(); !s.Empty() {
+			t.Errorf("empty document has selection %v", s)
+		}
+		if got := tv.OffsetAt(fyne.NewPos(100, 100)); got != 0 {
+			t.Errorf("OffsetAt in an empty document = %d", got)
+		}
 	}
 }
