@@ -117,7 +117,7 @@ func (t *TranscriptView) SetHighlights(h []Highlight) {
 		}
 		return a.End > b.End
 	})
-	t.lanes = assignLanes(t.highlights)
+	t.assignLanes()
 	t.surface.Refresh()
 }
 
@@ -254,6 +254,7 @@ func (t *TranscriptView) relayout(width float32) {
 	if width > 0 && t.lay.width != width {
 		t.lay.wrap(width)
 		t.gen++
+		t.assignLanes()
 	}
 }
 
@@ -287,26 +288,33 @@ func (r *viewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObjec
 
 func (r *viewRenderer) Destroy() {}
 
-// assignLanes gives each highlight (sorted by start) the lowest gutter lane
-// not taken by an earlier highlight that overlaps it, so stacked codes sit
-// side by side.
-func assignLanes(hs []Highlight) []int {
-	lanes := make([]int, len(hs))
-	var ends []int // end offset of the highlight holding each lane
+// assignLanes gives each highlight the lowest gutter lane not taken by an
+// earlier highlight on any of the same lines, so codes that share a line
+// sit side by side in the gutter even when their spans only touch.
+func (t *TranscriptView) assignLanes() {
+	hs := t.highlights
+	t.lanes = make([]int, len(hs))
+	rows := func(s qda.Span) (int, int) {
+		if t.lay == nil || len(t.lay.lines) == 0 {
+			return s.Start, s.End - 1
+		}
+		return t.lay.lineOf(s.Start), t.lay.lineOf(max(s.Start, s.End-1))
+	}
+	var last []int // last row taken in each lane
 	for i, h := range hs {
+		first, end := rows(h.Span)
 		lane := -1
-		for l, end := range ends {
-			if end <= h.Span.Start {
+		for l, taken := range last {
+			if taken < first {
 				lane = l
 				break
 			}
 		}
 		if lane < 0 {
-			lane = len(ends)
-			ends = append(ends, 0)
+			lane = len(last)
+			last = append(last, 0)
 		}
-		ends[lane] = h.Span.End
-		lanes[i] = lane
+		last[lane] = end
+		t.lanes[i] = lane
 	}
-	return lanes
 }

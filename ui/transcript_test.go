@@ -497,3 +497,45 @@ func TestTranscriptView_EmptyDocumentIsHarmless(t *testing.T) {
 		}
 	}
 }
+
+// Ensure that three codes on the same words each stay visible: every code
+// gets its own band under the line, at its own height, and its own stripe
+// in the gutter.
+func TestTranscriptView_OverlappingCodesEachGetABandAndStripe(t *testing.T) {
+	doc, _ := sampleDoc()
+	tv, w := newView(t, doc, fyne.NewSize(600, 900))
+	colors := []color.NRGBA{{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}, {R: 0x19, G: 0x76, B: 0xd2, A: 0xff}, {R: 0x38, G: 0x8e, B: 0x3c, A: 0xff}}
+	a := offsetOf(doc, "yard meetings")
+	var hs []ui.Highlight
+	for i, c := range colors {
+		hs = append(hs, ui.Highlight{ID: qda.ID(rune('a' + i)), Span: qda.Span{Start: a - i*3, End: a + 13 + i*5}, Color: c})
+	}
+	tv.SetHighlights(hs)
+	// The window is tall enough not to scroll, so the view's coordinates
+	// are those of the rectangles drawn.
+	lineTop := tv.PositionOf(a).Y
+	textLeft := tv.PositionOf(offsetOf(doc, "We started")).X
+	bandYs := map[float32]bool{}
+	for _, c := range colors {
+		bands, stripes := 0, 0
+		for _, o := range test.LaidOutObjects(w.Content()) {
+			r, ok := o.(*canvas.Rectangle)
+			if !ok || r.FillColor != c {
+				continue
+			}
+			switch p := r.Position(); {
+			case r.Size().Height < 4 && p.Y > lineTop+tv.LineHeight()-1:
+				bands++
+				bandYs[p.Y] = true
+			case r.Size().Width < 8 && p.X+r.Size().Width < textLeft:
+				stripes++
+			}
+		}
+		if bands == 0 || stripes == 0 {
+			t.Errorf("code %v has %d bands and %d gutter stripes; want both", c, bands, stripes)
+		}
+	}
+	if len(bandYs) < 3 {
+		t.Errorf("three overlapping codes drew bands at only %d heights", len(bandYs))
+	}
+}
