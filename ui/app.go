@@ -1,0 +1,128 @@
+// Package ui is Coder's desktop interface, built with Fyne: the welcome
+// screen, the project window with its document list, the TranscriptView
+// coding widget, the codebook and the retrieval and search panels. It talks
+// only to package project; it never touches the store or the index.
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"coder/assets"
+	"coder/project"
+)
+
+// AppID is Coder's application ID, used for preferences and the desktop file.
+const AppID = "org.coder.qda"
+
+// App is Coder's one window: the welcome screen until a project is open,
+// then the workspace for that project.
+type App struct {
+	fyne  fyne.App
+	win   fyne.Window
+	ws    *workspace
+	prefs prefs
+	fonts fontCheck
+}
+
+// Create fills w with Coder: the project at path, or the welcome screen when
+// path is empty. The window's size is restored from the last session and
+// saved when it closes.
+func Create(a fyne.App, w fyne.Window, path string) *App {
+	app := &App{fyne: a, win: w, prefs: prefs{a.Preferences()}}
+	w.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w.Resize(app.prefs.windowSize())
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { app.dropped(uris) })
+	w.SetCloseIntercept(func() {
+		app.prefs.setWindowSize(w.Canvas().Size())
+		app.closeProject()
+		w.Close()
+	})
+	if path == "" {
+		app.showWelcome()
+	} else {
+		app.open(path)
+	}
+	return app
+}
+
+// Project returns the open project, or nil on the welcome screen.
+func (a *App) Project() *project.Project {
+	if a.ws == nil {
+		return nil
+	}
+	return a.ws.p
+}
+
+// open opens the project file at path and shows it, or says why it cannot
+// and stays on the welcome screen.
+func (a *App) open(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	p, err := project.Open(path, project.Options{})
+	if err != nil {
+		a.showWelcome()
+		a.showError(err)
+		return
+	}
+	a.show(p)
+}
+
+// show replaces whatever the window shows with the workspace for p.
+func (a *App) show(p *project.Project) {
+	a.closeProject()
+	a.prefs.addRecent(p.Path())
+	ws, err := newWorkspace(a, p)
+	if err != nil {
+		p.Close()
+		a.showWelcome()
+		a.showError(err)
+		return
+	}
+	a.ws = ws
+	a.win.SetTitle(ws.info.Name + " — Coder")
+	a.win.SetMainMenu(ws.menus.main)
+	a.win.SetContent(ws.content)
+	ws.restore()
+}
+
+// closeProject closes the open project, if any, keeping the window.
+func (a *App) closeProject() {
+	if a.ws == nil {
+		return
+	}
+	a.ws.save()
+	a.ws.p.Close()
+	a.ws = nil
+}
+
+// dropped imports files dropped on the window, or opens a dropped project
+// file.
+func (a *App) dropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	if len(paths) == 1 && filepath.Ext(paths[0]) == ".coder" {
+		a.open(paths[0])
+		return
+	}
+	if a.ws == nil {
+		a.showError(errors.New("open or create a project first, then drop files on it to import them"))
+		return
+	}
+	a.ws.askImport(paths)
+}
+
+func (a *App) showError(err error) {
+	dialog.ShowError(err, a.win)
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/qda"
+)
+
+// casesPanel lists the cases, with a form for the selected case: its name,
+// documents and attributes.
+type casesPanel struct {
+	ws       *workspace
+	list     *widget.List
+	form     *fyne.Container
+	content  fyne.CanvasObject
+	selected qda.ID
+}
+
+func newCasesPanel(ws *workspace) *casesPanel {
+	c := &casesPanel{ws: ws, form: container.NewVBox()}
+	c.list = widget.NewList(func() int { return len(ws.cases) },
+		func() fyne.CanvasObject { return widget.NewLabel("case name") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			k := ws.cases[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s (%d)", k.Name, len(k.Documents)))
+		})
+	c.list.OnSelected = func(i widget.ListItemID) {
+		c.selected = ws.cases[i].ID
+		c.showForm()
+	}
+	add := widget.NewButtonWithIcon("New case…", theme.ContentAddIcon(), func() {
+		e := widget.NewEntry()
+		e.SetPlaceHolder("e.g. G Community, or an informant")
+		dialog.ShowForm("New case", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+			if ok && strings.TrimSpace(e.Text) != "" {
+				k, err := ws.p.AddCase(e.Text, "")
+				if ws.try(err) {
+					c.selected = k.ID
+					c.showForm()
+				}
+			}
+		}, ws.win)
+	})
+	split := container.NewVSplit(c.list, container.NewVScroll(container.NewPadded(c.form)))
+	split.Offset = 0.4
+	c.content = container.NewBorder(add, nil, nil, nil, split)
+	c.showForm()
+	return c
+}
+
+func (c *casesPanel) refresh() {
+	c.list.Refresh()
+	c.showForm()
+}
+
+func (c *casesPanel) showForm() {
+	ws := c.ws
+	c.form.RemoveAll()
+	var k *qda.Case
+	for i := range ws.cases {
+		if ws.cases[i].ID == c.selected {
+			k = &ws.cases[i]
+		}
+	}
+	if k == nil {
+		c.form.Add(widget.NewLabel("Cases group documents into units of analysis (a community, an informant). Select one to edit it."))
+		return
+	}
+	id := k.ID
+	name := widget.NewEntry()
+	name.SetText(k.Name)
+	name.OnSubmitted = func(s string) {
+		if strings.TrimSpace(s) != "" && s != k.Name {
+			ws.try(ws.p.RenameCase(id, s))
+		}
+	}
+	docs := container.NewVBox()
+	for _, d := range k.Documents {
+		d := d
+		open := widget.NewButton(ws.docName(d), func() { ws.openDocument(d) })
+		open.Alignment = widget.ButtonAlignLeading
+		open.Importance = widget.LowImportance
+		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { ws.try(ws.p.RemoveFromCase(id, d)) })
+		docs.Add(container.NewBorder(nil, nil, nil, remove, open))
+	}
+	addDocs := widget.NewButtonWithIcon("Add documents…", theme.ContentAddIcon(), func() { c.addDocumentsDialog(k) })
+	attrs := newAttributeEditor(ws, qda.ScopeCase, id)
+	items := append([]*widget.FormItem{widget.NewFormItem("Name", name)}, attrs.items...)
+	del := widget.NewButtonWithIcon("Delete case…", theme.DeleteIcon(), func() {
+		dialog.ShowConfirm("Delete case", fmt.Sprintf("Delete the case %q? Its documents stay in the project.", k.Name), func(ok bool) {
+			if ok {
+				ws.try(ws.p.DeleteCase(id))
+			}
+		}, ws.win)
+	})
+	memo := widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() { ws.memosOn(qda.OnCase, id, k.Name) })
+	c.form.Add(widget.NewLabelWithStyle("Case", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	c.form.Add(widget.NewForm(items...))
+	c.form.Add(container.NewGridWithColumns(2, attrs.save, attrs.add))
+	c.form.Add(widget.NewLabelWithStyle(fmt.Sprintf("Documents (%d)", len(k.Documents)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	c.form.Add(docs)
+	c.form.Add(addDocs)
+	c.form.Add(container.NewGridWithColumns(2, memo, del))
+}
+
+// addDocumentsDialog offers the documents not yet in case k.
+func (c *casesPanel) addDocumentsDialog(k *qda.Case) {
+	ws := c.ws
+	var ids []qda.ID
+	var names []string
+	for _, d := range ws.docs {
+		if !k.Has(d.ID) {
+			ids = append(ids, d.ID)
+			names = append(names, d.Name)
+		}
+	}
+	if len(ids) == 0 {
+		dialog.ShowInformation("Add documents", "Every document is in this case already.", ws.win)
+		return
+	}
+	checks := widget.NewCheckGroup(names, nil)
+	scroll := container.NewVScroll(checks)
+	scroll.SetMinSize(fyne.NewSize(360, 280))
+	dialog.ShowCustomConfirm("Add documents to "+k.Name, "Add", "Cancel", scroll, func(ok bool) {
+		if !ok || len(checks.Selected) == 0 {
+			return
+		}
+		chosen := map[string]bool{}
+		for _, s := range checks.Selected {
+			chosen[s] = true
+		}
+		var add []qda.ID
+		for i, n := range names {
+			if chosen[n] {
+				add = append(add, ids[i])
+			}
+		}
+		_, err := ws.p.AssignToCase(k.Name, add...)
+		ws.try(err)
+	}, ws.win)
+}
+
+// attributeEditor is the attribute rows of a case's or document's form:
+// one entry per attribute of the scope, a Save button for the edits and an
+// Add button for a new attribute.
+type attributeEditor struct {
+	items     []*widget.FormItem
+	save, add *widget.Button
+}
+
+func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attributeEditor {
+	vars, err := ws.p.Variables()
+	if err != nil {
+		ws.showError(err)
+	}
+	values, _ := ws.p.Attributes(owner)
+	sort.Slice(vars, func(i, j int) bool { return vars[i].Name < vars[j].Name })
+	ed := &attributeEditor{}
+	entries := map[string]*widget.Entry{}
+	saveAll := func() {
+		for name, e := range entries {
+			if e.Text != values[name] {
+				if !ws.try(ws.p.SetValue(scope, owner, name, e.Text)) {
+					return
+				}
+			}
+		}
+	}
+	for _, v := range vars {
+		if v.Scope != scope {
+			continue
+		}
+		e := widget.NewEntry()
+		e.SetText(values[v.Name])
+		if v.Type != qda.VarText && v.Type != "" {
+			e.SetPlaceHolder(string(v.Type))
+		}
+		e.OnSubmitted = func(string) { saveAll() }
+		entries[v.Name] = e
+		ed.items = append(ed.items, widget.NewFormItem(v.Name, e))
+	}
+	ed.save = widget.NewButtonWithIcon("Save attributes", theme.DocumentSaveIcon(), saveAll)
+	if len(entries) == 0 {
+		ed.save.Disable()
+	}
+	ed.add = widget.NewButtonWithIcon("Add attribute…", theme.ContentAddIcon(), func() {
+		name, value := widget.NewEntry(), widget.NewEntry()
+		name.SetPlaceHolder("e.g. informant role")
+		dialog.ShowForm("Add attribute", "Add", "Cancel", []*widget.FormItem{
+			widget.NewFormItem("Attribute", name), widget.NewFormItem("Value", value),
+		}, func(ok bool) {
+			if ok && strings.TrimSpace(name.Text) != "" {
+				ws.try(ws.p.SetValue(scope, owner, name.Text, value.Text))
+			}
+		}, ws.win)
+	})
+	return ed
+}

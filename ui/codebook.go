@@ -1,0 +1,368 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/qda"
+)
+
+// codebookPanel is the right-hand side: a filter that finds a code as you
+// type (Enter codes the selection with the top match), the code tree with
+// colours, counts and pinned keys, and the selected code's definition.
+type codebookPanel struct {
+	ws      *workspace
+	filter  *widget.Entry
+	hint    *widget.Label
+	tree    *widget.Tree
+	content fyne.CanvasObject
+
+	matches  []qda.ID // codes matching the filter, best first; nil when not filtering
+	selected qda.ID
+	rows     map[*codeRow]bool // rows the tree has made, for finding drop targets
+	dragging qda.ID
+	dropAt   fyne.Position
+
+	defPath  *widget.Label
+	defInfo  *widget.Label
+	defText  *widget.Entry
+	defSave  *widget.Button
+	defMemos *widget.Button
+}
+
+func newCodebookPanel(ws *workspace) *codebookPanel {
+	c := &codebookPanel{ws: ws, rows: map[*codeRow]bool{}}
+	c.filter = widget.NewEntry()
+	c.filter.SetPlaceHolder("Find a code (Enter codes the selection)")
+	c.filter.OnChanged = func(string) { c.refilter() }
+	c.filter.OnSubmitted = func(string) { c.applyTopMatch() }
+	c.hint = widget.NewLabel("")
+	c.hint.Wrapping = fyne.TextWrapWord
+	c.hint.Hide()
+	c.tree = widget.NewTree(c.childUIDs, c.isBranch,
+		func(bool) fyne.CanvasObject { return newCodeRow(c) },
+		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*codeRow).set(qda.ID(uid)) })
+	c.tree.OnSelected = func(uid widget.TreeNodeID) {
+		c.selected = qda.ID(uid)
+		c.showDefinition()
+	}
+	c.tree.OpenAllBranches()
+
+	c.defPath = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.defPath.Wrapping = fyne.TextWrapWord
+	c.defInfo = widget.NewLabel("")
+	c.defText = widget.NewMultiLineEntry()
+	c.defText.Wrapping = fyne.TextWrapWord
+	c.defText.SetPlaceHolder("Definition: what the code means, when to use it and when not, an example")
+	c.defText.OnChanged = func(string) { c.defSave.Enable() }
+	c.defSave = widget.NewButtonWithIcon("Save definition", theme.DocumentSaveIcon(), c.saveDefinition)
+	c.defMemos = widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() {
+		if c.selected != "" {
+			ws.memosOn(qda.OnCode, c.selected, ws.tree.Path(c.selected))
+		}
+	})
+	def := container.NewBorder(container.NewVBox(c.defPath, c.defInfo), container.NewGridWithColumns(2, c.defSave, c.defMemos), nil, nil, c.defText)
+
+	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { c.addCodeDialog(c.selected) })
+	collapse := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { c.tree.CloseAllBranches() })
+	expand := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { c.tree.OpenAllBranches() })
+	title := widget.NewLabelWithStyle("Codebook", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(add, expand, collapse)), c.filter, c.hint)
+	split := container.NewVSplit(c.tree, def)
+	split.Offset = 0.68
+	c.content = container.NewBorder(top, nil, nil, nil, split)
+	c.showDefinition()
+	return c
+}
+
+// refresh redraws the tree and definition after the codebook or counts
+// changed.
+func (c *codebookPanel) refresh() {
+	if _, ok := c.ws.tree.Code(c.selected); !ok && c.selected != "" {
+		c.selected = ""
+		c.tree.UnselectAll()
+	}
+	if c.matches != nil {
+		c.refilter()
+		return
+	}
+	c.tree.Refresh()
+	c.showDefinition()
+}
+
+func (c *codebookPanel) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
+	if c.matches != nil {
+		if uid != "" {
+			return nil
+		}
+		out := make([]string, len(c.matches))
+		for i, id := range c.matches {
+			out[i] = string(id)
+		}
+		return out
+	}
+	kids := c.ws.tree.Children(qda.ID(uid))
+	out := make([]string, len(kids))
+	for i, k := range kids {
+		out[i] = string(k.ID)
+	}
+	return out
+}
+
+func (c *codebookPanel) isBranch(uid widget.TreeNodeID) bool {
+	if uid == "" {
+		return true
+	}
+	return c.matches == nil && len(c.ws.tree.Children(qda.ID(uid))) > 0
+}
+
+// refilter finds the codes matching the filter text: names starting with it
+// first, then names containing it, then paths and definitions containing it.
+func (c *codebookPanel) refilter() {
+	q := strings.ToLower(strings.TrimSpace(c.filter.Text))
+	if q == "" {
+		c.matches = nil
+		c.hint.Hide()
+		c.tree.Refresh()
+		c.tree.OpenAllBranches()
+		return
+	}
+	type scored struct {
+		id    qda.ID
+		score int
+		path  string
+	}
+	var found []scored
+	c.ws.tree.Walk(func(code *qda.Code, _ int) {
+		name, path := strings.ToLower(code.Name), strings.ToLower(c.ws.tree.Path(code.ID))
+		s := -1
+		switch {
+		case strings.HasPrefix(name, q):
+			s = 0
+		case strings.Contains(name, q):
+			s = 1
+		case strings.Contains(path, q):
+			s = 2
+		case strings.Contains(strings.ToLower(code.Description), q):
+			s = 3
+		}
+		if s >= 0 && !code.Folder {
+			found = append(found, scored{code.ID, s, path})
+		}
+	})
+	sort.SliceStable(found, func(i, j int) bool { return found[i].score < found[j].score })
+	c.matches = make([]qda.ID, len(found))
+	for i, f := range found {
+		c.matches[i] = f.id
+	}
+	switch {
+	case len(found) == 0:
+		c.hint.SetText("No code matches. Press Enter to make a new code of this name and code the selection.")
+	case c.ws.view.Selection().Empty():
+		c.hint.SetText(fmt.Sprintf("%d codes match. Select text in the document, then press Enter to code it with the first.", len(found)))
+	default:
+		c.hint.SetText("Enter codes the selection with “" + c.ws.tree.Path(found[0].id) + "”.")
+	}
+	c.hint.Show()
+	c.tree.Refresh()
+	if len(c.matches) > 0 {
+		c.tree.Select(string(c.matches[0]))
+	}
+}
+
+// applyTopMatch codes the document's selection with the best match, or with
+// a new code named by the filter when nothing matches; then the filter
+// clears and the keyboard goes back to the document.
+func (c *codebookPanel) applyTopMatch() {
+	ws := c.ws
+	name := strings.TrimSpace(c.filter.Text)
+	if name == "" {
+		return
+	}
+	if len(c.matches) > 0 {
+		if ws.applyCode(c.matches[0]) {
+			c.clearFilter()
+		}
+		return
+	}
+	if ws.view.Selection().Empty() || ws.doc == nil {
+		ws.notice("Select some text in the document first; then Enter codes it.")
+		return
+	}
+	code, err := ws.p.AddCode(strings.ReplaceAll(name, "/", "-"), "", "")
+	if ws.try(err) && ws.applyCode(code.ID) {
+		c.clearFilter()
+	}
+}
+
+func (c *codebookPanel) clearFilter() {
+	c.filter.SetText("")
+	if c.ws.doc != nil {
+		c.ws.win.Canvas().Focus(c.ws.view)
+	}
+}
+
+// focusFilter puts the keyboard in the filter, starting it with text.
+func (c *codebookPanel) focusFilter(text string) {
+	c.ws.win.Canvas().Focus(c.filter)
+	if text != "" {
+		c.filter.SetText(c.filter.Text + text)
+		c.filter.CursorColumn = len([]rune(c.filter.Text))
+		c.filter.Refresh()
+	}
+}
+
+// showDefinition fills the definition panel for the selected code.
+func (c *codebookPanel) showDefinition() {
+	code, ok := c.ws.tree.Code(c.selected)
+	if !ok {
+		c.defPath.SetText("No code selected")
+		c.defInfo.SetText("Right-click a code for its actions; drag a code onto another to move it under it.")
+		c.defText.SetText("")
+		c.defText.Disable()
+		c.defSave.Disable()
+		c.defMemos.Disable()
+		return
+	}
+	c.defPath.SetText(c.ws.tree.Path(code.ID))
+	total := 0
+	for _, id := range c.ws.tree.Subtree(code.ID) {
+		total += c.ws.counts[id]
+	}
+	info := fmt.Sprintf("%d codings", c.ws.counts[code.ID])
+	if total != c.ws.counts[code.ID] {
+		info += fmt.Sprintf(", %d with the codes below it", total)
+	}
+	if k := c.ws.pinKey(code.ID); k > 0 {
+		info += fmt.Sprintf(" · key %d", k)
+	}
+	c.defInfo.SetText(info)
+	c.defText.Enable()
+	c.defText.SetText(code.Description)
+	c.defSave.Disable()
+	c.defMemos.Enable()
+}
+
+func (c *codebookPanel) saveDefinition() {
+	if c.selected == "" {
+		return
+	}
+	if c.ws.try(c.ws.p.DescribeCode(c.selected, c.defText.Text)) {
+		c.defSave.Disable()
+	}
+}
+
+// selectCode selects a code in the tree and shows it.
+func (c *codebookPanel) selectCode(id qda.ID) {
+	for p := id; p != ""; {
+		code, ok := c.ws.tree.Code(p)
+		if !ok {
+			break
+		}
+		if code.Parent != "" {
+			c.tree.OpenBranch(string(code.Parent))
+		}
+		p = code.Parent
+	}
+	c.tree.Select(string(id))
+	c.tree.ScrollTo(string(id))
+}
+
+// codeRow is one line of the code tree: colour swatch, name, pinned key and
+// count. It opens the code's context menu on right-click, and dragging it
+// onto another code moves it there.
+type codeRow struct {
+	widget.BaseWidget
+	panel  *codebookPanel
+	id     qda.ID
+	swatch *canvas.Rectangle
+	name   *widget.Label
+	count  *widget.Label
+}
+
+func newCodeRow(p *codebookPanel) *codeRow {
+	r := &codeRow{panel: p, swatch: canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)), name: widget.NewLabel("code name"), count: widget.NewLabel("0")}
+	r.swatch.SetMinSize(fyne.NewSize(14, 14))
+	r.swatch.CornerRadius = 3
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.count.Importance = widget.LowImportance
+	r.ExtendBaseWidget(r)
+	p.rows[r] = true
+	return r
+}
+
+func (r *codeRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.swatch), r.count, r.name))
+}
+
+func (r *codeRow) set(id qda.ID) {
+	r.id = id
+	ws := r.panel.ws
+	code, ok := ws.tree.Code(id)
+	if !ok {
+		return
+	}
+	r.swatch.FillColor = parseColor(code.Color)
+	r.swatch.Refresh()
+	name := code.Name
+	if r.panel.matches != nil {
+		name = ws.tree.Path(id)
+	}
+	r.name.TextStyle.Italic = code.Folder
+	r.name.SetText(name)
+	count := fmt.Sprint(ws.counts[id])
+	if k := ws.pinKey(id); k > 0 {
+		count = fmt.Sprintf("[%d]  %s", k, count)
+	}
+	r.count.SetText(count)
+}
+
+// TappedSecondary opens the code's context menu.
+func (r *codeRow) TappedSecondary(ev *fyne.PointEvent) {
+	if r.id == "" {
+		return
+	}
+	r.panel.tree.Select(string(r.id))
+	r.panel.showMenu(r.id, ev.AbsolutePosition)
+}
+
+// Dragged starts moving a code; the drop happens in DragEnd.
+func (r *codeRow) Dragged(ev *fyne.DragEvent) {
+	r.panel.dragging = r.id
+	r.panel.dropAt = ev.AbsolutePosition
+}
+
+// DragEnd moves the dragged code under the code it was dropped on.
+func (r *codeRow) DragEnd() {
+	p := r.panel
+	from := p.dragging
+	p.dragging = ""
+	if from == "" {
+		return
+	}
+	if target := p.rowAt(p.dropAt); target != "" && target != from {
+		p.ws.moveCode(from, target)
+	}
+}
+
+// rowAt returns the code whose row is under the absolute position pos.
+func (c *codebookPanel) rowAt(pos fyne.Position) qda.ID {
+	d := fyne.CurrentApp().Driver()
+	for r := range c.rows {
+		if r.id == "" || !r.Visible() || d.CanvasForObject(r) == nil {
+			continue
+		}
+		at, size := d.AbsolutePositionForObject(r), r.Size()
+		if pos.X >= at.X && pos.X < at.X+size.Width && pos.Y >= at.Y && pos.Y < at.Y+size.Height {
+			return r.id
+		}
+	}
+	return ""
+}

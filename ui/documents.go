@@ -1,0 +1,292 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/project"
+	"coder/qda"
+)
+
+// documentsPanel lists the documents grouped by case or by kind, with a
+// form below for the selected document's name, kind, cases and attributes.
+type documentsPanel struct {
+	ws      *workspace
+	tree    *widget.Tree
+	groupBy *widget.RadioGroup
+	form    *fyne.Container
+	content fyne.CanvasObject
+
+	groups   []string            // group names in order
+	members  map[string][]qda.ID // documents of each group
+	selected qda.ID              // the document the form shows
+	quiet    bool                // set while the panel selects a node itself
+}
+
+const noCase = "(no case)"
+
+func newDocumentsPanel(ws *workspace) *documentsPanel {
+	d := &documentsPanel{ws: ws, form: container.NewVBox()}
+	d.tree = widget.NewTree(d.childUIDs, d.isBranch,
+		func(branch bool) fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.DocumentIcon()), widget.NewLabel("document name"))
+		},
+		d.updateNode)
+	d.tree.OnSelected = func(uid widget.TreeNodeID) {
+		id := docOfNode(uid)
+		if id == "" {
+			d.tree.ToggleBranch(uid)
+			d.tree.Unselect(uid)
+			return
+		}
+		d.selected = id
+		d.showForm()
+		if !d.quiet {
+			ws.openDocument(id)
+		}
+	}
+	d.groupBy = widget.NewRadioGroup([]string{"Case", "Kind"}, func(s string) {
+		ws.app.prefs.setGroupByKind(s == "Kind")
+		d.refresh()
+		d.tree.OpenAllBranches()
+		ws.menus.update()
+	})
+	d.groupBy.Horizontal = true
+	if ws.app.prefs.groupByKind() {
+		d.groupBy.Selected = "Kind"
+	} else {
+		d.groupBy.Selected = "Case"
+	}
+	d.refresh()
+	d.tree.OpenAllBranches()
+	importBtn := widget.NewButtonWithIcon("", theme.ContentAddIcon(), ws.importFilesDialog)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Group by"), importBtn, d.groupBy)
+	split := container.NewVSplit(d.tree, container.NewVScroll(container.NewPadded(d.form)))
+	split.Offset = 0.55
+	d.content = container.NewBorder(top, nil, nil, nil, split)
+	return d
+}
+
+// setGroupByKind switches grouping, as the View menu does.
+func (d *documentsPanel) setGroupByKind(byKind bool) {
+	if byKind {
+		d.groupBy.SetSelected("Kind")
+	} else {
+		d.groupBy.SetSelected("Case")
+	}
+}
+
+// refresh regroups the documents from the workspace's cached list.
+func (d *documentsPanel) refresh() {
+	d.members = map[string][]qda.ID{}
+	d.groups = nil
+	add := func(g string, id qda.ID) {
+		if _, ok := d.members[g]; !ok {
+			d.groups = append(d.groups, g)
+		}
+		d.members[g] = append(d.members[g], id)
+	}
+	byKind := d.groupBy.Selected == "Kind"
+	if byKind {
+		for _, k := range qda.Kinds {
+			for _, doc := range d.ws.docs {
+				if doc.Kind == k {
+					add(string(k), doc.ID)
+				}
+			}
+		}
+	} else {
+		for _, c := range d.ws.cases {
+			for _, doc := range d.ws.docs {
+				if c.Has(doc.ID) {
+					add(c.Name, doc.ID)
+				}
+			}
+		}
+		for _, doc := range d.ws.docs {
+			if len(doc.Cases) == 0 {
+				add(noCase, doc.ID)
+			}
+		}
+	}
+	d.tree.Refresh()
+	d.showForm()
+}
+
+func (d *documentsPanel) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
+	if uid == "" {
+		out := make([]string, len(d.groups))
+		for i, g := range d.groups {
+			out[i] = "g\x00" + g
+		}
+		return out
+	}
+	g := strings.TrimPrefix(uid, "g\x00")
+	var out []string
+	for _, id := range d.members[g] {
+		out = append(out, "d\x00"+g+"\x00"+string(id))
+	}
+	return out
+}
+
+func (d *documentsPanel) isBranch(uid widget.TreeNodeID) bool {
+	return uid == "" || strings.HasPrefix(uid, "g\x00")
+}
+
+func (d *documentsPanel) updateNode(uid widget.TreeNodeID, branch bool, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	icon, label := box.Objects[0].(*widget.Icon), box.Objects[1].(*widget.Label)
+	if branch {
+		g := strings.TrimPrefix(uid, "g\x00")
+		icon.SetResource(theme.FolderIcon())
+		label.TextStyle.Bold = true
+		label.SetText(fmt.Sprintf("%s (%d)", g, len(d.members[g])))
+		return
+	}
+	id := docOfNode(uid)
+	icon.SetResource(theme.DocumentIcon())
+	label.TextStyle.Bold = false
+	label.SetText(d.ws.docName(id))
+}
+
+// docOfNode returns the document a tree node stands for, "" for a group.
+func docOfNode(uid string) qda.ID {
+	parts := strings.Split(uid, "\x00")
+	if len(parts) != 3 || parts[0] != "d" {
+		return ""
+	}
+	return qda.ID(parts[2])
+}
+
+// selectDocument marks doc in the tree without reopening it.
+func (d *documentsPanel) selectDocument(doc *qda.Document) {
+	if doc == nil {
+		d.tree.UnselectAll()
+		return
+	}
+	for _, g := range d.groups {
+		for _, id := range d.members[g] {
+			if id == doc.ID {
+				d.quiet = true
+				d.tree.OpenBranch("g\x00" + g)
+				d.tree.Select("d\x00" + g + "\x00" + string(id))
+				d.quiet = false
+				return
+			}
+		}
+	}
+}
+
+// showForm fills the form for the selected document.
+func (d *documentsPanel) showForm() {
+	d.form.RemoveAll()
+	ws := d.ws
+	var info *project.DocInfo
+	for i := range ws.docs {
+		if ws.docs[i].ID == d.selected {
+			info = &ws.docs[i]
+		}
+	}
+	if info == nil {
+		d.form.Add(widget.NewLabel("Select a document to see and edit its kind, cases and attributes."))
+		return
+	}
+	id := info.ID
+	name := widget.NewEntry()
+	name.SetText(info.Name)
+	name.OnSubmitted = func(s string) {
+		if s != info.Name {
+			ws.try(ws.p.RenameDocument(id, s))
+		}
+	}
+	var kinds []string
+	for _, k := range qda.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelected(string(info.Kind))
+	kind.OnChanged = func(s string) {
+		if s != string(info.Kind) {
+			ws.try(ws.p.SetDocumentKind(id, qda.Kind(s)))
+		}
+	}
+	cases := widget.NewLabel(strings.Join(info.Cases, ", "))
+	if len(info.Cases) == 0 {
+		cases.SetText(noCase)
+	}
+	cases.Wrapping = fyne.TextWrapWord
+	addCase := widget.NewButton("Add to case…", func() { ws.assignDialog([]qda.ID{id}) })
+	attrs := newAttributeEditor(ws, qda.ScopeDocument, id)
+	src := info.Source.FileName
+	if info.Source.Format != "" {
+		src += " (" + info.Source.Format
+		if info.Source.Encoding != "" {
+			src += ", " + info.Source.Encoding
+		}
+		src += ")"
+	}
+	source := widget.NewLabel(src)
+	source.Truncation = fyne.TextTruncateEllipsis
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name),
+		widget.NewFormItem("Kind", kind),
+		widget.NewFormItem("Cases", container.NewBorder(nil, nil, nil, addCase, cases)),
+		widget.NewFormItem("Source", source),
+	}
+	items = append(items, attrs.items...)
+	form := widget.NewForm(items...)
+	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
+		dialog.ShowConfirm("Delete document", fmt.Sprintf("Delete %q with its %d codings and its memos?\n(Edit ▸ Undo brings it back.)", info.Name, ws.codingCount(id)), func(ok bool) {
+			if ok {
+				ws.try(ws.p.DeleteDocument(id))
+			}
+		}, ws.win)
+	})
+	memo := widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() { ws.memosOn(qda.OnDocument, id, info.Name) })
+	d.form.Add(widget.NewLabelWithStyle("Document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	d.form.Add(form)
+	d.form.Add(container.NewGridWithColumns(2, attrs.save, attrs.add))
+	d.form.Add(container.NewGridWithColumns(2, memo, del))
+}
+
+// codingCount counts a document's codings.
+func (ws *workspace) codingCount(doc qda.ID) int {
+	if ws.doc != nil && ws.doc.ID == doc {
+		return len(ws.codings)
+	}
+	rows, _ := ws.p.Codings(project.CodingFilter{Documents: []qda.ID{doc}})
+	return len(rows)
+}
+
+// try shows err, if any, and reports whether there was none.
+func (ws *workspace) try(err error) bool {
+	if err != nil {
+		ws.showError(err)
+		return false
+	}
+	return true
+}
+
+// assignDialog puts documents into a case chosen or named by the user.
+func (ws *workspace) assignDialog(docs []qda.ID) {
+	var names []string
+	for _, c := range ws.cases {
+		names = append(names, c.Name)
+	}
+	sort.Strings(names)
+	entry := widget.NewSelectEntry(names)
+	entry.SetPlaceHolder("a case name (new or existing)")
+	dialog.ShowForm("Add to case", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Case", entry)}, func(ok bool) {
+		if ok && strings.TrimSpace(entry.Text) != "" {
+			_, err := ws.p.AssignToCase(entry.Text, docs...)
+			ws.try(err)
+		}
+	}, ws.win)
+}

@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/project"
+	"coder/qda"
+)
+
+// importExts are the files the import dialog offers.
+var importExts = []string{".txt", ".md", ".docx", ".odt", ".rtf", ".html", ".htm", ".pdf", ".srt", ".vtt", ".epub"}
+
+// importFilesDialog picks one file to import. Whole folders go through
+// importFolderDialog, and any number of files can be dropped on the window.
+func (ws *workspace) importFilesDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		ws.askImport([]string{r.URI().Path()})
+	}, ws.win)
+	d.SetFilter(storage.NewExtensionFileFilter(importExts))
+	d.Show()
+}
+
+// importFolderDialog imports every file Coder can read in a folder and its
+// sub-folders.
+func (ws *workspace) importFolderDialog() {
+	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		if l != nil {
+			ws.askImport([]string{l.Path()})
+		}
+	}, ws.win)
+}
+
+// askImport asks what kind of documents the files are and which case they
+// belong to, then imports them.
+func (ws *workspace) askImport(paths []string) {
+	kinds := []string{"Guess from the file"}
+	for _, k := range qda.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelected(kinds[0])
+	var cases []string
+	for _, c := range ws.cases {
+		cases = append(cases, c.Name)
+	}
+	caseName := widget.NewSelectEntry(cases)
+	caseName.SetPlaceHolder("none (optional)")
+	what := filepath.Base(paths[0])
+	if len(paths) > 1 {
+		what = fmt.Sprintf("%d files", len(paths))
+	}
+	d := dialog.NewForm("Import "+what, "Import", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Kind", kind), widget.NewFormItem("Into case", caseName),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		opt := project.ImportOptions{Case: strings.TrimSpace(caseName.Text)}
+		if kind.Selected != kinds[0] {
+			opt.Kind = qda.Kind(kind.Selected)
+		}
+		ws.runImport(paths, opt)
+	}, ws.win)
+	d.Resize(fyne.NewSize(440, 220))
+	d.Show()
+}
+
+// runImport imports in the background behind a progress dialog with a
+// Cancel button, then reports what went in and what did not.
+func (ws *workspace) runImport(paths []string, opt project.ImportOptions) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	item := widget.NewLabel("Reading files…")
+	item.Truncation = fyne.TextTruncateEllipsis
+	stop := widget.NewButton("Cancel", func() {
+		cancel()
+		item.SetText("Stopping after this file…")
+	})
+	content := container.NewVBox(item, bar, container.NewCenter(stop))
+	d := dialog.NewCustomWithoutButtons("Importing", container.NewGridWrap(fyne.NewSize(420, content.MinSize().Height), content), ws.win)
+	d.Show()
+	p := ws.p
+	go func() {
+		rep, err := p.Import(ctx, paths, opt, func(pr project.Progress) {
+			fyne.Do(func() {
+				if pr.Total > 0 {
+					bar.SetValue(float64(pr.Done) / float64(pr.Total))
+				}
+				if pr.Item != "" {
+					item.SetText(fmt.Sprintf("%d of %d: %s", pr.Done+1, pr.Total, pr.Item))
+				}
+			})
+		})
+		cancel()
+		fyne.Do(func() {
+			d.Hide()
+			ws.imported(rep, err)
+		})
+	}()
+}
+
+// imported shows the result of an import and opens the first new document.
+func (ws *workspace) imported(rep *project.ImportReport, err error) {
+	defer func() {
+		if ws.onImported != nil {
+			ws.onImported(rep, err)
+		}
+	}()
+	if err != nil && (rep == nil || len(rep.Imported) == 0) {
+		ws.showError(err)
+		return
+	}
+	if len(rep.Imported) > 0 {
+		ws.openDocument(rep.Imported[0].Document)
+	}
+	var warnings int
+	for _, im := range rep.Imported {
+		warnings += len(im.Warnings)
+	}
+	if len(rep.Failed) == 0 && len(rep.Duplicates) == 0 && len(rep.Skipped) == 0 && warnings == 0 && !rep.Cancelled {
+		return // all went in: the new documents in the list say so
+	}
+	ws.showImportReport(rep)
+}
+
+// showImportReport lists, file by file, what was imported with warnings,
+// what failed and why, what was already there and what was passed over.
+func (ws *workspace) showImportReport(rep *project.ImportReport) {
+	box := container.NewVBox()
+	add := func(head string, lines []string) {
+		if len(lines) == 0 {
+			return
+		}
+		box.Add(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, l := range lines {
+			lab := widget.NewLabel(l)
+			lab.Wrapping = fyne.TextWrapWord
+			box.Add(lab)
+		}
+	}
+	summary := fmt.Sprintf("%d imported, %d failed, %d already in the project", len(rep.Imported), len(rep.Failed), len(rep.Duplicates))
+	if rep.Cancelled {
+		summary += "; cancelled before the rest"
+	}
+	box.Add(widget.NewLabel(summary + "."))
+	var failed, dups, skipped, warned []string
+	for _, f := range rep.Failed {
+		failed = append(failed, filepath.Base(f.Path)+": "+f.Err.Error())
+	}
+	for _, f := range rep.Duplicates {
+		dups = append(dups, f.Err.Error())
+	}
+	for _, s := range rep.Skipped {
+		skipped = append(skipped, filepath.Base(s.Path)+": "+s.Reason)
+	}
+	for _, im := range rep.Imported {
+		for _, w := range im.Warnings {
+			warned = append(warned, im.Name+": "+w)
+		}
+	}
+	add("Not imported", failed)
+	add("Already in the project", dups)
+	add("Passed over", skipped)
+	add("Imported with warnings", warned)
+	scroll := container.NewVScroll(box)
+	scroll.SetMinSize(fyne.NewSize(600, 320))
+	dialog.ShowCustom("Import report", "Close", scroll, ws.win)
+}
+
+// importExchangeDialog merges a REFI-QDA project or codebook into this
+// project.
+func (ws *workspace) importExchangeDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		rep, err := ws.p.ImportExchange(r.URI().Path())
+		if !ws.try(err) {
+			return
+		}
+		var lines []string
+		for _, k := range []string{"sources", "codes", "codings", "cases", "notes"} {
+			if n := rep.Counts[k]; n > 0 {
+				lines = append(lines, fmt.Sprintf("%d %s", n, k))
+			}
+		}
+		msg := "Imported " + strings.Join(lines, ", ") + "."
+		if rep.Producer != "" {
+			msg += "\nWritten by " + rep.Producer + "."
+		}
+		for _, m := range rep.MissingSources {
+			msg += "\nMissing text of " + m + " (not imported)."
+		}
+		for _, w := range rep.Warnings {
+			msg += "\n" + w
+		}
+		ws.notice(msg)
+	}, ws.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".qdpx", ".qde", ".qdc"}))
+	d.Show()
+}

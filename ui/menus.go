@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/qda"
+)
+
+// Shortcuts of the main menu; the desktop driver runs them from anywhere in
+// the window, and shows them beside their items.
+var (
+	keyNew       = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	keyOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	keyImport    = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	keyClose     = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}
+	keyRedo      = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	keyFindCode  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
+	keyNewCode   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyFromSel   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	keyInVivo    = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyMemo      = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault}
+	keyRetrieve  = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
+	keyDocument  = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
+	keyShortcuts = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	digitKeys    = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+)
+
+// menus is the project window's main menu, kept up to date with what undo
+// and redo would do, the pinned codes and the grouping of documents.
+type menus struct {
+	ws         *workspace
+	main       *fyne.MainMenu
+	undo, redo *fyne.MenuItem
+	byCase     *fyne.MenuItem
+	byKind     *fyne.MenuItem
+	pinned     [9]*fyne.MenuItem
+	needSel    []*fyne.MenuItem // items that act on the selected text
+	hadSel     bool
+}
+
+func newMenus(ws *workspace) *menus {
+	m := &menus{ws: ws}
+	a := ws.app
+	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		it.Shortcut = sc
+		return it
+	}
+	export := fyne.NewMenuItem("Export", nil)
+	export.ChildMenu = ws.exportMenu()
+	file := fyne.NewMenu("File",
+		item("New project…", keyNew, a.newProjectDialog),
+		item("Open project…", keyOpen, a.openDialog),
+		fyne.NewMenuItem("Open the demo project", a.openDemo),
+		fyne.NewMenuItemSeparator(),
+		item("Import files…", keyImport, ws.importFilesDialog),
+		fyne.NewMenuItem("Import folder…", ws.importFolderDialog),
+		fyne.NewMenuItem("Import REFI-QDA project or codebook…", ws.importExchangeDialog),
+		export,
+		fyne.NewMenuItemSeparator(),
+		item("Close project", keyClose, func() {
+			a.closeProject()
+			a.showWelcome()
+		}),
+	)
+	m.undo = item("Undo", &fyne.ShortcutUndo{}, m.doUndo)
+	m.redo = item("Redo", keyRedo, m.doRedo)
+	edit := fyne.NewMenu("Edit", m.undo, m.redo,
+		fyne.NewMenuItemSeparator(),
+		item("Find in documents…", keyFind, ws.search.focus),
+		item("Find a code", keyFindCode, func() { ws.codes.focusFilter("") }),
+	)
+	fromSel := item("New code from selection…", keyFromSel, ws.newCodeFromSelection)
+	inVivo := item("In-vivo code", keyInVivo, ws.inVivo)
+	memo := item("Memo on the selection…", keyMemo, ws.memoOnSelection)
+	m.needSel = []*fyne.MenuItem{fromSel, inVivo, memo}
+	codeItems := []*fyne.MenuItem{
+		item("New code…", keyNewCode, func() { ws.codes.addCodeDialog(ws.codes.selected) }),
+		fromSel, inVivo, memo,
+		fyne.NewMenuItemSeparator(),
+	}
+	for i := range m.pinned {
+		k := i + 1
+		m.pinned[i] = item("", &desktop.CustomShortcut{KeyName: digitKeys[i], Modifier: fyne.KeyModifierShortcutDefault}, func() { ws.applyPinned(k) })
+		codeItems = append(codeItems, m.pinned[i])
+	}
+	codeItems = append(codeItems, fyne.NewMenuItemSeparator(),
+		item("Retrieve the selected code", keyRetrieve, func() {
+			if ws.codes.selected != "" {
+				ws.retrieve.show([]qda.ID{ws.codes.selected})
+			} else {
+				ws.centre.Select(ws.retrieveTab)
+			}
+		}))
+	code := fyne.NewMenu("Code", codeItems...)
+	m.byCase = fyne.NewMenuItem("Group documents by case", func() { ws.documents.setGroupByKind(false) })
+	m.byKind = fyne.NewMenuItem("Group documents by kind", func() { ws.documents.setGroupByKind(true) })
+	view := fyne.NewMenu("View", m.byCase, m.byKind,
+		fyne.NewMenuItemSeparator(),
+		item("Document", keyDocument, func() { ws.centre.Select(ws.docTab) }),
+		fyne.NewMenuItem("Retrieve", func() { ws.centre.Select(ws.retrieveTab) }),
+		fyne.NewMenuItem("Search", func() { ws.centre.Select(ws.searchTab) }),
+		fyne.NewMenuItem("Memos", func() { ws.left.Select(ws.leftMemos) }),
+		fyne.NewMenuItem("Cases", func() { ws.left.Select(ws.leftCases) }),
+	)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Search syntax", ws.showSearchHelp),
+		item("Keyboard shortcuts", keyShortcuts, func() { showShortcuts(ws.win) }),
+		fyne.NewMenuItem("About Coder", func() { showAbout(ws.win) }),
+	)
+	m.main = fyne.NewMainMenu(file, edit, code, view, help)
+	m.update()
+	return m
+}
+
+// update relabels undo, redo and the pinned codes and ticks the grouping.
+func (m *menus) update() {
+	ws := m.ws
+	label := func(verb, action string, it *fyne.MenuItem) {
+		it.Label, it.Disabled = verb, action == ""
+		if action != "" {
+			it.Label = verb + " " + action
+		}
+	}
+	label("Undo", ws.p.CanUndo(), m.undo)
+	label("Redo", ws.p.CanRedo(), m.redo)
+	for i, it := range m.pinned {
+		it.Label = fmt.Sprintf("Apply pinned code %d", i+1)
+		it.Disabled = true
+		if c, ok := ws.tree.Code(ws.pinned[i]); ok {
+			it.Label += ": " + c.Name
+			it.Disabled = false
+		}
+	}
+	byKind := ws.documents != nil && ws.documents.groupBy.Selected == "Kind"
+	m.byKind.Checked, m.byCase.Checked = byKind, !byKind
+	m.hadSel = !ws.view.Selection().Empty()
+	for _, it := range m.needSel {
+		it.Disabled = !m.hadSel
+	}
+	m.main.Refresh()
+}
+
+// updateSelection enables the items that need selected text, refreshing the
+// menu only when that changes.
+func (m *menus) updateSelection() {
+	if has := !m.ws.view.Selection().Empty(); has != m.hadSel {
+		m.update()
+	}
+}
+
+// forward hands an editing shortcut to a focused text entry, so Ctrl+Z in a
+// memo undoes typing there rather than the last coding.
+func (m *menus) forward(s fyne.Shortcut) bool {
+	f := m.ws.win.Canvas().Focused()
+	if _, isView := f.(*TranscriptView); isView {
+		return false
+	}
+	if sc, ok := f.(fyne.Shortcutable); ok {
+		sc.TypedShortcut(s)
+		return true
+	}
+	return false
+}
+
+func (m *menus) doUndo() {
+	if m.forward(&fyne.ShortcutUndo{}) {
+		return
+	}
+	if _, err := m.ws.p.Undo(); err != nil {
+		m.ws.showError(err)
+	}
+	m.update()
+}
+
+func (m *menus) doRedo() {
+	if m.forward(&fyne.ShortcutRedo{}) {
+		return
+	}
+	if _, err := m.ws.p.Redo(); err != nil {
+		m.ws.showError(err)
+	}
+	m.update()
+}
+
+// welcomeMenu is the menu while no project is open.
+func (a *App) welcomeMenu() *fyne.MainMenu {
+	newItem := fyne.NewMenuItem("New project…", a.newProjectDialog)
+	newItem.Shortcut = keyNew
+	open := fyne.NewMenuItem("Open project…", a.openDialog)
+	open.Shortcut = keyOpen
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", newItem, open, fyne.NewMenuItem("Open the demo project", a.openDemo)),
+		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(a.win) }),
+			fyne.NewMenuItem("About Coder", func() { showAbout(a.win) })),
+	)
+}
+
+// shortcutsHelp lists the keys that are not in the menus.
+const shortcutsHelp = `In the document
+  drag, Shift+arrows, Shift+click    select text
+  double-click                       select a word
+  right-click                        code, new code, in-vivo code, memo, uncode
+  click a coded passage              its codes, coder, date and memo, and Uncode
+  1 … 9                              code the selection with the pinned code
+  typing letters                     find a code; Enter codes the selection with it
+  Ctrl+C, Ctrl+A                     copy, select all
+
+In the codebook
+  right-click a code                 pin to a key, rename, colour, move, merge, delete
+  drag a code onto another           move it under that code
+
+Everything else is in the menus, with its shortcut beside it.`
+
+func showShortcuts(w fyne.Window) {
+	l := widget.NewLabelWithStyle(shortcutsHelp, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	dialog.ShowCustom("Keyboard shortcuts", "Close", l, w)
+}
+
+func showAbout(w fyne.Window) {
+	dialog.ShowInformation("About Coder", "Coder 0.1.0\nQualitative coding for case-study research: offline, one file per project,\nEnglish and Chinese, REFI-QDA exchange.", w)
+}

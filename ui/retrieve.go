@@ -1,0 +1,295 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/project"
+	"coder/qda"
+)
+
+// maxRetrieved caps the segments laid out at once; the count says how many
+// more there are, and the export writes them all.
+const maxRetrieved = 400
+
+// retrievePanel answers "show me every passage coded X": codes are ticked
+// on the left, narrowed by case or attribute value, and every coded segment
+// is listed with its source; clicking one opens it in its document.
+type retrievePanel struct {
+	ws      *workspace
+	codes   *widget.CheckGroup
+	paths   map[string]qda.ID
+	caseSel *widget.Select
+	attrSel *widget.Select
+	attrs   map[string][]qda.ID // "name = value" -> documents with it
+	summary *widget.Label
+	results *fyne.Container
+	scroll  *container.Scroll
+	content fyne.CanvasObject
+	rows    []project.CodingRow
+}
+
+const (
+	allCases = "All cases"
+	anyAttr  = "Any attribute"
+)
+
+func newRetrievePanel(ws *workspace) *retrievePanel {
+	r := &retrievePanel{ws: ws}
+	r.codes = widget.NewCheckGroup(nil, func([]string) { r.run() })
+	r.caseSel = widget.NewSelect(nil, func(string) { r.run() })
+	r.attrSel = widget.NewSelect(nil, func(string) { r.run() })
+	r.summary = widget.NewLabel("Tick one or more codes to read every segment coded with them.")
+	r.summary.Wrapping = fyne.TextWrapWord
+	r.results = container.NewVBox()
+	r.scroll = container.NewVScroll(r.results)
+	clear := widget.NewButton("Clear", func() { r.codes.SetSelected(nil) })
+	export := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() { ws.exportExcerptsDialog(r.filter()) })
+	left := container.NewBorder(
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
+		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrSel),
+		nil, nil, container.NewVScroll(r.codes))
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, export, r.summary), nil, nil, nil, r.scroll)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.32
+	r.content = split
+	r.refreshChoices()
+	return r
+}
+
+// refreshChoices rebuilds the code, case and attribute choices, keeping
+// what is still valid of the current ones.
+func (r *retrievePanel) refreshChoices() {
+	ws := r.ws
+	paths, ids := ws.codeChoices("", true)
+	r.paths = ids
+	var keep []string
+	for _, s := range r.codes.Selected {
+		if _, ok := ids[s]; ok {
+			keep = append(keep, s)
+		}
+	}
+	r.codes.Options = paths
+	r.codes.Selected = keep
+	r.codes.Refresh()
+
+	cases := []string{allCases}
+	for _, c := range ws.cases {
+		cases = append(cases, c.Name)
+	}
+	r.caseSel.Options = cases
+	if !containsString(cases, r.caseSel.Selected) {
+		r.caseSel.Selected = allCases
+	}
+	r.caseSel.Refresh()
+
+	r.attrs = ws.attributeIndex()
+	opts := []string{anyAttr}
+	for k := range r.attrs {
+		opts = append(opts, k)
+	}
+	sort.Strings(opts[1:])
+	r.attrSel.Options = opts
+	if !containsString(opts, r.attrSel.Selected) {
+		r.attrSel.Selected = anyAttr
+	}
+	r.attrSel.Refresh()
+}
+
+// attributeIndex maps each "attribute = value" to the documents that carry
+// it, directly or through one of their cases.
+func (ws *workspace) attributeIndex() map[string][]qda.ID {
+	out := map[string][]qda.ID{}
+	add := func(owner qda.ID, docs []qda.ID) {
+		vals, err := ws.p.Attributes(owner)
+		if err != nil {
+			return
+		}
+		for name, v := range vals {
+			if v != "" {
+				k := name + " = " + v
+				out[k] = append(out[k], docs...)
+			}
+		}
+	}
+	for _, d := range ws.docs {
+		add(d.ID, []qda.ID{d.ID})
+	}
+	for _, c := range ws.cases {
+		add(c.ID, c.Documents)
+	}
+	return out
+}
+
+// show ticks exactly these codes and brings the panel forward.
+func (r *retrievePanel) show(codes []qda.ID) {
+	var sel []string
+	for _, id := range codes {
+		sel = append(sel, r.ws.tree.Path(id))
+	}
+	r.ws.centre.Select(r.ws.retrieveTab)
+	r.codes.SetSelected(sel)
+}
+
+// changed reruns the retrieval after the project changed.
+func (r *retrievePanel) changed() {
+	r.refreshChoices()
+	r.run()
+}
+
+// filter is the current choice as a project filter.
+func (r *retrievePanel) filter() project.CodingFilter {
+	var f project.CodingFilter
+	for _, s := range r.codes.Selected {
+		if id, ok := r.paths[s]; ok {
+			f.Codes = append(f.Codes, id)
+		}
+	}
+	for _, c := range r.ws.cases {
+		if c.Name == r.caseSel.Selected {
+			f.Cases = []qda.ID{c.ID}
+		}
+	}
+	if docs, ok := r.attrs[r.attrSel.Selected]; ok {
+		f.Documents = docs
+		if len(f.Cases) > 0 {
+			// Both narrowings apply: keep the attribute's documents that are
+			// in the chosen case.
+			var in []qda.ID
+			for _, c := range r.ws.cases {
+				if c.ID == f.Cases[0] {
+					for _, d := range docs {
+						if c.Has(d) {
+							in = append(in, d)
+						}
+					}
+				}
+			}
+			f.Documents, f.Cases = in, nil
+			if len(in) == 0 {
+				f.Documents = []qda.ID{"none"}
+			}
+		}
+	}
+	return f
+}
+
+// run retrieves the segments for the current choice and lists them.
+func (r *retrievePanel) run() {
+	r.results.RemoveAll()
+	f := r.filter()
+	if len(f.Codes) == 0 {
+		r.rows = nil
+		r.summary.SetText("Tick one or more codes to read every segment coded with them.")
+		r.results.Refresh()
+		return
+	}
+	rows, err := r.ws.p.Codings(f)
+	if err != nil {
+		r.ws.showError(err)
+		return
+	}
+	r.rows = rows
+	docs := map[qda.ID]bool{}
+	for _, row := range rows {
+		docs[row.Document] = true
+	}
+	msg := fmt.Sprintf("%d segments in %d documents", len(rows), len(docs))
+	if len(rows) > maxRetrieved {
+		msg += fmt.Sprintf(" (showing the first %d; Export writes them all)", maxRetrieved)
+	}
+	r.summary.SetText(msg)
+	for i, row := range rows {
+		if i == maxRetrieved {
+			break
+		}
+		r.results.Add(r.card(row))
+	}
+	r.results.Refresh()
+	r.scroll.ScrollToTop()
+}
+
+// card shows one segment: its code, source and text; tapping it opens it.
+func (r *retrievePanel) card(row project.CodingRow) fyne.CanvasObject {
+	bar := canvas.NewRectangle(parseColor(row.CodeColor))
+	bar.SetMinSize(fyne.NewSize(5, 5))
+	src := row.DocName
+	if len(row.Cases) > 0 {
+		src += " · " + strings.Join(row.Cases, ", ")
+	}
+	head := widget.NewRichText(
+		&widget.TextSegment{Text: row.CodePath, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, Inline: true}},
+		&widget.TextSegment{Text: "   " + src + " · " + row.Span.String() + " · " + row.CoderName, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}},
+	)
+	head.Wrapping = fyne.TextWrapWord
+	text := widget.NewLabel(strings.TrimSpace(row.Text))
+	text.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(head, text)
+	if row.Memo != "" {
+		memo := widget.NewLabel("Memo: " + row.Memo)
+		memo.Wrapping = fyne.TextWrapWord
+		memo.TextStyle.Italic = true
+		body.Add(memo)
+	}
+	doc, span := row.Document, row.Span
+	return newTapCard(container.NewBorder(nil, nil, bar, nil, body), func() { r.ws.jumpTo(doc, span) })
+}
+
+// tapCard makes a block of labels clickable as one, like a list row that
+// may wrap to any height.
+type tapCard struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+	bg      *canvas.Rectangle
+}
+
+func newTapCard(content fyne.CanvasObject, onTap func()) *tapCard {
+	c := &tapCard{content: content, onTap: onTap, bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))}
+	c.bg.CornerRadius = theme.InputRadiusSize()
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *tapCard) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewPadded(c.content)))
+}
+
+// Tapped opens what the card stands for.
+func (c *tapCard) Tapped(*fyne.PointEvent) {
+	if c.onTap != nil {
+		c.onTap()
+	}
+}
+
+// MouseIn, MouseMoved and MouseOut show that the card can be clicked.
+func (c *tapCard) MouseIn(*desktop.MouseEvent) {
+	c.bg.FillColor = theme.Color(theme.ColorNameHover)
+	c.bg.Refresh()
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (c *tapCard) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut is part of desktop.Hoverable.
+func (c *tapCard) MouseOut() {
+	c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	c.bg.Refresh()
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

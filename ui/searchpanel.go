@@ -1,0 +1,332 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/project"
+	"coder/qda"
+	"coder/search"
+)
+
+// maxHits is how many hits one search lists.
+const maxHits = 300
+
+// searchHelp explains the query syntax in the panel's help dialog.
+const searchHelp = `Words
+  mobilise village        passages with both words; English words also match their other forms (mobilised, villages)
+  "land transfer"         the exact phrase
+  quota OR target         either word
+  cadre -party            cadre but not party
+  mobili*                 words starting with mobili
+  organise~  organise~2   words within one (or two) letters' edits; not for Chinese
+  (quota OR target) -tax  brackets group
+
+Chinese
+  征地                     passages with exactly these characters in this order
+
+Filters (combine them with words, or use them alone)
+  code:"Political logic"  coded with that code or any code below it
+  case:"G Community"      in a document of that case
+  kind:interview          in documents of that kind
+  speaker:Resident        in that speaker's turns
+  doc:NAME                in that document
+  attr:role=cadre         in documents (or their cases) with that attribute value`
+
+// searchPanel runs queries over the project's passages and lists the hits
+// in context, grouped by case; clicking a hit opens its document with every
+// match marked, and "Code all hits" codes them in one step.
+type searchPanel struct {
+	ws      *workspace
+	query   *widget.Entry
+	summary *widget.Label
+	facets  *widget.Label
+	busy    *widget.ProgressBarInfinite
+	results *fyne.Container
+	scroll  *container.Scroll
+	codeAll *widget.Button
+	content fyne.CanvasObject
+
+	result *search.Result
+	ran    string // the query result answers
+	cancel context.CancelFunc
+	// done is called after each search has been shown; tests wait on it.
+	done func()
+}
+
+func newSearchPanel(ws *workspace) *searchPanel {
+	s := &searchPanel{ws: ws}
+	s.query = widget.NewEntry()
+	s.query.SetPlaceHolder(`Search: words, "a phrase", 征地, code:"Political logic", case:…`)
+	s.query.OnSubmitted = func(string) { s.run() }
+	help := widget.NewButtonWithIcon("", theme.QuestionIcon(), ws.showSearchHelp)
+	go_ := widget.NewButtonWithIcon("Search", theme.SearchIcon(), s.run)
+	s.codeAll = widget.NewButtonWithIcon("Code all hits with…", theme.ContentAddIcon(), s.codeAllDialog)
+	s.codeAll.Disable()
+	s.summary = widget.NewLabel("Type a query and press Enter. The ? button explains the syntax.")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.facets = widget.NewLabel("")
+	s.facets.Wrapping = fyne.TextWrapWord
+	s.facets.Importance = widget.LowImportance
+	s.busy = widget.NewProgressBarInfinite()
+	s.busy.Stop()
+	s.busy.Hide()
+	s.results = container.NewVBox()
+	s.scroll = container.NewVScroll(s.results)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(go_, help), s.query),
+		container.NewBorder(nil, nil, nil, s.codeAll, s.summary),
+		s.facets, s.busy,
+	)
+	s.content = container.NewBorder(top, nil, nil, nil, s.scroll)
+	return s
+}
+
+// focus brings the panel forward with the keyboard in the query box.
+func (s *searchPanel) focus() {
+	s.ws.centre.Select(s.ws.searchTab)
+	s.ws.win.Canvas().Focus(s.query)
+}
+
+// run searches in the background: the first search of a session may have to
+// build the index.
+func (s *searchPanel) run() {
+	q := strings.TrimSpace(s.query.Text)
+	if q == "" {
+		return
+	}
+	if s.cancel != nil {
+		s.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.summary.SetText("Searching…")
+	s.busy.Show()
+	s.busy.Start()
+	p := s.ws.p
+	go func() {
+		res, err := p.Search(ctx, q, search.Options{Limit: maxHits, Facets: true})
+		fyne.Do(func() {
+			if ctx.Err() != nil && err != nil {
+				return // a newer search replaced this one
+			}
+			s.busy.Stop()
+			s.busy.Hide()
+			s.show(q, res, err)
+			if s.done != nil {
+				s.done()
+			}
+		})
+	}()
+}
+
+// show lists a search's hits grouped by case, or explains its error.
+func (s *searchPanel) show(q string, res *search.Result, err error) {
+	s.results.RemoveAll()
+	s.result, s.ran = nil, ""
+	s.codeAll.Disable()
+	s.facets.SetText("")
+	if err != nil {
+		var syn *search.SyntaxError
+		if errors.As(err, &syn) {
+			s.summary.SetText("The query does not parse: " + syn.Error() + "\n" + syn.Caret())
+		} else {
+			s.summary.SetText("Search failed: " + err.Error())
+		}
+		s.results.Refresh()
+		return
+	}
+	s.result, s.ran = res, q
+	msg := fmt.Sprintf("%d passages match", res.Total)
+	if res.Total > len(res.Hits) {
+		msg += fmt.Sprintf(" (showing the best %d)", len(res.Hits))
+	}
+	s.summary.SetText(msg)
+	if res.Total > 0 {
+		s.codeAll.Enable()
+	}
+	if f := res.Facets; f != nil {
+		var parts []string
+		for _, c := range f.Cases {
+			parts = append(parts, fmt.Sprintf("%s %d", c.Name, c.Count))
+		}
+		if f.Uncased > 0 {
+			parts = append(parts, fmt.Sprintf("no case %d", f.Uncased))
+		}
+		if len(parts) > 0 {
+			s.facets.SetText("By case: " + strings.Join(parts, " · "))
+		}
+	}
+	groups := map[string][]search.Hit{}
+	var names []string
+	for _, h := range res.Hits {
+		g := h.Case
+		if g == "" {
+			g = noCase
+		}
+		if _, ok := groups[g]; !ok {
+			names = append(names, g)
+		}
+		groups[g] = append(groups[g], h)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if (names[i] == noCase) != (names[j] == noCase) {
+			return names[j] == noCase
+		}
+		return names[i] < names[j]
+	})
+	for _, g := range names {
+		head := widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", g, len(groups[g])), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		s.results.Add(head)
+		for _, h := range groups[g] {
+			s.results.Add(s.card(h))
+		}
+	}
+	s.results.Refresh()
+	s.scroll.ScrollToTop()
+}
+
+// card shows one hit: its document, speaker and snippet with the matches
+// in bold; tapping it opens the document there.
+func (s *searchPanel) card(h search.Hit) fyne.CanvasObject {
+	src := h.Document
+	if h.Speaker != "" {
+		src += " · " + h.Speaker
+	}
+	if len(h.Codes) > 0 {
+		src += " · coded " + strings.Join(h.Codes, "; ")
+	}
+	meta := widget.NewLabel(src)
+	meta.Importance = widget.LowImportance
+	meta.Wrapping = fyne.TextWrapWord
+	snippet := widget.NewRichText(excerptSegments(h.Excerpt)...)
+	snippet.Wrapping = fyne.TextWrapWord
+	hit := h
+	return newTapCard(container.NewVBox(meta, snippet), func() { s.open(hit) })
+}
+
+// excerptSegments renders an excerpt with its matches in bold, in the
+// theme's primary colour.
+func excerptSegments(e search.Excerpt) []widget.RichTextSegment {
+	runes := []rune(e.Text)
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyle{Inline: true}
+	mark := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
+	at := 0
+	for _, m := range e.Marks {
+		a, b := max(m.Start, at), min(m.End, len(runes))
+		if a >= b {
+			continue
+		}
+		if a > at {
+			segs = append(segs, &widget.TextSegment{Text: oneLine(string(runes[at:a])), Style: plain})
+		}
+		segs = append(segs, &widget.TextSegment{Text: oneLine(string(runes[a:b])), Style: mark})
+		at = b
+	}
+	if at < len(runes) {
+		segs = append(segs, &widget.TextSegment{Text: oneLine(string(runes[at:])), Style: plain})
+	}
+	return segs
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// open shows a hit's document with every hit in it marked, and selects the
+// first match of this hit.
+func (s *searchPanel) open(h search.Hit) {
+	if h.DocumentID == "" {
+		return
+	}
+	ws := s.ws
+	ws.openDocument(h.DocumentID)
+	if ws.doc == nil || ws.doc.ID != h.DocumentID {
+		return
+	}
+	var marks []qda.Span
+	if s.result != nil {
+		for _, o := range s.result.Hits {
+			if o.DocumentID == h.DocumentID {
+				marks = append(marks, o.Matches...)
+			}
+		}
+	}
+	ws.view.SetMarks(marks)
+	target := h.Passage
+	if len(h.Matches) > 0 {
+		target = h.Matches[0]
+	}
+	ws.view.Select(target)
+	ws.view.ScrollTo(target)
+	ws.win.Canvas().Focus(ws.view)
+}
+
+// codeAllDialog codes every hit of the last query with a chosen code: the
+// matched words, or the whole passages.
+func (s *searchPanel) codeAllDialog() {
+	ws := s.ws
+	if s.ran == "" {
+		return
+	}
+	paths, ids := ws.codeChoices("", false)
+	code := widget.NewSelectEntry(paths)
+	code.SetPlaceHolder("a code, or a new code's name")
+	if _, ok := ws.tree.Code(ws.codes.selected); ok {
+		code.SetText(ws.tree.Path(ws.codes.selected))
+	}
+	const words, passages = "The matching words", "The whole passages"
+	what := widget.NewRadioGroup([]string{words, passages}, nil)
+	what.SetSelected(passages)
+	q := s.ran
+	msg := widget.NewLabel(fmt.Sprintf("Code all %d hits of %s", s.result.Total, q))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Code all hits", "Code", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("", msg), widget.NewFormItem("With", code), widget.NewFormItem("Code", what),
+	}, func(ok bool) {
+		name := strings.TrimSpace(code.Text)
+		if !ok || name == "" {
+			return
+		}
+		id, found := ids[name]
+		if !found {
+			c, err := ws.p.AddCode(name, "", "")
+			if !ws.try(err) {
+				return
+			}
+			id = c.ID
+		}
+		s.codeHits(q, id, what.Selected == passages)
+	}, ws.win)
+	d.Resize(fyne.NewSize(520, 280))
+	d.Show()
+}
+
+// codeHits applies the code to every hit and says how many codings it made.
+func (s *searchPanel) codeHits(q string, code qda.ID, whole bool) {
+	ws := s.ws
+	n, err := ws.p.CodeHits(context.Background(), q, code, whole)
+	if !ws.try(err) {
+		return
+	}
+	// The change names no documents, so repaint the open one and the counts
+	// here rather than wait for the watcher.
+	ws.changed(project.Change{All: true})
+	ws.notice(fmt.Sprintf("Made %d codings with “%s”. Edit ▸ Undo takes them all back.", n, ws.tree.Path(code)))
+}
+
+// showSearchHelp shows the query syntax.
+func (ws *workspace) showSearchHelp() {
+	t := widget.NewLabelWithStyle(searchHelp, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	scroll := container.NewScroll(t)
+	scroll.SetMinSize(fyne.NewSize(760, 420))
+	dialog.ShowCustom("Search syntax", "Close", scroll, ws.win)
+}

@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynelayout "fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/codebook"
+	"coder/project"
+	"coder/qda"
+)
+
+// workspace is an open project in the window: the project panel on the
+// left, the document, retrieve and search tabs in the centre and the
+// codebook on the right. It caches what several panels read (the codebook,
+// counts, documents, cases) and refreshes them when the project changes.
+type workspace struct {
+	app  *App
+	win  fyne.Window
+	p    *project.Project
+	info qda.Project
+
+	tree   *codebook.Tree
+	counts map[qda.ID]int
+	docs   []project.DocInfo
+	cases  []qda.Case
+
+	doc     *qda.Document                // the document open in the view, or nil
+	codings map[qda.ID]project.CodingRow // the open document's codings by ID
+	view    *TranscriptView
+	header  *widget.RichText
+
+	centre                         *container.AppTabs
+	docTab, retrieveTab, searchTab *container.TabItem
+	documents                      *documentsPanel
+	casesPanel                     *casesPanel
+	codes                          *codebookPanel
+	retrieve                       *retrievePanel
+	search                         *searchPanel
+	memos                          *memosPanel
+	menus                          *menus
+	pinned                         [9]qda.ID
+	popup                          *widget.PopUp
+	// onImported, when set, hears about every finished import (tests wait on it).
+	onImported                     func(*project.ImportReport, error)
+	content                        fyne.CanvasObject
+	left                           *container.AppTabs
+	leftDocs, leftCases, leftMemos *container.TabItem
+}
+
+func newWorkspace(a *App, p *project.Project) (*workspace, error) {
+	info, err := p.Info()
+	if err != nil {
+		return nil, err
+	}
+	ws := &workspace{app: a, win: a.win, p: p, info: info}
+	if err := ws.reload(); err != nil {
+		return nil, err
+	}
+	ws.pinned = a.prefs.pinned(info.ID)
+
+	ws.view = NewTranscriptView()
+	ws.header = widget.NewRichText()
+	ws.header.Wrapping = fyne.TextWrapWord
+	ws.setupCoding()
+
+	ws.documents = newDocumentsPanel(ws)
+	ws.casesPanel = newCasesPanel(ws)
+	ws.memos = newMemosPanel(ws)
+	ws.codes = newCodebookPanel(ws)
+	ws.retrieve = newRetrievePanel(ws)
+	ws.search = newSearchPanel(ws)
+	ws.menus = newMenus(ws)
+
+	ws.leftDocs = container.NewTabItem("Documents", ws.documents.content)
+	ws.leftCases = container.NewTabItem("Cases", ws.casesPanel.content)
+	ws.leftMemos = container.NewTabItem("Memos", ws.memos.content)
+	ws.left = container.NewAppTabs(ws.leftDocs, ws.leftCases, ws.leftMemos)
+
+	ws.docTab = container.NewTabItemWithIcon("Document", theme.DocumentIcon(), container.NewBorder(
+		container.NewVBox(ws.header, widget.NewSeparator()), nil, nil, nil, ws.view))
+	ws.retrieveTab = container.NewTabItemWithIcon("Retrieve", theme.ListIcon(), ws.retrieve.content)
+	ws.searchTab = container.NewTabItemWithIcon("Search", theme.SearchIcon(), ws.search.content)
+	ws.centre = container.NewAppTabs(ws.docTab, ws.retrieveTab, ws.searchTab)
+
+	right := container.NewHSplit(ws.centre, ws.codes.content)
+	right.Offset = 0.72
+	split := container.NewHSplit(ws.left, right)
+	split.Offset = 0.2
+	ws.content = split
+	ws.showDocument(nil)
+
+	p.Watch(func(c project.Change) { fyne.Do(func() { ws.changed(c) }) })
+	return ws, nil
+}
+
+// reload reads the codebook, counts, documents and cases.
+func (ws *workspace) reload() error {
+	t, err := ws.p.Codebook()
+	if err != nil {
+		return err
+	}
+	counts, err := ws.p.CodeCounts()
+	if err != nil {
+		return err
+	}
+	docs, err := ws.p.Documents()
+	if err != nil {
+		return err
+	}
+	cases, err := ws.p.Cases()
+	if err != nil {
+		return err
+	}
+	ws.tree, ws.counts, ws.docs, ws.cases = t, counts, docs, cases
+	return nil
+}
+
+// restore reopens the document that was open when the project was last
+// closed, or the first document.
+func (ws *workspace) restore() {
+	last := ws.app.prefs.lastDocument(ws.info.ID)
+	for _, d := range ws.docs {
+		if d.ID == last {
+			ws.openDocument(last)
+			return
+		}
+	}
+	if len(ws.docs) > 0 {
+		ws.openDocument(ws.docs[0].ID)
+	}
+}
+
+// save remembers per-project state before the project closes.
+func (ws *workspace) save() {
+	if ws.doc != nil {
+		ws.app.prefs.setLastDocument(ws.info.ID, ws.doc.ID)
+	}
+	ws.app.prefs.setPinned(ws.info.ID, ws.pinned)
+}
+
+// changed brings every panel up to date after a committed change.
+func (ws *workspace) changed(c project.Change) {
+	if ws.app.ws != ws {
+		return // the project was closed while the change was on its way
+	}
+	if err := ws.reload(); err != nil {
+		ws.showError(err)
+		return
+	}
+	if ws.doc != nil {
+		for _, id := range c.Removed {
+			if id == ws.doc.ID {
+				ws.showDocument(nil)
+			}
+		}
+	}
+	if ws.doc != nil && (c.All || c.Codebook || containsID(c.Documents, ws.doc.ID)) {
+		ws.refreshDocument()
+	}
+	ws.codes.refresh()
+	if c.All || c.Cases || len(c.Documents) > 0 || len(c.Removed) > 0 {
+		ws.documents.refresh()
+		ws.casesPanel.refresh()
+	}
+	if c.All || c.Memos {
+		ws.memos.refresh()
+	}
+	ws.retrieve.changed()
+	ws.menus.update()
+}
+
+// openDocument shows a document in the centre.
+func (ws *workspace) openDocument(id qda.ID) {
+	if ws.doc != nil && ws.doc.ID == id {
+		ws.centre.Select(ws.docTab)
+		return
+	}
+	d, err := ws.p.Document(id)
+	if err != nil {
+		ws.showError(err)
+		return
+	}
+	ws.showDocument(d)
+	ws.centre.Select(ws.docTab)
+	ws.app.fonts.check(ws.win, d.Text)
+}
+
+// showDocument puts doc (nil for none) in the view with its codings.
+func (ws *workspace) showDocument(d *qda.Document) {
+	ws.doc = d
+	ws.view.SetDocument(d)
+	ws.documents.selectDocument(d)
+	if d == nil {
+		ws.codings = nil
+		ws.header.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No document open: choose one on the left, or import files (File ▸ Import, or drop them on the window).", Style: widget.RichTextStyleInline}}
+		ws.header.Refresh()
+		return
+	}
+	ws.refreshDocument()
+}
+
+// refreshDocument repaints the open document's header and codings, keeping
+// the selection and scroll position.
+func (ws *workspace) refreshDocument() {
+	d := ws.doc
+	for _, info := range ws.docs {
+		if info.ID == d.ID {
+			d.Name, d.Kind = info.Name, info.Kind
+			ws.setHeader(info)
+		}
+	}
+	rows, err := ws.p.Codings(project.CodingFilter{Documents: []qda.ID{d.ID}})
+	if err != nil {
+		ws.showError(err)
+		return
+	}
+	ws.codings = make(map[qda.ID]project.CodingRow, len(rows))
+	hs := make([]Highlight, 0, len(rows))
+	for _, r := range rows {
+		ws.codings[r.ID] = r
+		hs = append(hs, Highlight{ID: r.ID, Span: r.Span, Color: parseColor(r.CodeColor), Label: r.CodePath})
+	}
+	ws.view.SetHighlights(hs)
+}
+
+func (ws *workspace) setHeader(info project.DocInfo) {
+	cases := "no case"
+	if len(info.Cases) > 0 {
+		cases = strings.Join(info.Cases, ", ")
+	}
+	ws.header.Segments = []widget.RichTextSegment{
+		&widget.TextSegment{Text: info.Name, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Inline: true}},
+		&widget.TextSegment{Text: fmt.Sprintf("   %s · %s · %d characters · %d codings", info.Kind, cases, info.Chars, len(ws.codings)), Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}},
+	}
+	ws.header.Refresh()
+}
+
+// jumpTo opens a document and selects a span in it.
+func (ws *workspace) jumpTo(doc qda.ID, span qda.Span) {
+	ws.openDocument(doc)
+	if ws.doc == nil || ws.doc.ID != doc {
+		return
+	}
+	ws.view.Select(span)
+	ws.view.ScrollTo(span)
+	ws.win.Canvas().Focus(ws.view)
+}
+
+func (ws *workspace) showError(err error) { dialog.ShowError(err, ws.win) }
+
+// docName returns a document's name from the cached list.
+func (ws *workspace) docName(id qda.ID) string {
+	for _, d := range ws.docs {
+		if d.ID == id {
+			return d.Name
+		}
+	}
+	return string(id)
+}
+
+func containsID(ids []qda.ID, id qda.ID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// parseColor reads #RRGGBB, falling back to grey.
+func parseColor(s string) color.Color {
+	var r, g, b uint8
+	if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+	}
+	return color.NRGBA{R: r, G: g, B: b, A: 0xff}
+}
+
+// hexColor writes a colour as #RRGGBB.
+func hexColor(c color.Color) string {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	return fmt.Sprintf("#%02X%02X%02X", n.R, n.G, n.B)
+}
+
+// layoutSpacer pushes what follows it to the far end of a box.
+func layoutSpacer() fyne.CanvasObject { return fynelayout.NewSpacer() }
