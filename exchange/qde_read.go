@@ -102,7 +102,7 @@ type pendingValue struct {
 // id parses a GUID from the file. A malformed or reused one is replaced by an
 // ID derived from it, with a warning, so nothing is silently merged or lost.
 func (r *qdeReader) id(raw, what string) qda.ID {
-	id, err := qda.ParseID(raw)
+	id, err := parseID(raw)
 	if err != nil {
 		id = qda.NameID(importNamespace, what+"\x00"+raw)
 		r.rep.warnf("%s has a malformed GUID %q; Coder gave it a stable one of its own", what, raw)
@@ -117,7 +117,7 @@ func (r *qdeReader) id(raw, what string) qda.ID {
 
 // ref parses a GUID that refers to something; "" when malformed or absent.
 func ref(raw string) qda.ID {
-	id, err := qda.ParseID(raw)
+	id, err := parseID(raw)
 	if err != nil {
 		return ""
 	}
@@ -571,4 +571,25 @@ func atoi(s string) (int, bool) {
 		n = int(f)
 	}
 	return n, true
+}
+
+// parseID reads a GUID as qda.ParseID does, after checking its shape here:
+// 32 hex digits in 8-4-4-4-12 groups, optionally braced. qda.ParseID checks
+// only the length and the dash positions, and panics on a stray dash among
+// the digits, which a damaged file can hold.
+func parseID(raw string) (qda.ID, error) {
+	s := strings.TrimSpace(raw)
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
+	if len(s) != 36 {
+		return "", fmt.Errorf("%q is not a GUID", raw)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		dash := i == 8 || i == 13 || i == 18 || i == 23
+		hex := '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+		if dash != (c == '-') || (!dash && !hex) {
+			return "", fmt.Errorf("%q is not a GUID", raw)
+		}
+	}
+	return qda.ParseID(s)
 }
