@@ -26,6 +26,8 @@ type App struct {
 	ws    *workspace
 	prefs prefs
 	fonts fontCheck
+	// opts are passed to every project this window opens or creates.
+	opts project.Options
 }
 
 // Create fills w with Coder: the project at path, or the welcome screen when
@@ -63,7 +65,7 @@ func (a *App) open(path string) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	p, err := project.Open(path, project.Options{})
+	p, err := project.Open(path, a.opts)
 	if err != nil {
 		a.showWelcome()
 		a.showError(err)

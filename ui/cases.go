@@ -71,7 +71,7 @@ func (c *casesPanel) showForm() {
 		}
 	}
 	if k == nil {
-		c.form.Add(widget.NewLabel("Cases group documents into units of analysis (a community, an informant). Select one to edit it."))
+		c.form.Add(wrapped("Cases group documents into units of analysis (a community, an informant). Select one to edit it."))
 		return
 	}
 	id := k.ID

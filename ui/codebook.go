@@ -58,6 +58,7 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	c.defPath = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.defPath.Wrapping = fyne.TextWrapWord
 	c.defInfo = widget.NewLabel("")
+	c.defInfo.Wrapping = fyne.TextWrapWord
 	c.defText = widget.NewMultiLineEntry()
 	c.defText.Wrapping = fyne.TextWrapWord
 	c.defText.SetPlaceHolder("Definition: what the code means, when to use it and when not, an example")

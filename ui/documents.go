@@ -195,7 +195,7 @@ func (d *documentsPanel) showForm() {
 		}
 	}
 	if info == nil {
-		d.form.Add(widget.NewLabel("Select a document to see and edit its kind, cases and attributes."))
+		d.form.Add(wrapped("Select a document to see and edit its kind, cases and attributes."))
 		return
 	}
 	id := info.ID

@@ -56,7 +56,7 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 	left := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
 		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrSel),
-		nil, nil, container.NewVScroll(r.codes))
+		nil, nil, container.NewScroll(r.codes))
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, export, r.summary), nil, nil, nil, r.scroll)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32

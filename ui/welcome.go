@@ -151,7 +151,7 @@ func (a *App) createProject(path, name, codebookChoice string) {
 		path += ".coder"
 	}
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	p, err := project.Create(path, project.CreateOptions{Name: strings.TrimSpace(name), Codebook: codebookChoice})
+	p, err := project.Create(path, project.CreateOptions{Options: a.opts, Name: strings.TrimSpace(name), Codebook: codebookChoice})
 	if err != nil {
 		a.showError(err)
 		return
@@ -189,7 +189,7 @@ func (a *App) openDemo() {
 		return
 	}
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	p, err := project.WriteDemo(path, project.Options{})
+	p, err := project.WriteDemo(path, a.opts)
 	if err != nil {
 		a.showError(err)
 		return

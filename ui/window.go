@@ -211,12 +211,6 @@ func (ws *workspace) showDocument(d *qda.Document) {
 // the selection and scroll position.
 func (ws *workspace) refreshDocument() {
 	d := ws.doc
-	for _, info := range ws.docs {
-		if info.ID == d.ID {
-			d.Name, d.Kind = info.Name, info.Kind
-			ws.setHeader(info)
-		}
-	}
 	rows, err := ws.p.Codings(project.CodingFilter{Documents: []qda.ID{d.ID}})
 	if err != nil {
 		ws.showError(err)
@@ -229,6 +223,12 @@ func (ws *workspace) refreshDocument() {
 		hs = append(hs, Highlight{ID: r.ID, Span: r.Span, Color: parseColor(r.CodeColor), Label: r.CodePath})
 	}
 	ws.view.SetHighlights(hs)
+	for _, info := range ws.docs {
+		if info.ID == d.ID {
+			d.Name, d.Kind = info.Name, info.Kind
+			ws.setHeader(info)
+		}
+	}
 }
 
 func (ws *workspace) setHeader(info project.DocInfo) {
@@ -292,3 +292,11 @@ func hexColor(c color.Color) string {
 
 // layoutSpacer pushes what follows it to the far end of a box.
 func layoutSpacer() fyne.CanvasObject { return fynelayout.NewSpacer() }
+
+// wrapped is a label that wraps at word boundaries, for sentences in panels
+// that must not widen the window.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
