@@ -57,7 +57,7 @@ func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) 
 	if f.XMLName.Local != "CodeBook" {
 		return nil, nil, wrongRoot(name, f.XMLName.Local, "CodeBook", "codebook")
 	}
-	q := &qdeReader{name: name, rep: newReport(), taken: map[qda.ID]string{}, codes: map[qda.ID]bool{}, notes: map[qda.ID]noteTarget{}}
+	q := &qdeReader{rep: newReport(), taken: map[qda.ID]string{}, codes: map[qda.ID]bool{}, notes: map[qda.ID]noteTarget{}}
 	q.rep.Producer = strings.TrimSpace(f.Origin)
 	codes := q.readCodes(f.Codes.Code)
 	if f.Sets != nil {

@@ -33,7 +33,6 @@ func readQDE(data []byte, name string, src SourceFS, lim Limits) (*qda.Bundle, *
 		return nil, nil, err
 	}
 	r := &qdeReader{
-		name:      name,
 		src:       src,
 		rep:       newReport(),
 		b:         &qda.Bundle{},
@@ -42,9 +41,7 @@ func readQDE(data []byte, name string, src SourceFS, lim Limits) (*qda.Bundle, *
 		users:     map[qda.ID]bool{},
 		codes:     map[qda.ID]bool{},
 		docs:      map[qda.ID]int{},
-		missing:   map[qda.ID]string{},
 		selCoding: map[qda.ID]qda.ID{},
-		selDoc:    map[qda.ID]qda.ID{},
 		notes:     map[qda.ID]noteTarget{},
 		vars:      map[qda.ID]*varUse{},
 	}
@@ -73,7 +70,6 @@ type varUse struct {
 }
 
 type qdeReader struct {
-	name string
 	src  SourceFS
 	rep  *Report
 	b    *qda.Bundle
@@ -83,13 +79,10 @@ type qdeReader struct {
 	users     map[qda.ID]bool       // coders present
 	codes     map[qda.ID]bool       // codes present
 	docs      map[qda.ID]int        // documents present, index in b.Documents
-	missing   map[qda.ID]string     // sources whose text was absent, by name
 	selCoding map[qda.ID]qda.ID     // selection GUID -> its first coding
-	selDoc    map[qda.ID]qda.ID     // selection GUID -> its document
 	notes     map[qda.ID]noteTarget // note GUID -> what refers to it
 	vars      map[qda.ID]*varUse    // variables by ID
 	values    []pendingValue        // values seen on cases and sources
-	setCases  []qda.Case            // document sets that become cases
 }
 
 type pendingValue struct {

@@ -69,7 +69,6 @@ func (r *qdeReader) readTextSource(x *xTextSource, name string) {
 		raw, data, ok = r.loadText(x.PlainTextPath, id, what)
 	}
 	if !ok {
-		r.missing[id] = name
 		r.rep.MissingSources = append(r.rep.MissingSources, name)
 		n := len(x.Selections)
 		r.rep.warnf("%s was not imported: its text (%s) is not in the file; %d selection%s on it %s lost",
@@ -119,9 +118,6 @@ func (r *qdeReader) readTextSource(x *xTextSource, name string) {
 			if cid != "" && sel != "" && r.selCoding[sel] == "" {
 				r.selCoding[sel] = cid
 			}
-		}
-		if sel != "" {
-			r.selDoc[sel] = id
 		}
 		first := r.selCoding[sel]
 		for _, n := range s.NoteRefs {
