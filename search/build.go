@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"sync/atomic"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/util"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Corpus is a whole project as the index sees it. Documents are fetched one
@@ -24,63 +24,28 @@ type Corpus struct {
 	Stamp uint64 // the store's change counter this corpus reflects
 }
 
-// batchBytes is how much text goes into one indexing batch. Bigger batches
-// make fewer segments to merge; smaller ones bound the memory that analysed
-// but unwritten tokens take (roughly ten times the text).
-const batchBytes = 4 << 20
+// batchTokens is about how many tokens go into one segment of a build: some
+// 1 MB of English or 400 kB of Chinese. Bigger batches leave fewer segments
+// to merge at the end; smaller ones bound the memory analysed tokens take
+// (a hundred bytes or so each, with the positions phrase queries need).
+const batchTokens = 160_000
 
 // Build indexes the corpus into dir, replacing whatever is there, and returns
 // the open index. It builds beside dir and swaps the result in at the end, so
 // a cancelled or failed build leaves dir as it was; close any Index open on
-// dir first. progress, if not nil, is called with the documents done so far
-// (memos count as one document at the end) from the calling goroutine's
-// helpers; keep it quick.
+// dir first. progress, if not nil, is called with documents done so far out
+// of the total (memos count as one more document, done last).
 func Build(ctx context.Context, dir string, c Corpus, progress func(done, total int)) (*Index, error) {
 	tmp := dir + ".building"
 	if err := os.RemoveAll(tmp); err != nil {
 		return nil, fmt.Errorf("search index %s: clearing an earlier build: %w", tmp, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return nil, fmt.Errorf("search index %s: %w", dir, err)
 	}
-	bi, err := bleve.NewUsing(tmp, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{
-		// Waiting for every batch to reach the disk is pointless here: an
-		// interrupted build is thrown away whole.
-		"unsafe_batch": true,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("search index %s: creating: %w", tmp, err)
-	}
-	fail := func(err error) (*Index, error) {
-		bi.Close()
+	if err := build(ctx, tmp, c, progress); err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
-	}
-	if err := fill(ctx, bi, c, progress); err != nil {
-		return fail(err)
-	}
-	// The version and stamp go last, in a batch whose persistence is awaited:
-	// batches reach the disk in order, so once it has, everything has, and an
-	// index with a version key is a complete one.
-	last := bi.NewBatch()
-	last.SetInternal(keyVersion, []byte(schemaVersion))
-	last.SetInternal(keyStamp, stampBytes(c.Stamp))
-	persisted := make(chan error, 1)
-	last.SetPersistedCallback(func(err error) { persisted <- err })
-	if err := bi.Batch(last); err != nil {
-		return fail(err)
-	}
-	select {
-	case err := <-persisted:
-		if err != nil {
-			return fail(fmt.Errorf("search index %s: writing: %w", tmp, err))
-		}
-	case <-ctx.Done():
-		return fail(ctx.Err())
-	}
-	if err := bi.Close(); err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("search index %s: writing: %w", tmp, err)
 	}
 	if err := os.RemoveAll(dir); err != nil {
 		return nil, fmt.Errorf("search index %s: removing the old index: %w", dir, err)
@@ -113,116 +78,165 @@ func OpenOrBuild(ctx context.Context, dir string, stamp uint64, load func() (Cor
 	return ix, err == nil, err
 }
 
-// fill indexes every unit of the corpus. One goroutine turns documents into
-// index documents and cuts batches by text size; as many workers as there are
-// cores hand batches to bleve, which analyses each batch on all cores and then
-// builds its segment on one, so two batches in flight keep both busy.
-func fill(ctx context.Context, bi bleve.Index, c Corpus, progress func(done, total int)) error {
+// build writes a complete index into the empty directory dir with bleve's
+// offline builder, which writes each batch as a segment file and merges them
+// once at the end, instead of merging again and again as a live index would.
+//
+// The work is a pipeline: this goroutine turns documents into index documents,
+// one worker per core analyses them, and one goroutine feeds the builder,
+// which lays out each batch's segment; so analysis and segment building
+// overlap and both cores stay busy.
+func build(ctx context.Context, dir string, c Corpus, progress func(done, total int)) error {
+	mappingJSON, err := util.MarshalJSON(newMapping())
+	if err != nil {
+		return err
+	}
+	// What bleve.NewBuilder writes, done here because its builder only takes
+	// documents through the reflection-based mapping.
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644); err != nil {
+		return fmt.Errorf("search index %s: %w", dir, err)
+	}
+	builder, err := scorch.NewBuilder(map[string]interface{}{
+		"path":            filepath.Join(dir, "store"),
+		"buildPathPrefix": dir,
+		"batchSize":       unitsPerBatch(c),
+		"mergeMax":        16,
+		"internal": map[string][]byte{
+			string(util.MappingInternalKey): mappingJSON,
+			string(keyVersion):              []byte(schemaVersion),
+			string(keyStamp):                stampBytes(c.Stamp),
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("search index %s: %w", dir, err)
+	}
+
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	total := c.Docs + 1
-	type job struct {
-		b    *bleve.Batch
-		docs int // documents completed by this batch
-	}
-	jobs := make(chan job, 1)
 	var (
-		wg      sync.WaitGroup
-		errOnce sync.Once
-		firstEr error
-		done    atomic.Int64
-		progMu  sync.Mutex
+		errOnce  sync.Once
+		firstErr error
 	)
-	setErr := func(err error) {
-		errOnce.Do(func() { firstEr = err; cancel() })
+	setErr := func(err error) { errOnce.Do(func() { firstErr = err; cancel() }) }
+
+	// A job is one document's units (or the memos); done marks the last job
+	// of a document, for progress.
+	type job struct {
+		units []*document.Document
+		done  bool
 	}
-	workers := min(runtime.GOMAXPROCS(0), 4)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	toAnalyse := make(chan job, workers)
+	analysed := make(chan job, workers)
+
+	var aw sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
+		aw.Add(1)
 		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if ctx.Err() != nil {
-					continue
+			defer aw.Done()
+			for j := range toAnalyse {
+				for _, u := range j.units {
+					preAnalyse(u)
 				}
-				if err := bi.Batch(j.b); err != nil {
-					setErr(fmt.Errorf("indexing: %w", err))
-					continue
-				}
-				n := done.Add(int64(j.docs))
-				if progress != nil {
-					progMu.Lock()
-					progress(int(n), total)
-					progMu.Unlock()
-				}
+				analysed <- j
 			}
 		}()
 	}
-
-	b := bi.NewBatch()
-	size, docs := 0, 0
-	flush := func() bool {
-		if b.Size() == 0 && docs == 0 {
-			return true
+	fed := make(chan struct{})
+	go func() {
+		defer close(fed)
+		total, done := c.Docs+1, 0
+		for j := range analysed {
+			if ctx.Err() != nil {
+				continue // drain
+			}
+			for _, u := range j.units {
+				if err := builder.Index(u); err != nil {
+					setErr(fmt.Errorf("search index %s: %w", dir, err))
+					break
+				}
+			}
+			if j.done {
+				done++
+				if progress != nil {
+					progress(done, total)
+				}
+			}
 		}
+	}()
+
+	send := func(j job) bool {
 		select {
-		case jobs <- job{b, docs}:
+		case toAnalyse <- j:
+			return true
 		case <-ctx.Done():
 			return false
 		}
-		b, size, docs = bi.NewBatch(), 0, 0
-		return true
 	}
-	add := func(d *document.Document, bytes int) bool {
-		if err := b.IndexAdvanced(d); err != nil {
-			setErr(err)
-			return false
-		}
-		size += bytes
-		return size < batchBytes || flush()
-	}
-produce:
-	for i := 0; i < c.Docs; i++ {
-		if ctx.Err() != nil {
-			break
-		}
+	for i := 0; i < c.Docs && ctx.Err() == nil; i++ {
 		in, err := c.Doc(i)
 		if err != nil {
 			setErr(err)
 			break
 		}
-		units := unitsOf(in)
-		for _, u := range units {
-			if !add(u, unitBytes(u)) {
-				break produce
-			}
-		}
-		docs++
+		send(job{units: unitsOf(in), done: true})
 	}
-	if ctx.Err() == nil {
-		for i := range c.Memos {
-			if !add(memoUnit(&c.Memos[i]), len(c.Memos[i].Text)) {
-				break
-			}
-		}
-		docs++
-		flush()
+	memos := make([]*document.Document, len(c.Memos))
+	for i := range c.Memos {
+		memos[i] = memoUnit(&c.Memos[i])
 	}
-	close(jobs)
-	wg.Wait()
-	if firstEr != nil {
-		return firstEr
+	send(job{units: memos, done: true})
+	close(toAnalyse)
+	aw.Wait()
+	close(analysed)
+	<-fed
+
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
 	}
-	return ctx.Err()
+	// Close writes the last batch and merges; skip that work when failing.
+	if firstErr != nil {
+		return firstErr
+	}
+	if err := builder.Close(); err != nil {
+		return fmt.Errorf("search index %s: %w", dir, err)
+	}
+	return nil
 }
 
-// unitBytes estimates the analysis work in a unit by its text size.
-func unitBytes(d *document.Document) int {
+// unitsPerBatch turns batchTokens into the unit count bleve's builder
+// batches by, from the tokens in the first document's passages.
+func unitsPerBatch(c Corpus) int {
+	const fallback = 1000
+	if c.Docs == 0 {
+		return fallback
+	}
+	in, err := c.Doc(0)
+	if err != nil || len(in.Doc.Text) == 0 {
+		return fallback
+	}
 	n := 0
-	for _, f := range d.Fields {
-		if f.Name() == fText {
-			n += len(f.Value())
+	tokenize([]byte(in.Doc.Text), func(token) { n++ })
+	units := max(1, len(passagesOf(in.Doc))+len(in.Codings))
+	perUnit := max(8, n/units)
+	return max(50, batchTokens/perUnit)
+}
+
+// analysedField is a text field analysed ahead of time on a worker; the
+// builder's own call to Analyze, which would run on its single goroutine,
+// does nothing.
+type analysedField struct{ *document.TextField }
+
+// Analyze implements index.Field; the analysis is already done.
+func (analysedField) Analyze() {}
+
+func preAnalyse(d *document.Document) {
+	for i, f := range d.Fields {
+		if tf, ok := f.(*document.TextField); ok && tf.Options().IsIndexed() {
+			tf.Analyze()
+			d.Fields[i] = analysedField{tf}
 		}
 	}
-	return n + 64
 }
+
+var _ index.Field = analysedField{}

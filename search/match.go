@@ -9,58 +9,111 @@ import (
 
 // matcher finds one positive part of a query again in a hit's text, with the
 // same analysis that indexed it, so the marked matches are exactly what made
-// the unit a hit. Exactly one of its forms is set.
+// the unit a hit. A word is a phrase of one slot.
 type matcher struct {
-	terms  []string // any of these index terms (a word and its English forms)
-	prefix string   // words starting with this
-	fuzzy  string   // words within edits of this
+	slots  []slot // consecutive positions
+	prefix string // or: words starting with this
+	fuzzy  string // or: words within edits of this
 	edits  int
-	phrase []string // index terms at consecutive positions; "" is a position left open
 }
 
-// phraseMatcher builds the phrase for text. Words take one position each; in
-// a run of CJK characters each character's position holds the pair it starts,
-// and the run's last character is left open (the pair before it already pins
-// it), so the phrase matches exactly where the characters stand side by side.
-func phraseMatcher(text string) matcher {
+// slot is one position of a phrase.
+type slot struct {
+	terms []string // any of these terms; nil leaves the position open
+	open  bool     // the position is open (a CJK character pinned by the pair before it)
+	// lone is the byte length of a CJK character standing alone in the query;
+	// its terms are the pairs it starts, of which only the character is marked.
+	lone int
+	set  map[string]bool // terms, for lookup while matching
+}
+
+// phraseMatcher builds the matcher for text, a phrase (or a word analysis
+// splits into several positions). Words take one position each and match
+// every form sharing their stem only as single words; in a phrase they match
+// exactly. In a run of CJK characters each position holds the pair the
+// character starts; the run's last character is left open when a pair
+// already pins it, and a lone character expands to every term it starts.
+func phraseMatcher(text string, dict dictionary, stemmed bool) (matcher, error) {
 	toks := tokens(text)
-	first, last := 0, 0
-	for _, t := range toks {
-		if first == 0 || t.pos < first {
-			first = t.pos
-		}
-		last = max(last, t.pos)
+	if len(toks) == 0 {
+		return matcher{}, nil
 	}
-	terms := make([]string, last-first+1)
-	isPair := make([]bool, len(terms))
+	first, last := toks[0].pos, toks[0].pos
+	for _, t := range toks {
+		first, last = min(first, t.pos), max(last, t.pos)
+	}
+	slots := make([]slot, last-first+1)
+	isPair := make([]bool, len(slots))
+	var err error
 	for _, t := range toks {
 		i := t.pos - first
 		switch t.kind {
 		case kindWord:
-			terms[i] = t.term
+			if stemmed && len(toks) == 1 {
+				slots[i].terms, err = expandWord(dict, t.term)
+			} else {
+				slots[i].terms = []string{t.term}
+			}
 		case kindPair:
-			terms[i], isPair[i] = t.term, true
+			slots[i].terms, isPair[i] = []string{t.term}, true
+		}
+		if err != nil {
+			return matcher{}, err
 		}
 	}
 	for _, t := range toks {
 		i := t.pos - first
-		// A lone character, with no pair starting on it or ending on it.
-		if t.kind == kindChar && !isPair[i] && (i == 0 || !isPair[i-1]) {
-			terms[i] = t.term
+		if t.kind != kindChar || isPair[i] {
+			continue
+		}
+		if i > 0 && isPair[i-1] {
+			slots[i].open = true
+			continue
+		}
+		if slots[i].terms, err = expandChar(dict, t.term); err != nil {
+			return matcher{}, err
+		}
+		slots[i].lone = len(t.term)
+	}
+	for len(slots) > 1 && slots[len(slots)-1].open {
+		slots = slots[:len(slots)-1]
+	}
+	for i := range slots {
+		slots[i].set = make(map[string]bool, len(slots[i].terms))
+		for _, t := range slots[i].terms {
+			slots[i].set[t] = true
 		}
 	}
-	for len(terms) > 1 && terms[len(terms)-1] == "" {
-		terms = terms[:len(terms)-1]
-	}
-	return matcher{phrase: terms}
+	return matcher{slots: slots}, nil
 }
 
 // query returns the bleve query for a phrase matcher.
 func (m matcher) query() query.Query {
-	if len(m.phrase) == 1 {
-		return term(fText, m.phrase[0])
+	for _, s := range m.slots {
+		if !s.open && len(s.terms) == 0 {
+			return query.NewMatchNoneQuery() // a word or character the index has never seen
+		}
 	}
-	return query.NewPhraseQuery(m.phrase, fText)
+	if len(m.slots) == 1 {
+		ts := m.slots[0].terms
+		if len(ts) == 1 {
+			return term(fText, ts[0])
+		}
+		any := make([]query.Query, len(ts))
+		for i, t := range ts {
+			any[i] = term(fText, t)
+		}
+		return query.NewDisjunctionQuery(any)
+	}
+	terms := make([][]string, len(m.slots))
+	for i, s := range m.slots {
+		if s.open {
+			terms[i] = []string{""}
+		} else {
+			terms[i] = s.terms
+		}
+	}
+	return query.NewMultiPhraseQuery(terms, fText)
 }
 
 // span is a half-open range of byte offsets.
@@ -83,59 +136,52 @@ func findMatches(text string, ms []matcher) []span {
 	}
 	var out []span
 	for _, m := range ms {
-		if len(m.phrase) > 0 {
-			out = m.findPhrase(toks, byPos, out)
-			continue
-		}
-		for _, t := range toks {
-			if m.matchToken(t) {
-				out = append(out, span{t.start, t.end})
+		switch {
+		case m.prefix != "":
+			for _, t := range toks {
+				if t.kind == kindWord && strings.HasPrefix(t.term, m.prefix) {
+					out = append(out, span{t.start, t.end})
+				}
 			}
+		case m.fuzzy != "":
+			for _, t := range toks {
+				if t.kind == kindWord && editsWithin(m.fuzzy, t.term, m.edits) {
+					out = append(out, span{t.start, t.end})
+				}
+			}
+		case len(m.slots) > 0:
+			out = m.findPhrase(toks, byPos, out)
 		}
 	}
 	return mergeSpans(out)
 }
 
-func (m matcher) matchToken(t token) bool {
-	switch {
-	case m.terms != nil:
-		for _, x := range m.terms {
-			if t.term == x {
-				return true
-			}
-		}
-	case m.prefix != "":
-		return t.kind == kindWord && strings.HasPrefix(t.term, m.prefix)
-	case m.fuzzy != "":
-		w := strings.TrimPrefix(t.term, stemMark)
-		return (t.kind == kindWord || t.kind == kindStem) && editsWithin(m.fuzzy, w, m.edits)
+// at finds a token at pos whose term is one of the slot's, and returns the
+// bytes it contributes to a match.
+func (s slot) at(toks []token, byPos [][]int32, pos int) (span, bool) {
+	if pos >= len(byPos) {
+		return span{}, false
 	}
-	return false
+	for _, i := range byPos[pos] {
+		if t := toks[i]; s.set[t.term] {
+			if s.lone > 0 {
+				return span{t.start, t.start + s.lone}, true
+			}
+			return span{t.start, t.end}, true
+		}
+	}
+	return span{}, false
 }
 
 func (m matcher) findPhrase(toks []token, byPos [][]int32, out []span) []span {
-	at := func(pos int, term string) (token, bool) {
-		if pos >= len(byPos) {
-			return token{}, false
-		}
-		for _, i := range byPos[pos] {
-			if toks[i].term == term {
-				return toks[i], true
-			}
-		}
-		return token{}, false
-	}
-	for _, t := range toks {
-		if t.term != m.phrase[0] {
-			continue
-		}
-		sp, ok := span{t.start, t.end}, true
-		for k := 1; k < len(m.phrase) && ok; k++ {
-			if m.phrase[k] == "" {
+	for p := 1; p < len(byPos); p++ {
+		sp, ok := m.slots[0].at(toks, byPos, p)
+		for k := 1; k < len(m.slots) && ok; k++ {
+			if m.slots[k].open {
 				continue
 			}
-			var u token
-			if u, ok = at(t.pos+k, m.phrase[k]); ok {
+			var u span
+			if u, ok = m.slots[k].at(toks, byPos, p+k); ok {
 				sp.start, sp.end = min(sp.start, u.start), max(sp.end, u.end)
 			}
 		}

@@ -16,7 +16,7 @@ import (
 //
 //	mobilise village       both words (English words also match their other forms)
 //	"land transfer"        the exact phrase
-//	quota OR target        either
+//	quota OR target        either (OR binds tighter than the space between words)
 //	cadre -party           cadre but not party
 //	mobili*                words starting with mobili (at least two letters first)
 //	organise~ organise~2   words within one (or two) edits; not for Chinese
@@ -93,7 +93,7 @@ func ParseQuery(s string) (*Query, error) {
 	if p.eof() {
 		return nil, p.errAt(1, "the query is empty; type a word, a \"phrase\" or a filter such as code:NAME")
 	}
-	root, err := p.parseOr()
+	root, err := p.parseAnd()
 	if err != nil {
 		return nil, err
 	}
@@ -172,42 +172,17 @@ func (p *parser) atOR() bool {
 
 func endsWord(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == ')' || r == '"' }
 
-func (p *parser) parseOr() (Node, error) {
-	if p.atOR() {
-		return nil, p.errAt(p.i+1, "OR needs something to search for on both sides")
-	}
-	first, err := p.parseAnd()
-	if err != nil {
-		return nil, err
-	}
-	clauses := []Node{first}
-	for p.atOR() {
-		col := p.i + 1
-		p.i += 2
-		p.skipSpace()
-		if p.eof() || p.peek() == ')' || p.atOR() {
-			return nil, p.errAt(col, "OR needs something to search for on both sides")
-		}
-		next, err := p.parseAnd()
-		if err != nil {
-			return nil, err
-		}
-		clauses = append(clauses, next)
-	}
-	if len(clauses) == 1 {
-		return first, nil
-	}
-	return Or{flatten[Or](clauses, func(o Or) []Node { return o.Clauses })}, nil
-}
-
+// parseAnd reads clauses up to a ')' or the end; all must match. OR binds
+// tighter than the implicit AND, as people read it: quota OR target -county
+// is (quota OR target) -county.
 func (p *parser) parseAnd() (Node, error) {
 	var clauses []Node
 	for {
 		p.skipSpace()
-		if p.eof() || p.peek() == ')' || p.atOR() {
+		if p.eof() || p.peek() == ')' {
 			break
 		}
-		n, err := p.parseUnary()
+		n, err := p.parseOr()
 		if err != nil {
 			return nil, err
 		}
@@ -217,6 +192,40 @@ func (p *parser) parseAnd() (Node, error) {
 		return clauses[0], nil
 	}
 	return And{flatten[And](clauses, func(a And) []Node { return a.Clauses })}, nil
+}
+
+func (p *parser) parseOr() (Node, error) {
+	if p.atOR() {
+		return nil, p.errAt(p.i+1, "OR needs something to search for on both sides")
+	}
+	first, err := p.parseUnary()
+	if err != nil {
+		return nil, err
+	}
+	clauses := []Node{first}
+	for {
+		save := p.i
+		p.skipSpace()
+		if !p.atOR() {
+			p.i = save
+			break
+		}
+		col := p.i + 1
+		p.i += 2
+		p.skipSpace()
+		if p.eof() || p.peek() == ')' || p.atOR() {
+			return nil, p.errAt(col, "OR needs something to search for on both sides")
+		}
+		next, err := p.parseUnary()
+		if err != nil {
+			return nil, err
+		}
+		clauses = append(clauses, next)
+	}
+	if len(clauses) == 1 {
+		return first, nil
+	}
+	return Or{flatten[Or](clauses, func(o Or) []Node { return o.Clauses })}, nil
 }
 
 func (p *parser) parseUnary() (Node, error) {
@@ -250,7 +259,7 @@ func (p *parser) parsePrimary() (Node, error) {
 		if p.peek() == ')' {
 			return nil, p.errAt(col, "nothing between '(' and ')'")
 		}
-		n, err := p.parseOr()
+		n, err := p.parseAnd()
 		if err != nil {
 			return nil, err
 		}
@@ -456,15 +465,16 @@ func searchable(s string) bool {
 	return found
 }
 
-// wordCount counts the positions analysis gives s.
+// wordCount counts the positions analysis gives s: words, and CJK characters.
 func wordCount(s string) int {
-	n := 0
+	first, last := 0, -1
 	tokenize([]byte(s), func(t token) {
-		if t.kind == kindWord || t.kind == kindChar {
-			n++
+		if last < 0 {
+			first = t.pos
 		}
+		first, last = min(first, t.pos), max(last, t.pos)
 	})
-	return n
+	return last - first + 1
 }
 
 func hasCJK(s string) bool {
@@ -480,9 +490,6 @@ func (n And) String() string {
 	parts := make([]string, len(n.Clauses))
 	for i, c := range n.Clauses {
 		parts[i] = c.String()
-		if _, ok := c.(Or); ok {
-			parts[i] = "(" + parts[i] + ")"
-		}
 	}
 	return strings.Join(parts, " ")
 }
@@ -491,7 +498,7 @@ func (n Or) String() string {
 	parts := make([]string, len(n.Clauses))
 	for i, c := range n.Clauses {
 		parts[i] = c.String()
-		if _, ok := c.(Or); ok {
+		if _, ok := c.(And); ok {
 			parts[i] = "(" + parts[i] + ")"
 		}
 	}

@@ -9,9 +9,10 @@ import (
 )
 
 // compile turns a parsed query into a bleve query over the given unit kinds,
-// and collects the matchers that find its terms again in a hit's text.
-func compile(q *Query, units []string) (query.Query, []matcher) {
-	var ms []matcher
+// and collects the matchers that find its terms again in a hit's text. dict
+// expands words to their indexed forms.
+func compile(q *Query, units []string, dict dictionary) (query.Query, []matcher, error) {
+	c := compiler{dict: dict}
 	var must []query.Query
 	if len(units) == 1 {
 		must = append(must, term(fType, units[0]))
@@ -23,28 +24,37 @@ func compile(q *Query, units []string) (query.Query, []matcher) {
 		must = append(must, query.NewDisjunctionQuery(any))
 	}
 	if q.Root != nil {
-		must = append(must, compileNode(q.Root, &ms, false))
+		must = append(must, c.node(q.Root, false))
 	}
 	for _, f := range q.Filters {
 		must = append(must, compileFilter(f))
 	}
-	if len(must) == 1 {
-		return must[0], ms
+	if c.err != nil {
+		return nil, nil, c.err
 	}
-	return query.NewConjunctionQuery(must), ms
+	if len(must) == 1 {
+		return must[0], c.matchers, nil
+	}
+	return query.NewConjunctionQuery(must), c.matchers, nil
 }
 
-// compileNode compiles one node. negated says the node sits under a '-', whose
-// terms are not marked in snippets.
-func compileNode(n Node, ms *[]matcher, negated bool) query.Query {
+type compiler struct {
+	dict     dictionary
+	matchers []matcher
+	err      error
+}
+
+// node compiles one node. negated says the node sits under a '-', whose terms
+// are not marked in snippets.
+func (c *compiler) node(n Node, negated bool) query.Query {
 	switch n := n.(type) {
 	case And:
 		var must, not []query.Query
-		for _, c := range n.Clauses {
-			if x, ok := c.(Not); ok {
-				not = append(not, compileNode(x.Clause, ms, !negated))
+		for _, x := range n.Clauses {
+			if neg, ok := x.(Not); ok {
+				not = append(not, c.node(neg.Clause, !negated))
 			} else {
-				must = append(must, compileNode(c, ms, negated))
+				must = append(must, c.node(x, negated))
 			}
 		}
 		if len(must) == 0 {
@@ -56,39 +66,45 @@ func compileNode(n Node, ms *[]matcher, negated bool) query.Query {
 		return query.NewBooleanQuery(must, nil, not)
 	case Or:
 		var any []query.Query
-		for _, c := range n.Clauses {
-			any = append(any, compileNode(c, ms, negated))
+		for _, x := range n.Clauses {
+			any = append(any, c.node(x, negated))
 		}
 		return query.NewDisjunctionQuery(any)
 	case Not:
 		return query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil,
-			[]query.Query{compileNode(n.Clause, ms, !negated)})
+			[]query.Query{c.node(n.Clause, !negated)})
 	case Filter:
 		return compileFilter(n)
 	case Phrase:
-		m := phraseMatcher(n.Text)
-		addMatcher(ms, m, negated)
-		return m.query()
+		return c.phrase(n.Text, false, negated)
 	case Word:
-		return compileWord(n, ms, negated)
+		return c.word(n, negated)
 	}
 	return query.NewMatchNoneQuery()
 }
 
-func addMatcher(ms *[]matcher, m matcher, negated bool) {
+func (c *compiler) add(m matcher, negated bool) {
 	if !negated {
-		*ms = append(*ms, m)
+		c.matchers = append(c.matchers, m)
 	}
 }
 
-// compileWord: a word that analysis splits into several positions (Chinese,
-// "e-mail") is a phrase; a single word matches all its English forms unless it
-// is a prefix or fuzzy.
-func compileWord(w Word, ms *[]matcher, negated bool) query.Query {
+func (c *compiler) phrase(text string, stemmed, negated bool) query.Query {
+	m, err := phraseMatcher(text, c.dict, stemmed)
+	if err != nil {
+		c.err = err
+		return query.NewMatchNoneQuery()
+	}
+	c.add(m, negated)
+	return m.query()
+}
+
+// word: a single word matches all its English forms unless it is a prefix or
+// fuzzy; a word that analysis splits into several positions (Chinese,
+// "e-mail") is a phrase.
+func (c *compiler) word(w Word, negated bool) query.Query {
 	if hasCJK(w.Text) || wordCount(w.Text) > 1 {
-		m := phraseMatcher(w.Text)
-		addMatcher(ms, m, negated)
-		return m.query()
+		return c.phrase(w.Text, false, negated)
 	}
 	t := fold([]byte(w.Text))
 	if toks := tokens(w.Text); len(toks) > 0 {
@@ -96,34 +112,18 @@ func compileWord(w Word, ms *[]matcher, negated bool) query.Query {
 	}
 	switch {
 	case w.Prefix:
-		addMatcher(ms, matcher{prefix: t}, negated)
+		c.add(matcher{prefix: t}, negated)
 		q := query.NewPrefixQuery(t)
 		q.SetField(fText)
 		return q
 	case w.Fuzzy > 0:
-		addMatcher(ms, matcher{fuzzy: t, edits: w.Fuzzy}, negated)
+		c.add(matcher{fuzzy: t, edits: w.Fuzzy}, negated)
 		q := query.NewFuzzyQuery(t)
 		q.SetField(fText)
 		q.SetFuzziness(w.Fuzzy)
 		return q
 	}
-	m := matcher{terms: wordTerms(t)}
-	addMatcher(ms, m, negated)
-	if len(m.terms) == 1 {
-		return term(fText, m.terms[0])
-	}
-	return query.NewDisjunctionQuery([]query.Query{term(fText, m.terms[0]), term(fText, m.terms[1])})
-}
-
-// wordTerms lists the index terms of every word sharing w's English stem s:
-// the stem token that words differing from their stem carry, and the word s
-// itself when s is its own stem (only then is a plain s one of those words).
-func wordTerms(w string) []string {
-	s := stem(w)
-	if stem(s) == s {
-		return []string{stemMark + s, s}
-	}
-	return []string{stemMark + s}
+	return c.phrase(w.Text, true, negated)
 }
 
 func compileFilter(f Filter) query.Query {

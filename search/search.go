@@ -141,12 +141,11 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 			}
 		}
 	}
-	bq, ms := compile(q, units)
 	limit := opt.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	req := bleve.NewSearchRequestOptions(bq, limit, max(0, opt.Offset), false)
+	req := bleve.NewSearchRequestOptions(nil, limit, max(0, opt.Offset), false)
 	req.Fields = []string{fDoc, fCase, fCode, fCoder, fSpan, fBody, fTitle, fOn, fTarget, fTargetName}
 	req.SortBy([]string{"-_score", "_id"})
 	if opt.Facets {
@@ -164,6 +163,12 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 		ix.mu.RUnlock()
 		return nil, ErrClosed
 	}
+	bq, ms, err := compile(q, units, bleveDictionary(ix.bi))
+	if err != nil {
+		ix.mu.RUnlock()
+		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
+	req.Query = bq
 	res, err := ix.bi.SearchInContext(ctx, req)
 	ix.mu.RUnlock()
 	if err != nil {

@@ -1,0 +1,88 @@
+// Command searchbench generates a synthetic corpus, indexes and queries it with
+// Coder's search, SQLite FTS5 and ripgrep, and prints one markdown table.
+//
+//	go run ./bench/cmd/searchbench -mb 100 -lang en,zh
+//
+// BENCH_MB and BENCH_LANG set the defaults of -mb and -lang.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"coder/bench"
+)
+
+func main() {
+	defMB := 100
+	if v, err := strconv.Atoi(os.Getenv("BENCH_MB")); err == nil && v > 0 {
+		defMB = v
+	}
+	defLang := "en,zh"
+	if v := os.Getenv("BENCH_LANG"); v != "" {
+		defLang = v
+	}
+	size := flag.Int("mb", defMB, "corpus size in megabytes per language (about 10 documents a megabyte)")
+	langs := flag.String("lang", defLang, "corpora to measure: en, zh or en,zh")
+	work := flag.String("work", "", "working directory for corpus and indexes (default: a temporary one, removed after)")
+	seed := flag.Int64("seed", 1, "corpus seed; the same seed writes the same corpus")
+	flag.Parse()
+
+	dir := *work
+	if dir == "" {
+		d, err := os.MkdirTemp("", "coder-bench-")
+		if err != nil {
+			fail(err)
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	var runs []bench.Run
+	for _, l := range strings.Split(*langs, ",") {
+		lang := bench.Lang(strings.TrimSpace(l))
+		if lang != bench.English && lang != bench.Chinese {
+			fail(fmt.Errorf("-lang: %q is not en or zh", l))
+		}
+		wd := filepath.Join(dir, string(lang))
+		logf("%s: generating %d MB corpus", lang, *size)
+		c, err := bench.Generate(wd, lang, *size, *seed)
+		if err != nil {
+			fail(err)
+		}
+		r := bench.Run{Corpus: c}
+		logf("%s: %d documents, %d passages; indexing with Coder", lang, c.Docs, c.Passages)
+		last := -1
+		if r.Coder, err = bench.RunCoder(c, wd, func(done, total int) {
+			if pct := 100 * done / total; pct/10 != last/10 {
+				last = pct
+				logf("%s: coder %d%%", lang, pct)
+			}
+		}); err != nil {
+			fail(err)
+		}
+		logf("%s: loading SQLite FTS5", lang)
+		if r.FTS5, err = bench.RunFTS5(c, wd); err != nil {
+			logf("%s: FTS5 skipped: %v", lang, err)
+		}
+		logf("%s: scanning with ripgrep", lang)
+		if r.Ripgrep, err = bench.RunRipgrep(c); err != nil {
+			logf("%s: ripgrep skipped: %v", lang, err)
+		}
+		for _, d := range bench.Disagreements(r) {
+			logf("hit totals differ: %s", d)
+		}
+		runs = append(runs, r)
+	}
+	bench.WriteTable(os.Stdout, runs)
+}
+
+func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, "searchbench: "+format+"\n", args...) }
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "searchbench:", err)
+	os.Exit(1)
+}
