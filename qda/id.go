@@ -70,6 +70,9 @@ func parseUUID(s string) ([16]byte, error) {
 		return b, fmt.Errorf("%q is not a UUID", s)
 	}
 	hex := strings.ReplaceAll(s, "-", "")
+	if len(hex) != 32 {
+		return b, fmt.Errorf("%q is not a UUID", s)
+	}
 	for i := 0; i < 16; i++ {
 		hi, ok1 := unhex(hex[2*i])
 		lo, ok2 := unhex(hex[2*i+1])
