@@ -232,7 +232,6 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 		sw.CornerRadius = 3
 		title := widget.NewLabelWithStyle(row.CodePath, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		meta := widget.NewLabel(fmt.Sprintf("%s · %s · %d characters", row.CoderName, row.Created.Local().Format("2 Jan 2006 15:04"), row.Span.Len()))
-		meta.Importance = widget.LowImportance
 		box.Add(container.NewBorder(nil, nil, container.NewCenter(sw), nil, title))
 		box.Add(meta)
 		if row.Memo != "" {

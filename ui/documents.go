@@ -221,8 +221,8 @@ func (d *documentsPanel) showForm() {
 	if len(info.Cases) == 0 {
 		cases.SetText(noCase)
 	}
-	cases.Wrapping = fyne.TextWrapWord
-	addCase := widget.NewButton("Add to case…", func() { ws.assignDialog([]qda.ID{id}) })
+	cases.Truncation = fyne.TextTruncateEllipsis
+	addCase := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { ws.assignDialog([]qda.ID{id}) })
 	attrs := newAttributeEditor(ws, qda.ScopeDocument, id)
 	src := info.Source.FileName
 	if info.Source.Format != "" {

@@ -178,6 +178,9 @@ func TestWorkflow_NewProjectImportCodeRetrieveSearchUndo(t *testing.T) {
 		ws.centre.Select(ws.retrieveTab)
 		ws.showDocument(nil)
 		tapCheck(t, ws.retrieve.codes, "Community logic")
+		if ws.centre.Selected() != ws.retrieveTab {
+			t.Fatal("the retrieve tab went away")
+		}
 		cards := cardsUnder(ws.retrieve.results)
 		if len(cards) != 2 {
 			t.Fatalf("retrieving Community logic listed %d segments, want 2 (its sub-codes count)", len(cards))
@@ -289,7 +292,7 @@ func secondaryTap(t *testing.T, w fyne.Window, pos fyne.Position) {
 }
 
 // tapCheck taps the check box labelled text in a check group.
-func tapCheck(t *testing.T, g *widget.CheckGroup, text string) {
+func tapCheck(t *testing.T, g fyne.CanvasObject, text string) {
 	t.Helper()
 	found := walk(g, func(o fyne.CanvasObject) bool {
 		if c, ok := o.(*widget.Check); ok && c.Text == text {

@@ -25,8 +25,8 @@ const maxRetrieved = 400
 // is listed with its source; clicking one opens it in its document.
 type retrievePanel struct {
 	ws      *workspace
-	codes   *widget.CheckGroup
-	paths   map[string]qda.ID
+	codes   *fyne.Container // a check box per code, indented as in the tree
+	chosen  map[qda.ID]bool
 	caseSel *widget.Select
 	attrSel *widget.Select
 	attrs   map[string][]qda.ID // "name = value" -> documents with it
@@ -43,15 +43,14 @@ const (
 )
 
 func newRetrievePanel(ws *workspace) *retrievePanel {
-	r := &retrievePanel{ws: ws}
-	r.codes = widget.NewCheckGroup(nil, func([]string) { r.run() })
+	r := &retrievePanel{ws: ws, chosen: map[qda.ID]bool{}, codes: container.NewVBox()}
 	r.caseSel = widget.NewSelect(nil, func(string) { r.run() })
 	r.attrSel = widget.NewSelect(nil, func(string) { r.run() })
 	r.summary = widget.NewLabel("Tick one or more codes to read every segment coded with them.")
 	r.summary.Wrapping = fyne.TextWrapWord
 	r.results = container.NewVBox()
 	r.scroll = container.NewVScroll(r.results)
-	clear := widget.NewButton("Clear", func() { r.codes.SetSelected(nil) })
+	clear := widget.NewButton("Clear", func() { r.choose(nil) })
 	export := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() { ws.exportExcerptsDialog(r.filter()) })
 	left := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
@@ -69,16 +68,20 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 // what is still valid of the current ones.
 func (r *retrievePanel) refreshChoices() {
 	ws := r.ws
-	paths, ids := ws.codeChoices("", true)
-	r.paths = ids
-	var keep []string
-	for _, s := range r.codes.Selected {
-		if _, ok := ids[s]; ok {
-			keep = append(keep, s)
+	r.codes.RemoveAll()
+	chosen := map[qda.ID]bool{}
+	ws.tree.Walk(func(c *qda.Code, depth int) {
+		id := c.ID
+		check := widget.NewCheck(strings.Repeat("      ", depth)+c.Name, nil)
+		check.Checked = r.chosen[id]
+		chosen[id] = r.chosen[id]
+		check.OnChanged = func(on bool) {
+			r.chosen[id] = on
+			r.run()
 		}
-	}
-	r.codes.Options = paths
-	r.codes.Selected = keep
+		r.codes.Add(check)
+	})
+	r.chosen = chosen
 	r.codes.Refresh()
 
 	cases := []string{allCases}
@@ -131,12 +134,18 @@ func (ws *workspace) attributeIndex() map[string][]qda.ID {
 
 // show ticks exactly these codes and brings the panel forward.
 func (r *retrievePanel) show(codes []qda.ID) {
-	var sel []string
-	for _, id := range codes {
-		sel = append(sel, r.ws.tree.Path(id))
-	}
 	r.ws.centre.Select(r.ws.retrieveTab)
-	r.codes.SetSelected(sel)
+	r.choose(codes)
+}
+
+// choose ticks exactly these codes and retrieves.
+func (r *retrievePanel) choose(codes []qda.ID) {
+	r.chosen = map[qda.ID]bool{}
+	for _, id := range codes {
+		r.chosen[id] = true
+	}
+	r.refreshChoices()
+	r.run()
 }
 
 // changed reruns the retrieval after the project changed.
@@ -148,11 +157,11 @@ func (r *retrievePanel) changed() {
 // filter is the current choice as a project filter.
 func (r *retrievePanel) filter() project.CodingFilter {
 	var f project.CodingFilter
-	for _, s := range r.codes.Selected {
-		if id, ok := r.paths[s]; ok {
-			f.Codes = append(f.Codes, id)
+	r.ws.tree.Walk(func(c *qda.Code, _ int) {
+		if r.chosen[c.ID] {
+			f.Codes = append(f.Codes, c.ID)
 		}
-	}
+	})
 	for _, c := range r.ws.cases {
 		if c.Name == r.caseSel.Selected {
 			f.Cases = []qda.ID{c.ID}

@@ -93,7 +93,7 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 	right := container.NewHSplit(ws.centre, ws.codes.content)
 	right.Offset = 0.72
 	split := container.NewHSplit(ws.left, right)
-	split.Offset = 0.2
+	split.Offset = 0.22
 	ws.content = split
 	ws.showDocument(nil)
 
