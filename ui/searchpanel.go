@@ -76,7 +76,7 @@ func newSearchPanel(ws *workspace) *searchPanel {
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.facets = widget.NewLabel("")
 	s.facets.Wrapping = fyne.TextWrapWord
-	s.facets.Importance = widget.LowImportance
+	s.facets.TextStyle.Italic = true
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Stop()
 	s.busy.Hide()
@@ -205,8 +205,7 @@ func (s *searchPanel) card(h search.Hit) fyne.CanvasObject {
 	if len(h.Codes) > 0 {
 		src += " · coded " + strings.Join(h.Codes, "; ")
 	}
-	meta := widget.NewLabel(src)
-	meta.Importance = widget.LowImportance
+	meta := widget.NewLabelWithStyle(src, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	meta.Wrapping = fyne.TextWrapWord
 	snippet := widget.NewRichText(excerptSegments(h.Excerpt)...)
 	snippet.Wrapping = fyne.TextWrapWord
