@@ -68,7 +68,7 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 // what is still valid of the current ones.
 func (r *retrievePanel) refreshChoices() {
 	ws := r.ws
-	r.codes.RemoveAll()
+	var checks []fyne.CanvasObject
 	chosen := map[qda.ID]bool{}
 	ws.tree.Walk(func(c *qda.Code, depth int) {
 		id := c.ID
@@ -79,9 +79,10 @@ func (r *retrievePanel) refreshChoices() {
 			r.chosen[id] = on
 			r.run()
 		}
-		r.codes.Add(check)
+		checks = append(checks, check)
 	})
 	r.chosen = chosen
+	r.codes.Objects = checks
 	r.codes.Refresh()
 
 	cases := []string{allCases}
@@ -148,9 +149,12 @@ func (r *retrievePanel) choose(codes []qda.ID) {
 	r.run()
 }
 
-// changed reruns the retrieval after the project changed.
-func (r *retrievePanel) changed() {
-	r.refreshChoices()
+// changed reruns the retrieval after the project changed, rebuilding the
+// choices first when codes or cases changed.
+func (r *retrievePanel) changed(choices bool) {
+	if choices {
+		r.refreshChoices()
+	}
 	r.run()
 }
 

@@ -151,6 +151,7 @@ func (ws *workspace) changed(c project.Change) {
 	if ws.app.ws != ws {
 		return // the project was closed while the change was on its way
 	}
+	oldDocs := ws.docs
 	if err := ws.reload(); err != nil {
 		ws.showError(err)
 		return
@@ -166,14 +167,16 @@ func (ws *workspace) changed(c project.Change) {
 		ws.refreshDocument()
 	}
 	ws.codes.refresh()
-	if c.All || c.Cases || len(c.Documents) > 0 || len(c.Removed) > 0 {
+	// Coding a passage touches its document but not the lists; refresh them
+	// only when what they show changed.
+	if c.All || c.Cases || len(c.Removed) > 0 || !sameListing(oldDocs, ws.docs) {
 		ws.documents.refresh()
 		ws.casesPanel.refresh()
 	}
 	if c.All || c.Memos {
 		ws.memos.refresh()
 	}
-	ws.retrieve.changed()
+	ws.retrieve.changed(c.All || c.Codebook || c.Cases)
 	ws.menus.update()
 }
 
@@ -299,4 +302,18 @@ func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// sameListing reports whether two document lists show the same names,
+// kinds and cases.
+func sameListing(a, b []project.DocInfo) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Name != b[i].Name || a[i].Kind != b[i].Kind || strings.Join(a[i].Cases, "\x00") != strings.Join(b[i].Cases, "\x00") {
+			return false
+		}
+	}
+	return true
 }
