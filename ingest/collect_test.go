@@ -81,7 +81,7 @@ func TestFormats(t *testing.T) {
 	for _, f := range ingest.Formats() {
 		have[f] = true
 	}
-	for _, ext := range []string{".txt", ".md", ".docx", ".odt", ".rtf", ".html", ".htm", ".epub", ".srt", ".vtt"} {
+	for _, ext := range []string{".txt", ".md", ".docx", ".odt", ".rtf", ".html", ".htm", ".epub", ".pdf", ".srt", ".vtt"} {
 		if !have[ext] {
 			t.Errorf("Formats() lacks %s: %q", ext, ingest.Formats())
 		}

@@ -128,3 +128,10 @@ func FuzzVTT(f *testing.F) {
 	addSeedFiles(f, ".vtt")
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.vtt", data) })
 }
+
+func FuzzPDF(f *testing.F) {
+	f.Add(minimalPDF("BT /F1 12 Tf 72 720 Td (Hello) Tj 0 -14 Td (world) Tj ET"))
+	f.Add(minimalPDF("BT /F1 12 Tf 300 700 Td (right column) Tj -250 0 Td (left column) Tj ET"))
+	addSeedFiles(f, ".pdf")
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "fuzz.pdf", data) })
+}

@@ -58,6 +58,7 @@ var formats = map[string]format{
 	".xhtml":    {"html", parseHTMLFile},
 	".epub":     {"epub", parseEPUB},
 	".rtf":      {"rtf", parseRTF},
+	".pdf":      {"pdf", parsePDF},
 	".srt":      {"srt", parseSRT},
 	".vtt":      {"vtt", parseVTT},
 }

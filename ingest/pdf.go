@@ -1,0 +1,412 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"coder/qda"
+	"github.com/ledongthuc/pdf"
+)
+
+// maxPDFPages bounds the page tree walk, so a crafted tree that loops on
+// itself ends.
+const maxPDFPages = 100000
+
+// parsePDF reads a PDF's text layer in reading order. ledongthuc/pdf gives
+// each glyph with its position; Coder lays the page out itself: glyphs
+// join into runs along a baseline, runs split at wide gaps, and a page
+// whose runs leave a vertical gutter free is read column by column, band
+// by band (a full-width title or footnote separates bands). Lines become
+// paragraphs at a wider gap, an indent or a change of font size; words
+// hyphenated across lines are joined. Headers and footers that repeat on
+// most pages are dropped.
+func parsePDF(p *parser, data []byte) error {
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		why := "the PDF could not be opened (it is damaged or not a PDF)"
+		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {
+			why = "the PDF is encrypted"
+		}
+		return &qda.Error{What: p.name, Why: why, Fix: "open it in a PDF reader and save or print it to a new, unprotected PDF", Err: err}
+	}
+	pages := pdfPages(r)
+	var laid [][]pdfBlock
+	failed := 0
+	for _, pg := range pages {
+		blocks, ok := layoutPDFPage(pg)
+		if !ok {
+			failed++
+			continue
+		}
+		laid = append(laid, blocks)
+	}
+	if failed > 0 {
+		p.warn(fmt.Sprintf("%d of %d pages could not be read and were left out", failed, len(pages)))
+	}
+	dropRepeatedLines(laid)
+	body := medianFontSize(laid)
+	for _, blocks := range laid {
+		for _, b := range blocks {
+			if b.dropped {
+				continue
+			}
+			kind := qda.PassageParagraph
+			if body > 0 && b.size > body*1.2 && len([]rune(b.text)) < 200 {
+				kind = qda.PassageHeading
+			}
+			p.block(kind, b.text)
+		}
+	}
+	if p.runes == 0 && len(pages) > 0 {
+		return &qda.Error{What: p.name, Why: "the PDF has no text layer (it is probably scanned pages)", Fix: "run text recognition (OCR) on it first, for example with ocrmypdf, then import the result"}
+	}
+	return nil
+}
+
+// pdfPages walks the page tree, guarding against loops and absurd depth.
+func pdfPages(r *pdf.Reader) []pdf.Page {
+	var out []pdf.Page
+	visits := 0
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		if depth > 64 || visits > maxPDFPages {
+			return
+		}
+		visits++
+		switch v.Key("Type").Name() {
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len() && visits <= maxPDFPages; i++ {
+				walk(kids.Index(i), depth+1)
+			}
+		case "Page":
+			out = append(out, pdf.Page{V: v})
+		}
+	}
+	walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	return out
+}
+
+// pdfRun is text along one baseline without a wide gap.
+type pdfRun struct {
+	x0, x1, y, size float64
+	text            strings.Builder
+}
+
+// pdfLine is one line of a column.
+type pdfLine struct {
+	x0, x1, y, size float64
+	text            string
+}
+
+// pdfBlock is a paragraph (or heading) of a page.
+type pdfBlock struct {
+	text    string
+	size    float64
+	top     bool // first block of the page
+	y       float64
+	dropped bool
+}
+
+// layoutPDFPage returns a page's paragraphs in reading order; ok is false
+// when the page's content could not be interpreted.
+func layoutPDFPage(pg pdf.Page) (blocks []pdfBlock, ok bool) {
+	defer func() {
+		if recover() != nil {
+			blocks, ok = nil, false
+		}
+	}()
+	glyphs := pg.Content().Text
+	runs := pdfRuns(glyphs)
+	if len(runs) == 0 {
+		return nil, true
+	}
+	lines := orderColumns(runs)
+	return paragraphs(lines), true
+}
+
+// pdfRuns joins glyphs, in content-stream order, into runs. A new run
+// starts when the baseline moves, the pen goes backwards, or the gap to the
+// next glyph is wider than a word space could be. Spaces are inserted at
+// gaps when the PDF draws none.
+func pdfRuns(glyphs []pdf.Text) []*pdfRun {
+	var runs []*pdfRun
+	var cur *pdfRun
+	for _, g := range glyphs {
+		if g.S == "" || math.IsNaN(g.X) || math.IsNaN(g.Y) || math.IsInf(g.X, 0) || math.IsInf(g.Y, 0) {
+			continue
+		}
+		size := math.Abs(g.FontSize)
+		if size < 1 || size > 500 {
+			size = 10
+		}
+		if cur != nil {
+			gap := g.X - cur.x1
+			sameLine := math.Abs(g.Y-cur.y) < size*0.4
+			if sameLine && gap > -size*0.5 && gap < size*1.2 {
+				if gap > size*0.15 && !strings.HasSuffix(cur.text.String(), " ") && g.S != " " {
+					cur.text.WriteByte(' ')
+				}
+				cur.text.WriteString(g.S)
+				cur.x1 = math.Max(cur.x1, g.X+g.W)
+				continue
+			}
+		}
+		if strings.TrimSpace(g.S) == "" {
+			continue
+		}
+		cur = &pdfRun{x0: g.X, x1: g.X + g.W, y: g.Y, size: size}
+		cur.text.WriteString(g.S)
+		runs = append(runs, cur)
+	}
+	return runs
+}
+
+// orderColumns finds a column gutter and returns the page's lines in
+// reading order: band by band from the top, each band's left column before
+// its right one.
+func orderColumns(runs []*pdfRun) []pdfLine {
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	for _, r := range runs {
+		minX, maxX = math.Min(minX, r.x0), math.Max(maxX, r.x1)
+	}
+	gutter, ok := findGutter(runs, minX, maxX)
+	type banded struct {
+		r      *pdfRun
+		column int // 0 left or single, 1 right, -1 spanning
+	}
+	sorted := make([]banded, len(runs))
+	for i, r := range runs {
+		c := 0
+		if ok {
+			switch {
+			case r.x1 <= gutter:
+				c = 0
+			case r.x0 >= gutter:
+				c = 1
+			default:
+				c = -1
+			}
+		}
+		sorted[i] = banded{r, c}
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].r.y > sorted[j].r.y })
+	var out []pdfLine
+	var band [2][]*pdfRun
+	flush := func() {
+		out = append(out, joinLines(band[0])...)
+		out = append(out, joinLines(band[1])...)
+		band[0], band[1] = nil, nil
+	}
+	for _, b := range sorted {
+		if b.column < 0 {
+			flush()
+			out = append(out, joinLines([]*pdfRun{b.r})...)
+			continue
+		}
+		band[b.column] = append(band[b.column], b.r)
+	}
+	flush()
+	return out
+}
+
+// findGutter looks for an x position in the middle of the page that few
+// runs cross while many lie on each side of it.
+func findGutter(runs []*pdfRun, minX, maxX float64) (float64, bool) {
+	width := maxX - minX
+	if width < 100 || len(runs) < 10 {
+		return 0, false
+	}
+	best, bestCross := 0.0, len(runs)+1
+	for x := minX + width*0.3; x <= minX+width*0.7; x += 2 {
+		cross, left, right := 0, 0, 0
+		for _, r := range runs {
+			switch {
+			case r.x1 <= x:
+				left++
+			case r.x0 >= x:
+				right++
+			default:
+				cross++
+			}
+		}
+		if left*5 < len(runs) || right*5 < len(runs) {
+			continue
+		}
+		if cross < bestCross {
+			best, bestCross = x, cross
+		}
+	}
+	if bestCross*10 > len(runs) {
+		return 0, false
+	}
+	return best, true
+}
+
+// joinLines merges runs of one column into lines (runs on one baseline),
+// top to bottom.
+func joinLines(runs []*pdfRun) []pdfLine {
+	sort.SliceStable(runs, func(i, j int) bool {
+		if math.Abs(runs[i].y-runs[j].y) < math.Min(runs[i].size, runs[j].size)*0.4 {
+			return runs[i].x0 < runs[j].x0
+		}
+		return runs[i].y > runs[j].y
+	})
+	var out []pdfLine
+	for _, r := range runs {
+		t := r.text.String()
+		if n := len(out); n > 0 && math.Abs(out[n-1].y-r.y) < r.size*0.4 {
+			l := &out[n-1]
+			if !strings.HasSuffix(l.text, " ") && !strings.HasPrefix(t, " ") {
+				l.text += " "
+			}
+			l.text += t
+			l.x1 = math.Max(l.x1, r.x1)
+			continue
+		}
+		out = append(out, pdfLine{x0: r.x0, x1: r.x1, y: r.y, size: r.size, text: t})
+	}
+	return out
+}
+
+// paragraphs groups lines into blocks: a new block starts where the gap
+// to the previous line is clearly wider than the line spacing, where the
+// font size changes, where the line moves left or right by more than an
+// indent, or where the reading order jumps (a new column or band).
+func paragraphs(lines []pdfLine) []pdfBlock {
+	var out []pdfBlock
+	var cur strings.Builder
+	var size float64
+	var y float64
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" {
+			out = append(out, pdfBlock{text: s, size: size, top: len(out) == 0, y: y})
+		}
+		cur.Reset()
+	}
+	for i, l := range lines {
+		text := strings.TrimSpace(l.text)
+		if text == "" {
+			continue
+		}
+		if i > 0 && cur.Len() > 0 {
+			prev := lines[i-1]
+			gap := prev.y - l.y
+			newBlock := gap <= 0 || gap > prev.size*1.6 ||
+				math.Abs(prev.size-l.size) > 0.5 ||
+				math.Abs(l.x0-prev.x0) > l.size*0.8 && l.x0 > prev.x0 || // an indented first line
+				math.Abs(l.x0-prev.x0) > l.size*6 // another column
+			if newBlock {
+				flush()
+			} else {
+				joinWrapped(&cur, text)
+				continue
+			}
+		}
+		size, y = l.size, l.y
+		cur.WriteString(text)
+	}
+	flush()
+	return out
+}
+
+// joinWrapped appends a wrapped line to a paragraph, joining a word
+// hyphenated across the break ("gov-" + "ernment", "non-" + "Federal") and
+// otherwise adding a space.
+func joinWrapped(b *strings.Builder, next string) {
+	s := b.String()
+	r := []rune(s)
+	n := []rune(next)
+	if len(r) >= 2 && r[len(r)-1] == '-' && unicode.IsLetter(r[len(r)-2]) && len(n) > 0 {
+		if unicode.IsLower(n[0]) {
+			b.Reset()
+			b.WriteString(string(r[:len(r)-1]))
+		}
+		// Before a capital the hyphen is part of the word ("non-Federal").
+		b.WriteString(next)
+		return
+	}
+	if len(r) > 0 && isCJK(r[len(r)-1]) && len(n) > 0 && isCJK(n[0]) {
+		b.WriteString(next) // Chinese wraps without spaces
+		return
+	}
+	b.WriteByte(' ')
+	b.WriteString(next)
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// dropRepeatedLines marks blocks that appear, digits aside, at the top or
+// bottom of most pages: running heads, page numbers, journal footers.
+func dropRepeatedLines(pages [][]pdfBlock) {
+	if len(pages) < 3 {
+		return
+	}
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	count := map[string]int{}
+	edge := func(blocks []pdfBlock, fn func(i int)) {
+		for i := range blocks {
+			if i < 2 || i >= len(blocks)-2 {
+				fn(i)
+			}
+		}
+	}
+	for _, blocks := range pages {
+		seen := map[string]bool{}
+		edge(blocks, func(i int) {
+			k := key(blocks[i].text)
+			if !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		})
+	}
+	for _, blocks := range pages {
+		edge(blocks, func(i int) {
+			k := key(blocks[i].text)
+			if len([]rune(blocks[i].text)) < 120 && (count[k]*2 >= len(pages) || k == "") {
+				blocks[i].dropped = true
+			}
+		})
+	}
+}
+
+// medianFontSize is the font size of most of the text, by characters.
+func medianFontSize(pages [][]pdfBlock) float64 {
+	weight := map[float64]int{}
+	total := 0
+	for _, blocks := range pages {
+		for _, b := range blocks {
+			s := math.Round(b.size*2) / 2
+			n := len(b.text)
+			weight[s] += n
+			total += n
+		}
+	}
+	sizes := make([]float64, 0, len(weight))
+	for s := range weight {
+		sizes = append(sizes, s)
+	}
+	sort.Float64s(sizes)
+	acc := 0
+	for _, s := range sizes {
+		acc += weight[s]
+		if acc*2 >= total {
+			return s
+		}
+	}
+	return 0
+}
