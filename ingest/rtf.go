@@ -122,9 +122,12 @@ func (r *rtfReader) run() error {
 	r.flushBytes()
 	r.endParagraph()
 	r.endRow()
-	for r.g.dest == "footnote" || r.g.dest == "annotation" {
+	// Unclosed groups end with the file; a note opened outside any group
+	// (damaged files do this) is finished all the same.
+	for len(r.stack) > 0 {
 		r.endGroup()
 	}
+	r.finishDest(r.g.dest)
 	return nil
 }
 
@@ -138,10 +141,15 @@ func (r *rtfReader) endGroup() {
 	r.g = r.stack[len(r.stack)-1]
 	r.stack = r.stack[:len(r.stack)-1]
 	r.skipN = 0
-	if prev.dest == r.g.dest {
-		return
+	if prev.dest != r.g.dest {
+		r.finishDest(prev.dest)
 	}
-	switch prev.dest {
+}
+
+// finishDest completes what a destination gathered: a note, a comment's
+// author, a table entry.
+func (r *rtfReader) finishDest(dest string) {
+	switch dest {
 	case "footnote":
 		if t := collapseSpace(r.note.String()); t != "" {
 			r.p.addNote(fmt.Sprintf("[Footnote %d]", r.footnotes), t)
@@ -162,7 +170,7 @@ func (r *rtfReader) endGroup() {
 		r.lastAuth = collapseSpace(r.author.String())
 		r.author.Reset()
 	case "fonttbl", "stylesheet":
-		r.endEntry(prev.dest)
+		r.endEntry(dest)
 	}
 }
 
