@@ -30,25 +30,38 @@ type App struct {
 	opts project.Options
 }
 
-// Create fills w with Coder: the project at path, or the welcome screen when
-// path is empty. The window's size is restored from the last session and
-// saved when it closes.
+// Create fills w with Coder: the project at path or, when path is empty, the
+// project that was open when Coder last quit, or else the welcome screen.
+// The window's size is restored from the last session and saved when it
+// closes.
 func Create(a fyne.App, w fyne.Window, path string) *App {
 	app := &App{fyne: a, win: w, prefs: prefs{a.Preferences()}}
 	w.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w.Resize(app.prefs.windowSize())
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { app.dropped(uris) })
-	w.SetCloseIntercept(func() {
-		app.prefs.setWindowSize(w.Canvas().Size())
-		app.closeProject()
-		w.Close()
-	})
+	w.SetCloseIntercept(app.quit)
+	if path == "" {
+		path = app.prefs.reopen()
+	}
 	if path == "" {
 		app.showWelcome()
 	} else {
 		app.open(path)
 	}
 	return app
+}
+
+// quit remembers the window's size and open project, closes the project
+// and then the window.
+func (a *App) quit() {
+	a.prefs.setWindowSize(a.win.Canvas().Size())
+	reopen := ""
+	if a.ws != nil {
+		reopen = a.ws.p.Path()
+	}
+	a.prefs.setReopen(reopen)
+	a.closeProject()
+	a.win.Close()
 }
 
 // Project returns the open project, or nil on the welcome screen.

@@ -18,6 +18,7 @@ const (
 	prefWidth   = "window.width"
 	prefHeight  = "window.height"
 	prefGroupBy = "documents.groupBy"
+	prefReopen  = "reopen"
 	maxRecent   = 10
 )
 
@@ -105,3 +106,18 @@ func (s prefs) lastDocument(project qda.ID) qda.ID {
 func (s prefs) setLastDocument(project, doc qda.ID) {
 	s.p.SetString("lastDocument."+string(project), string(doc))
 }
+
+// reopen returns the project that was open when Coder last quit, if it
+// still exists.
+func (s prefs) reopen() string {
+	p := s.p.String(prefReopen)
+	if p == "" {
+		return ""
+	}
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+func (s prefs) setReopen(path string) { s.p.SetString(prefReopen, path) }
