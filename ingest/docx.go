@@ -114,7 +114,7 @@ func (w *docxWalker) readStyles(data []byte) error {
 	}
 }
 
-// paragraph is a w:p being read.
+// docxPara is a w:p being read.
 type docxPara struct {
 	text    strings.Builder
 	style   string
@@ -180,7 +180,7 @@ func (w *docxWalker) walk(x *xmlReader, emit func(qda.PassageKind, string)) erro
 				}
 			case "t":
 				inText = true
-			case "tab":
+			case "tab", "ptab":
 				if p := cur(); p != nil && inPPr == 0 {
 					p.text.WriteByte('\t')
 				}

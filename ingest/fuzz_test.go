@@ -24,8 +24,9 @@ func fuzzImport(t *testing.T, name string, data []byte) {
 	checkDocument(t, &res.Document)
 }
 
-// addSeedFiles adds the files in testdata/seed with the given extension
-// and, when present, the shared corpus files with it.
+// addSeedFiles adds the real files with the given extension found in
+// testdata/seed (drop files there to seed the fuzzers with them) and, when
+// present, in the shared corpus.
 func addSeedFiles(f *testing.F, ext string) {
 	paths, _ := filepath.Glob(filepath.Join("testdata", "seed", "*"+ext))
 	for _, p := range paths {
@@ -33,8 +34,12 @@ func addSeedFiles(f *testing.F, ext string) {
 			f.Add(data)
 		}
 	}
+	corpus, err := findShared("corpus")
+	if err != nil {
+		return
+	}
 	for _, dir := range []string{"en", "zh"} {
-		paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", dir, "*"+ext))
+		paths, _ := filepath.Glob(filepath.Join(corpus, dir, "*"+ext))
 		for _, p := range paths {
 			if data, err := os.ReadFile(p); err == nil {
 				f.Add(data)

@@ -100,9 +100,19 @@ func wantError(t *testing.T, err error, file, why string) *qda.Error {
 // when it is absent (a fresh clone has no shared corpus).
 func sharedDir(t *testing.T, sub ...string) string {
 	t.Helper()
+	p, err := findShared(sub...)
+	if err != nil {
+		t.Skipf("shared corpus not available: %v", err)
+	}
+	return p
+}
+
+// findShared locates ../shared beside the repository root (the directory
+// holding go.mod above the test's working directory).
+func findShared(sub ...string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -110,15 +120,15 @@ func sharedDir(t *testing.T, sub ...string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("no go.mod above the test directory, so no shared corpus to find")
+			return "", errors.New("no go.mod above the test directory")
 		}
 		dir = parent
 	}
 	p := filepath.Join(append([]string{dir, "..", "shared"}, sub...)...)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared corpus not present at %s: %v", p, err)
+		return "", err
 	}
-	return p
+	return p, nil
 }
 
 func ingestBytes(name string, data []byte) (*ingest.Result, error) {

@@ -149,10 +149,12 @@ func parseClock(s string) (time.Duration, bool) {
 }
 
 // looksLikeTranscript decides whether labels mark a transcript rather than
-// prose that happens to hold a "Name:" or two. Speakers must recur (a label
-// seen at least twice), turns must be at least a quarter of the paragraphs,
-// and there must be fewer distinct speakers than turns would allow for a
-// conversation (a list of "Term: definition" lines names a new term each time).
+// prose that happens to hold a "Name:" or two. There must be at least two
+// turns; at least half of them must come from speakers who speak more than
+// once (a glossary of "Term: definition" lines names a new term each time);
+// and turns must make up at least a quarter of the paragraphs (counting each
+// turn and each unlabelled paragraph once), so two "Note:" lines in a long
+// report do not turn it into an interview.
 func looksLikeTranscript(units []unit, labels []*label) bool {
 	turns, paragraphs := 0, 0
 	count := map[string]int{}
