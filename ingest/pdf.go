@@ -49,17 +49,12 @@ func parsePDF(p *parser, data []byte) error {
 	}
 	dropRepeatedLines(laid)
 	body := medianFontSize(laid)
-	for _, blocks := range laid {
-		for _, b := range blocks {
-			if b.dropped {
-				continue
-			}
-			kind := qda.PassageParagraph
-			if body > 0 && b.size > body*1.2 && len([]rune(b.text)) < 200 {
-				kind = qda.PassageHeading
-			}
-			p.block(kind, b.text)
+	for _, b := range mergeContinued(laid) {
+		kind := qda.PassageParagraph
+		if body > 0 && b.size > body*1.2 && len([]rune(b.text)) < 200 {
+			kind = qda.PassageHeading
 		}
+		p.block(kind, b.text)
 	}
 	if p.runes == 0 && len(pages) > 0 {
 		return &qda.Error{What: p.name, Why: "the PDF has no text layer (it is probably scanned pages)", Fix: "run text recognition (OCR) on it first, for example with ocrmypdf, then import the result"}
@@ -108,6 +103,7 @@ type pdfBlock struct {
 	text    string
 	size    float64
 	top     bool // first block of the page
+	column  bool // first block after a jump to a new column or band
 	y       float64
 	dropped bool
 }
@@ -274,17 +270,19 @@ func joinLines(runs []*pdfRun) []pdfLine {
 }
 
 // paragraphs groups lines into blocks: a new block starts where the gap
-// to the previous line is clearly wider than the line spacing, where the
-// font size changes, where the line moves left or right by more than an
-// indent, or where the reading order jumps (a new column or band).
+// to the previous line is clearly wider than the page's usual line spacing,
+// where the font size changes, where the line is indented, or where the
+// reading order jumps (a new column or band).
 func paragraphs(lines []pdfLine) []pdfBlock {
+	spacing := lineSpacing(lines)
 	var out []pdfBlock
 	var cur strings.Builder
 	var size float64
 	var y float64
+	jumped := false
 	flush := func() {
 		if s := strings.TrimSpace(cur.String()); s != "" {
-			out = append(out, pdfBlock{text: s, size: size, top: len(out) == 0, y: y})
+			out = append(out, pdfBlock{text: s, size: size, top: len(out) == 0, column: jumped, y: y})
 		}
 		cur.Reset()
 	}
@@ -296,12 +294,17 @@ func paragraphs(lines []pdfLine) []pdfBlock {
 		if i > 0 && cur.Len() > 0 {
 			prev := lines[i-1]
 			gap := prev.y - l.y
-			newBlock := gap <= 0 || gap > prev.size*1.6 ||
+			wide := gap > prev.size*1.6
+			if spacing > 0 {
+				wide = gap > spacing*1.25
+			}
+			newBlock := gap <= 0 || wide ||
 				math.Abs(prev.size-l.size) > 0.5 ||
 				math.Abs(l.x0-prev.x0) > l.size*0.8 && l.x0 > prev.x0 || // an indented first line
 				math.Abs(l.x0-prev.x0) > l.size*6 // another column
 			if newBlock {
 				flush()
+				jumped = gap <= 0 || math.Abs(l.x0-prev.x0) > l.size*6
 			} else {
 				joinWrapped(&cur, text)
 				continue
@@ -312,6 +315,63 @@ func paragraphs(lines []pdfLine) []pdfBlock {
 	}
 	flush()
 	return out
+}
+
+// mergeContinued flattens the pages' kept blocks, joining a paragraph
+// that a page or column break cut mid-sentence: the first block of a page
+// or column continues the last one when that one ends without closing
+// punctuation and this one starts in lower case.
+func mergeContinued(pages [][]pdfBlock) []pdfBlock {
+	var out []pdfBlock
+	for _, blocks := range pages {
+		first := true
+		for _, b := range blocks {
+			if b.dropped {
+				continue
+			}
+			if n := len(out); n > 0 && (first || b.column) && b.size == out[n-1].size && continues(out[n-1].text, b.text) {
+				var sb strings.Builder
+				sb.WriteString(out[n-1].text)
+				joinWrapped(&sb, b.text)
+				out[n-1].text = sb.String()
+				first = false
+				continue
+			}
+			first = false
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// continues reports whether next reads as the rest of prev's sentence.
+func continues(prev, next string) bool {
+	r := []rune(prev)
+	n := []rune(next)
+	if len(r) == 0 || len(n) == 0 {
+		return false
+	}
+	if strings.ContainsRune(".!?:;\"”’)]。！？：；」』）", r[len(r)-1]) {
+		return false
+	}
+	return unicode.IsLower(n[0]) || (r[len(r)-1] == '-' && unicode.IsUpper(n[0]))
+}
+
+// lineSpacing is the median distance between consecutive baselines of
+// same-size lines on a page, or 0 when there are too few to tell.
+func lineSpacing(lines []pdfLine) float64 {
+	var gaps []float64
+	for i := 1; i < len(lines); i++ {
+		g := lines[i-1].y - lines[i].y
+		if g > 0 && g < lines[i].size*2.5 && math.Abs(lines[i-1].size-lines[i].size) < 0.5 {
+			gaps = append(gaps, g)
+		}
+	}
+	if len(gaps) < 3 {
+		return 0
+	}
+	sort.Float64s(gaps)
+	return gaps[len(gaps)/2]
 }
 
 // joinWrapped appends a wrapped line to a paragraph, joining a word
