@@ -36,13 +36,14 @@ func bleveDictionary(bi bleve.Index) dictionary {
 }
 
 // stemTails are endings the Porter2 stemmer writes in place of a word's own
-// ending ("-ational" becomes "-ate", "-y" becomes "-i"), longest first. A word
+// ending ("-ational" becomes "-ate", "-y" becomes "-i", "-bility" becomes
+// "-bl"), longest first. A word
 // with stem s therefore starts with s less at most one of these tails, which
 // bounds the dictionary range expandWord has to read.
 var stemTails = []string{
 	"tion", "ence", "ance", "able", "less",
 	"ent", "ize", "ate", "ful", "ous", "ive", "ble",
-	"al", "og", "ic", "ss", "ie", "ee",
+	"al", "og", "ic", "ss", "ie", "ee", "bl",
 	"i", "e",
 }
 

@@ -158,16 +158,21 @@ func find(t *testing.T, ix *search.Index, b *qda.Bundle, q string, opt ...func(*
 	return res
 }
 
-// texts returns the matched text of every match of every hit, read from the
+// matched returns the text of every match of every hit, read from the
 // documents by rune span: what a user would see highlighted.
 func matched(b *qda.Bundle, res *search.Result) []string {
 	var out []string
+	runes := map[qda.ID][]rune{}
 	for _, h := range res.Hits {
 		d, _ := lookupIn(b)(h.DocumentID)
 		if d == nil {
 			continue
 		}
-		rs := []rune(d.Text)
+		rs, ok := runes[d.ID]
+		if !ok {
+			rs = []rune(d.Text)
+			runes[d.ID] = rs
+		}
 		for _, m := range h.Matches {
 			out = append(out, m.Slice(rs))
 		}

@@ -10,10 +10,24 @@ import (
 	"coder/qda"
 )
 
+// docText is a hit's document with its rune-to-byte map, made once per
+// document per search however many hits it has.
+type docText struct {
+	*qda.Document
+	rm *runeMap
+}
+
+func (d *docText) slice(sp qda.Span) string {
+	if d.rm == nil {
+		d.rm = newRuneMap(d.Text)
+	}
+	return d.rm.slice(sp)
+}
+
 // makeHit reads one bleve hit back into a Hit: its unit from the ID, its text
 // from the document (or the stored memo), its matches found again in that
 // text and converted from bytes to runes.
-func makeHit(h *search.DocumentMatch, ms []matcher, lookup DocLookup) (Hit, error) {
+func makeHit(h *search.DocumentMatch, ms []matcher, lookup func(qda.ID) (*docText, error)) (Hit, error) {
 	kind, owner, n, ok := parseUnitID(h.ID)
 	if !ok {
 		return Hit{}, needsRebuild("", fmt.Sprintf("the search index holds an entry %q Coder does not recognise", h.ID), nil)
@@ -30,13 +44,13 @@ func makeHit(h *search.DocumentMatch, ms []matcher, lookup DocLookup) (Hit, erro
 		if err != nil {
 			return Hit{}, fmt.Errorf("search: reading a hit's document %s: %w", owner, err)
 		}
-		ps := passagesOf(d)
+		ps := passagesOf(d.Document)
 		if n < 0 || n >= len(ps) {
 			return Hit{}, stale(d.Name)
 		}
 		p := ps[n]
 		hit.DocumentID, hit.Document, hit.Speaker, hit.Passage, hit.PassageIndex = d.ID, d.Name, p.Speaker, p.Span, n
-		text := newRuneMap(d.Text).slice(p.Span)
+		text := d.slice(p.Span)
 		hit.fill(text, p.Span.Start, ms)
 	case unitSegment:
 		hit.Unit, hit.ID = Segments, owner
@@ -54,7 +68,7 @@ func makeHit(h *search.DocumentMatch, ms []matcher, lookup DocLookup) (Hit, erro
 		if i := d.PassageAt(sp.Start); i >= 0 {
 			hit.Speaker = d.Passages[i].Speaker
 		}
-		hit.fill(newRuneMap(d.Text).slice(sp), sp.Start, ms)
+		hit.fill(d.slice(sp), sp.Start, ms)
 		if len(hit.Matches) == 0 {
 			// The match was in the coding's note: show the note instead.
 			if note := str(h.Fields[fBody]); note != "" {

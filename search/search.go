@@ -176,8 +176,8 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	}
 
 	out := &Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits))}
-	docs := map[qda.ID]*qda.Document{}
-	lookup := func(id qda.ID) (*qda.Document, error) {
+	docs := map[qda.ID]*docText{}
+	lookup := func(id qda.ID) (*docText, error) {
 		if d, ok := docs[id]; ok {
 			return d, nil
 		}
@@ -185,8 +185,9 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 		if err != nil {
 			return nil, err
 		}
-		docs[id] = d
-		return d, nil
+		dt := &docText{Document: d}
+		docs[id] = dt
+		return dt, nil
 	}
 	for _, h := range res.Hits {
 		hit, err := makeHit(h, ms, lookup)
