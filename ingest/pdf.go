@@ -12,6 +12,31 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
+// pdfReadBudget is how many bytes the PDF library may read from a file of
+// size n in total. Honest files are read about once over (the shared
+// Federal Register PDF: 1.1 times), a little more where objects are looked
+// up again for each page; a cross-reference chain that points back
+// at itself would be read for ever, and the budget turns that into a
+// panic, which the import recovers as "the file is damaged".
+func pdfReadBudget(n int64) int64 {
+	return max(16<<20, 32*n)
+}
+
+// budgetReaderAt is an io.ReaderAt that panics once its budget is spent.
+type budgetReaderAt struct {
+	r      *bytes.Reader
+	budget int64
+}
+
+func (b *budgetReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := b.r.ReadAt(p, off)
+	b.budget -= int64(n) + 1
+	if b.budget < 0 {
+		panic("it loops back on itself")
+	}
+	return n, err
+}
+
 // maxPDFPages bounds the page tree walk, so a crafted tree that loops on
 // itself ends.
 const maxPDFPages = 100000
@@ -25,7 +50,8 @@ const maxPDFPages = 100000
 // hyphenated across lines are joined. Headers and footers that repeat on
 // most pages are dropped.
 func parsePDF(p *parser, data []byte) error {
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	ra := &budgetReaderAt{r: bytes.NewReader(data), budget: pdfReadBudget(int64(len(data)))}
+	r, err := pdf.NewReader(ra, int64(len(data)))
 	if err != nil {
 		why := "the PDF could not be opened (it is damaged or not a PDF)"
 		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(strings.ToLower(err.Error()), "password") {

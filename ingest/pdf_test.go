@@ -133,3 +133,14 @@ func TestImport_PDFTwoColumnsReadColumnByColumn(t *testing.T) {
 		t.Errorf("title kind %q, want heading", d.Passages[0].Kind)
 	}
 }
+
+// Ensure that a PDF whose cross-reference chain points back at itself
+// (which would make the PDF library read for ever) is refused as damaged.
+func TestImport_PDFLoopingCrossReferencesRefused(t *testing.T) {
+	data := string(minimalPDF("BT /F1 12 Tf 72 720 Td (Loop) Tj ET"))
+	xref := data[strings.LastIndex(data, "startxref\n")+len("startxref\n"):]
+	xref = xref[:strings.IndexByte(xref, '\n')]
+	data = strings.Replace(data, "/Root 1 0 R >>", "/Root 1 0 R /Prev "+xref+" >>", 1)
+	_, err := ingestBytes("loop.pdf", []byte(data))
+	wantError(t, err, "loop.pdf", "damaged")
+}
