@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
+	"runtime/debug"
 	"time"
 
 	"coder/qda"
@@ -18,7 +18,8 @@ import (
 func RunCoder(c *Corpus, work string, progress func(done, total int)) (*Figures, error) {
 	dir := filepath.Join(work, "coder-index")
 	os.RemoveAll(dir)
-	runtime.GC()
+	// Start the peak RSS from what this run needs, not what an earlier one left.
+	debug.FreeOSMemory()
 	ResetPeakRSS()
 	heap := StartHeapSampler()
 	f := &Figures{Queries: map[QueryKind]Latencies{}, Hits: map[string]int{}}

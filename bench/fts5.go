@@ -67,9 +67,9 @@ CREATE VIRTUAL TABLE t USING fts5(doc UNINDEXED, kind, speaker, body, tokenize='
 		for _, q := range specs {
 			// Like Coder's: the total and the best 20 with snippets.
 			if strings.Contains(q.fts, "MATCH") {
-				fmt.Fprintf(&script, "SELECT 'Q', count(*) OVER (), rowid, snippet(t, 3, '«', '»', '…', 24) FROM t WHERE %s ORDER BY rank LIMIT 20;\n", q.fts)
+				fmt.Fprintf(&script, "SELECT 'Q', (SELECT count(*) FROM t WHERE %s), rowid, snippet(t, 3, '«', '»', '…', 24) FROM t WHERE %s ORDER BY rank LIMIT 20;\n", q.fts, q.fts)
 			} else {
-				fmt.Fprintf(&script, "SELECT 'Q', count(*) OVER (), rowid, substr(body, 1, 80) FROM t WHERE %s LIMIT 20;\n", q.fts)
+				fmt.Fprintf(&script, "SELECT 'Q', (SELECT count(*) FROM t WHERE %s), rowid, substr(body, 1, 80) FROM t WHERE %s LIMIT 20;\n", q.fts, q.fts)
 			}
 		}
 	}

@@ -27,12 +27,12 @@ func (d *docText) slice(sp qda.Span) string {
 // makeHit reads one bleve hit back into a Hit: its unit from the ID, its text
 // from the document (or the stored memo), its matches found again in that
 // text and converted from bytes to runes.
-func makeHit(h *search.DocumentMatch, ms []matcher, lookup func(qda.ID) (*docText, error)) (Hit, error) {
+func makeHit(h *search.DocumentMatch, ms []matcher, lookup func(qda.ID) (*docText, error), snippets bool) (Hit, error) {
 	kind, owner, n, ok := parseUnitID(h.ID)
 	if !ok {
 		return Hit{}, needsRebuild("", fmt.Sprintf("the search index holds an entry %q Coder does not recognise", h.ID), nil)
 	}
-	hit := Hit{Score: h.Score, PassageIndex: -1, Cases: strs(h.Fields[fCase]), Codes: strs(h.Fields[fCode])}
+	hit := Hit{Score: h.Score, PassageIndex: -1, snippets: snippets, Cases: strs(h.Fields[fCase]), Codes: strs(h.Fields[fCode])}
 	hit.Case = strings.Join(hit.Cases, "; ")
 	if hit.Codes == nil {
 		hit.Codes = []string{}
@@ -110,6 +110,9 @@ func (h *Hit) fill(text string, base int, ms []matcher) {
 	h.Matches = make([]qda.Span, len(runes))
 	for i, r := range runes {
 		h.Matches[i] = qda.Span{Start: base + r.Start, End: base + r.End}
+	}
+	if !h.snippets {
+		return
 	}
 	h.Excerpt = excerpt(text, runes)
 	h.Excerpt.Start += base

@@ -37,6 +37,8 @@ type Options struct {
 	Facets    bool
 	FacetSize int       // most facet entries per kind; 0 means 200
 	Docs      DocLookup // required: where hits find their text
+	// SpansOnly skips snippets: for coding every hit, which needs spans only.
+	SpansOnly bool
 	// DocName names a document for the document facet without loading its
 	// text; when nil, Docs is used.
 	DocName func(id qda.ID) string
@@ -77,6 +79,8 @@ type Hit struct {
 	Coder   string   `json:"-"`     // for segments and memos
 	Title   string   `json:"-"`     // for memos
 	Score   float64  `json:"-"`
+
+	snippets bool // whether fill makes the snippet
 }
 
 // Excerpt is a snippet as text plus the rune spans of its matches, so a GUI
@@ -190,7 +194,7 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 		return dt, nil
 	}
 	for _, h := range res.Hits {
-		hit, err := makeHit(h, ms, lookup)
+		hit, err := makeHit(h, ms, lookup, !opt.SpansOnly)
 		if err != nil {
 			return nil, err
 		}

@@ -345,3 +345,47 @@ func sortStrings(s []string) {
 		}
 	}
 }
+
+// Ensure that hits group by document and by case, with totals over the whole
+// result when facets were asked for.
+func TestResult_Groups(t *testing.T) {
+	ix, b := built(t)
+	res := find(t, ix, b, "quota OR reservoir OR 征地", func(o *search.Options) { o.Facets = true })
+	docs := map[string]int{}
+	for _, g := range res.ByDocument() {
+		docs[g.Name] = g.Total
+		for _, h := range g.Hits {
+			if h.Document != g.Name {
+				t.Errorf("hit of %q in the group of %q", h.Document, g.Name)
+			}
+		}
+	}
+	if !reflect.DeepEqual(docs, map[string]int{"Interview 01 - Village head": 2, "Interview 02 - Resident": 1, "Township notice 2019": 1, "Field notes March": 2}) {
+		t.Errorf("documents = %v", docs)
+	}
+	cases := res.ByCase()
+	var names []string
+	for _, g := range cases {
+		names = append(names, g.Name+"="+itoa(g.Total))
+	}
+	if last := cases[len(cases)-1]; last.Name != "" || len(last.Hits) != 2 {
+		t.Errorf("cases = %v, want the uncased field notes last", names)
+	}
+	if !sameSet(names, []string{"G Community=3", "H Township=1", "=2"}) {
+		t.Errorf("cases = %v", names)
+	}
+}
+
+// Ensure that SpansOnly returns the spans without snippets, for coding every hit.
+func TestSearch_SpansOnly(t *testing.T) {
+	ix, b := built(t)
+	res := find(t, ix, b, "quota", func(o *search.Options) { o.SpansOnly = true })
+	if res.Total != 3 {
+		t.Fatalf("total %d", res.Total)
+	}
+	for _, h := range res.Hits {
+		if h.Snippet != "" || len(h.Matches) != 1 {
+			t.Errorf("hit with snippet %q and matches %v", h.Snippet, h.Matches)
+		}
+	}
+}

@@ -41,22 +41,37 @@ func main() {
 		defer os.RemoveAll(d)
 		dir = d
 	}
+	// The tools run first, while this process is small: a child's peak RSS,
+	// as Linux reports it, starts from its parent's size at the fork.
 	var runs []bench.Run
 	for _, l := range strings.Split(*langs, ",") {
 		lang := bench.Lang(strings.TrimSpace(l))
 		if lang != bench.English && lang != bench.Chinese {
 			fail(fmt.Errorf("-lang: %q is not en or zh", l))
 		}
-		wd := filepath.Join(dir, string(lang))
 		logf("%s: generating %d MB corpus", lang, *size)
-		c, err := bench.Generate(wd, lang, *size, *seed)
+		c, err := bench.Generate(filepath.Join(dir, string(lang)), lang, *size, *seed)
 		if err != nil {
 			fail(err)
 		}
 		r := bench.Run{Corpus: c}
-		logf("%s: %d documents, %d passages; indexing with Coder", lang, c.Docs, c.Passages)
+		logf("%s: %d documents, %d passages; loading SQLite FTS5", lang, c.Docs, c.Passages)
+		if r.FTS5, err = bench.RunFTS5(c, c.Dir); err != nil {
+			logf("%s: FTS5 skipped: %v", lang, err)
+		}
+		logf("%s: scanning with ripgrep", lang)
+		if r.Ripgrep, err = bench.RunRipgrep(c); err != nil {
+			logf("%s: ripgrep skipped: %v", lang, err)
+		}
+		runs = append(runs, r)
+	}
+	for i := range runs {
+		r := &runs[i]
+		lang := r.Corpus.Lang
+		logf("%s: indexing with Coder", lang)
 		last := -1
-		if r.Coder, err = bench.RunCoder(c, wd, func(done, total int) {
+		var err error
+		if r.Coder, err = bench.RunCoder(r.Corpus, r.Corpus.Dir, func(done, total int) {
 			if pct := 100 * done / total; pct/10 != last/10 {
 				last = pct
 				logf("%s: coder %d%%", lang, pct)
@@ -64,18 +79,9 @@ func main() {
 		}); err != nil {
 			fail(err)
 		}
-		logf("%s: loading SQLite FTS5", lang)
-		if r.FTS5, err = bench.RunFTS5(c, wd); err != nil {
-			logf("%s: FTS5 skipped: %v", lang, err)
-		}
-		logf("%s: scanning with ripgrep", lang)
-		if r.Ripgrep, err = bench.RunRipgrep(c); err != nil {
-			logf("%s: ripgrep skipped: %v", lang, err)
-		}
-		for _, d := range bench.Disagreements(r) {
+		for _, d := range bench.Disagreements(*r) {
 			logf("hit totals differ: %s", d)
 		}
-		runs = append(runs, r)
 	}
 	bench.WriteTable(os.Stdout, runs)
 }
