@@ -237,7 +237,7 @@ func (c *codebookPanel) showDefinition() {
 	for _, id := range c.ws.tree.Subtree(code.ID) {
 		total += c.ws.counts[id]
 	}
-	info := fmt.Sprintf("%d codings", c.ws.counts[code.ID])
+	info := count(c.ws.counts[code.ID], "coding")
 	if total != c.ws.counts[code.ID] {
 		info += fmt.Sprintf(", %d with the codes below it", total)
 	}
@@ -262,6 +262,12 @@ func (c *codebookPanel) saveDefinition() {
 
 // selectCode selects a code in the tree and shows it.
 func (c *codebookPanel) selectCode(id qda.ID) {
+	if _, ok := c.ws.tree.Code(id); !ok {
+		// The desktop driver delivers the change that made the code a
+		// moment later; read the codebook now so the new code can be shown.
+		c.ws.reload()
+		c.tree.Refresh()
+	}
 	for p := id; p != ""; {
 		code, ok := c.ws.tree.Code(p)
 		if !ok {

@@ -201,7 +201,7 @@ func (c *codebookPanel) deleteDialog(id qda.ID) {
 	}
 	msg += "?"
 	if codings > 0 {
-		msg += fmt.Sprintf("\n%d codings will be removed with it.", codings)
+		msg += "\n" + count(codings, "coding") + " will be removed with it."
 	}
 	msg += "\n(Edit ▸ Undo brings it back.)"
 	dialog.ShowConfirm("Delete code", msg, func(ok bool) {

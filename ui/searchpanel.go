@@ -319,7 +319,7 @@ func (s *searchPanel) codeHits(q string, code qda.ID, whole bool) {
 	// The change names no documents, so repaint the open one and the counts
 	// here rather than wait for the watcher.
 	ws.changed(project.Change{All: true})
-	ws.notice(fmt.Sprintf("Made %d codings with “%s”. Edit ▸ Undo takes them all back.", n, ws.tree.Path(code)))
+	ws.notice(fmt.Sprintf("Made %s with “%s”. Edit ▸ Undo takes them all back.", count(n, "coding"), ws.tree.Path(code)))
 }
 
 // showSearchHelp shows the query syntax.
