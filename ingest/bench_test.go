@@ -2,6 +2,8 @@ package ingest_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -35,6 +37,33 @@ func BenchmarkImport_PlainTranscript10MB(b *testing.B) {
 		}
 		if len(res.Document.Passages) == 0 {
 			b.Fatal("no passages")
+		}
+	}
+}
+
+func BenchmarkImport_TwoColumnPDF(b *testing.B) {
+	dir, err := findShared("corpus", "en")
+	if err != nil {
+		b.Skipf("shared corpus not available: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "policy_us-eo-13859_ai-leadership_2019.pdf"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ingest.Bytes("eo.pdf", data, ingest.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkImport_DOCX(b *testing.B) {
+	data := fictionalDOCX(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ingest.Bytes("notes.docx", data, ingest.Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -62,7 +62,9 @@ func parseLabel(s string) (label, bool) {
 	if len(s) > labelBytes {
 		s = s[:labelBytes]
 	}
-	if strings.ContainsAny(s, ":：") {
+	// A colon label needs a colon before a space or the line's end, or a
+	// full-width colon; timestamps alone ("Name  00:13") have neither.
+	if strings.Contains(s, ": ") || strings.Contains(s, ":\t") || strings.HasSuffix(s, ":") || strings.Contains(s, "：") {
 		if m := colonLabel.FindStringSubmatch(s); m != nil {
 			ts := m[1]
 			if ts == "" {
