@@ -94,6 +94,19 @@ func Collect(paths []string) (files []string, skipped []Skipped, err error) {
 	return files, skipped, nil
 }
 
+// convertHints tell the researcher how to get common unsupported files in.
+var convertHints = map[string]string{
+	".doc":   "save it as .docx in Word or LibreOffice",
+	".wps":   "save it as .docx in Word or LibreOffice",
+	".pages": "export it as .docx from Pages",
+	".rtfd":  "save it as .rtf",
+	".odp":   "export the slides' text as .pdf",
+	".ppt":   "export the slides' text as .pdf",
+	".pptx":  "export the slides' text as .pdf",
+	".mobi":  "convert it to .epub",
+	".azw3":  "convert it to .epub",
+}
+
 // fileSkipReason says why a file should not be imported, or "" to import it.
 func fileSkipReason(path string, info fs.FileInfo, inFolder bool) string {
 	name := filepath.Base(path)
@@ -105,11 +118,14 @@ func fileSkipReason(path string, info fs.FileInfo, inFolder bool) string {
 	case !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0:
 		return "not a regular file"
 	case !Supported(name):
-		ext := filepath.Ext(name)
+		ext := strings.ToLower(filepath.Ext(name))
 		if ext == "" {
 			return "no file extension, so its type is unknown"
 		}
-		return "unsupported file type " + strings.ToLower(ext)
+		if hint, ok := convertHints[ext]; ok {
+			return "unsupported file type " + ext + ": " + hint
+		}
+		return "unsupported file type " + ext
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -126,7 +126,7 @@ func Bytes(name string, data []byte, opt Options) (*Result, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(base))
 	f, ok := formats[ext]
-	if !ok {
+	if !ok || (f.name == "docx" && sniffExt(data) == ".ole") {
 		f = sniff(data)
 	}
 	p := newParser(base, int64(len(data)))
@@ -172,7 +172,11 @@ func (p *parser) run(f format, data []byte) (err error) {
 // first bytes: a misnamed PDF, zip-based document or RTF is still read right,
 // and anything else is treated as text (which refuses binary data).
 func sniff(data []byte) format {
-	f, ok := formats[sniffExt(data)]
+	ext := sniffExt(data)
+	if ext == ".ole" {
+		return oleFormat
+	}
+	f, ok := formats[ext]
 	if !ok {
 		return formats[".txt"]
 	}
@@ -187,6 +191,8 @@ func sniffExt(data []byte) string {
 		return ".pdf"
 	case bytes.HasPrefix(head, []byte("{\\rtf")):
 		return ".rtf"
+	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return ".ole"
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		switch {
 		case bytes.Contains(data, []byte("word/document.xml")):
@@ -205,6 +211,12 @@ func sniffExt(data []byte) string {
 	}
 	return ".txt"
 }
+
+// oleFormat refuses the pre-2007 Microsoft Office formats (.doc and its
+// kin), which are binary and which every word processor converts.
+var oleFormat = format{"doc", func(p *parser, _ []byte) error {
+	return &qda.Error{What: p.name, Why: "this is an old Microsoft Office file (Word 97-2003 .doc or similar), which Coder cannot read", Fix: "open it in Word or LibreOffice, save it as .docx and import that"}
+}}
 
 func maxSize(opt Options) int64 {
 	if opt.MaxSize > 0 {

@@ -20,6 +20,13 @@ func TestImport_UnknownExtensionIsSniffed(t *testing.T) {
 		{"page.php", []byte("<!DOCTYPE html><html><body><p>Hi.</p></body></html>"), "html"},
 		{"README", []byte("Plain words.\n"), "txt"},
 	}
+	t.Run("OldWordFile", func(t *testing.T) {
+		ole := append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...)
+		for _, name := range []string{"minutes.doc", "minutes.docx"} {
+			_, err := ingestBytes(name, ole)
+			wantError(t, err, name, "old Microsoft Office file")
+		}
+	})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := mustImport(t, c.name, c.data).Document
