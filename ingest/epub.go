@@ -89,7 +89,10 @@ func epubSpine(p *parser, data []byte, opfPath string) ([]string, error) {
 		}
 		switch e.Name.Local {
 		case "item":
-			hrefs[attr(e, "id")] = attr(e, "href")
+			// Spines may list images or SVG pages; only (X)HTML holds text.
+			if mt := attr(e, "media-type"); mt == "" || strings.Contains(mt, "html") {
+				hrefs[attr(e, "id")] = attr(e, "href")
+			}
 		case "itemref":
 			if attr(e, "linear") == "no" {
 				nonLinear = append(nonLinear, attr(e, "idref"))
