@@ -29,10 +29,7 @@ func decodeCodePage(cp int, b []byte) string {
 	if !ok {
 		e = charmap.Windows1252
 	}
-	out, err := e.NewDecoder().Bytes(b)
-	if err != nil {
-		return string(out)
-	}
+	out, _ := e.NewDecoder().Bytes(b) // bad bytes become U+FFFD
 	return string(out)
 }
 

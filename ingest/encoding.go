@@ -87,12 +87,9 @@ func (p *parser) binaryError() error {
 }
 
 func decodeWith(e encoding.Encoding, data []byte) string {
-	out, err := e.NewDecoder().Bytes(data)
-	if err != nil {
-		// x/text decoders replace bad input rather than fail; keep going
-		// with what decoded so the researcher sees the text.
-		return string(out)
-	}
+	// x/text decoders replace bad input rather than fail; whatever error
+	// remains, what decoded is still the best text there is.
+	out, _ := e.NewDecoder().Bytes(data)
 	return string(out)
 }
 
