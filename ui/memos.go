@@ -31,7 +31,7 @@ func newMemosPanel(ws *workspace) *memosPanel {
 			title.Truncation = fyne.TextTruncateEllipsis
 			on := widget.NewLabel("on")
 			on.Truncation = fyne.TextTruncateEllipsis
-			on.Importance = widget.LowImportance
+			on.TextStyle.Italic = true
 			return container.NewVBox(title, on)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -112,7 +112,7 @@ func (ws *workspace) editMemo(on qda.TargetKind, target qda.ID, memo *qda.Memo) 
 		about += fmt.Sprintf(" · written %s, changed %s", memo.Created.Local().Format("2 Jan 2006 15:04"), memo.Modified.Local().Format("2 Jan 2006 15:04"))
 	}
 	aboutLabel := widget.NewLabel(about)
-	aboutLabel.Importance = widget.LowImportance
+	aboutLabel.TextStyle.Italic = true
 	var d *dialog.CustomDialog
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
 		var err error
