@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -38,7 +39,10 @@ type Index struct {
 
 	mu    sync.RWMutex // guards bi against Close; bleve itself is concurrent
 	bi    bleve.Index
-	stamp uint64
+	stamp atomic.Uint64
+	// applyMu serialises updates, so two re-indexings of one document cannot
+	// interleave; searches never wait for it.
+	applyMu sync.Mutex
 }
 
 // Dir returns the directory the index lives in.
@@ -102,7 +106,9 @@ func check(dir string, bi bleve.Index) (ix *Index, err error) {
 	if _, err := bi.Search(req); err != nil {
 		return nil, needsRebuild(dir, "the search index is damaged", err)
 	}
-	return &Index{dir: dir, bi: bi, stamp: binary.BigEndian.Uint64(s)}, nil
+	ix = &Index{dir: dir, bi: bi}
+	ix.stamp.Store(binary.BigEndian.Uint64(s))
+	return ix, nil
 }
 
 func needsRebuild(dir, why string, cause error) error {
@@ -127,23 +133,21 @@ func (ix *Index) Close() error {
 
 // Stamp returns the change counter the index was last brought up to date with.
 // When it differs from the store's counter the index is stale.
-func (ix *Index) Stamp() uint64 {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.stamp
-}
+func (ix *Index) Stamp() uint64 { return ix.stamp.Load() }
 
 // SetStamp records the store change counter the index now reflects.
 func (ix *Index) SetStamp(stamp uint64) error {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.applyMu.Lock()
+	defer ix.applyMu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	if ix.bi == nil {
 		return ErrClosed
 	}
 	if err := ix.bi.SetInternal(keyStamp, stampBytes(stamp)); err != nil {
 		return fmt.Errorf("search index %s: recording stamp: %w", ix.dir, err)
 	}
-	ix.stamp = stamp
+	ix.stamp.Store(stamp)
 	return nil
 }
 

@@ -273,3 +273,36 @@ func TestIndex_ClosedRefuses(t *testing.T) {
 		t.Errorf("SetStamp after Close: %v", err)
 	}
 }
+
+// Ensure that searches run while updates are applied, and see either the
+// old or the new state of a document, never an error.
+func TestIndex_SearchDuringUpdates(t *testing.T) {
+	ix, b := built(t)
+	in, _ := search.CorpusFromBundle(b, 0).Doc(0)
+	done := make(chan error)
+	go func() {
+		for i := 0; i < 20; i++ {
+			if err := ix.IndexDocument(*in, uint64(100+i)); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ix.Stamp() != 119 {
+				t.Errorf("Stamp() = %d, want 119", ix.Stamp())
+			}
+			return
+		default:
+			if res := find(t, ix, b, "mobilised"); res.Total != 2 {
+				t.Fatalf("total %d during updates, want 2", res.Total)
+			}
+		}
+	}
+}

@@ -25,8 +25,10 @@ type Update struct {
 // an import, a coding or uncoding, a case or attribute change (re-index the
 // documents concerned) and after memo edits.
 func (ix *Index) Apply(u Update) error {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.applyMu.Lock()
+	defer ix.applyMu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	if ix.bi == nil {
 		return ErrClosed
 	}
@@ -64,7 +66,7 @@ func (ix *Index) Apply(u Update) error {
 	if err := ix.bi.Batch(b); err != nil {
 		return fmt.Errorf("search index %s: %w", ix.dir, err)
 	}
-	ix.stamp = u.Stamp
+	ix.stamp.Store(u.Stamp)
 	return nil
 }
 
