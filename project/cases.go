@@ -95,6 +95,18 @@ func (p *Project) RenameCase(id qda.ID, name string) error {
 	})
 }
 
+// DescribeCase sets a case's description.
+func (p *Project) DescribeCase(id qda.ID, description string) error {
+	return p.act(Change{Action: "Describe case", Cases: true}, func(tx *store.Tx) error {
+		c, err := tx.Case(id)
+		if err != nil {
+			return err
+		}
+		c.Description = description
+		return tx.PutCase(c)
+	})
+}
+
 // DeleteCase deletes a case; its documents stay.
 func (p *Project) DeleteCase(id qda.ID) error {
 	return p.act(Change{Action: "Delete case", Cases: true, All: true}, func(tx *store.Tx) error {

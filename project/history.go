@@ -65,15 +65,18 @@ func (p *Project) travel(back bool) (string, error) {
 	}
 	s := (*from)[len(*from)-1]
 	p.mu.Unlock()
+	before := p.Changes()
+	var ch *store.Changes
 	var err error
 	if back {
-		_, err = p.db.Undo(s.changes)
+		ch, err = p.db.Undo(s.changes)
 	} else {
-		_, err = p.db.Redo(s.changes)
+		ch, err = p.db.Redo(s.changes)
 	}
 	if err != nil {
 		return "", err
 	}
+	p.syncIndex(ch, before)
 	p.mu.Lock()
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, s)

@@ -16,6 +16,7 @@ import (
 
 	"coder/codebook"
 	"coder/qda"
+	"coder/search"
 	"coder/store"
 )
 
@@ -23,6 +24,10 @@ import (
 type Project struct {
 	db    *store.DB
 	coder qda.Coder
+	opt   Options
+
+	ixMu  sync.Mutex
+	index *search.Index // nil until the first search; see OpenIndex
 
 	mu      sync.Mutex
 	history history
@@ -49,6 +54,9 @@ type Options struct {
 	// Backups and BackupEvery are passed to the store (see store.Options).
 	Backups     int
 	BackupEvery time.Duration
+	// IndexDir is the folder that holds search indexes, one per project
+	// UUID; "" means the user cache folder.
+	IndexDir string
 }
 
 // CreateOptions configure a new project.
@@ -110,7 +118,7 @@ func attach(db *store.DB, opt Options) (*Project, error) {
 	if name == "" {
 		name = defaultCoderName()
 	}
-	p := &Project{db: db}
+	p := &Project{db: db, opt: opt}
 	err := db.View(func(tx *store.Tx) error {
 		cs, err := tx.Coders()
 		for _, c := range cs {
@@ -144,7 +152,10 @@ func defaultCoderName() string {
 }
 
 // Close releases the project file.
-func (p *Project) Close() error { return p.db.Close() }
+func (p *Project) Close() error {
+	p.closeIndex()
+	return p.db.Close()
+}
 
 // Path returns the project file's path.
 func (p *Project) Path() string { return p.db.Path() }
@@ -172,7 +183,9 @@ func (p *Project) notify(c Change) {
 // act runs one user action as one transaction, records it for undo, and
 // tells watchers. The coder is written in the same transaction if new.
 func (p *Project) act(c Change, fn func(tx *store.Tx) error) error {
+	var before uint64
 	ch, err := p.db.Record(func(tx *store.Tx) error {
+		before = tx.Changes()
 		if _, err := tx.Coder(p.coder.ID); errors.Is(err, qda.ErrNotFound) {
 			if err := tx.PutCoder(&p.coder); err != nil {
 				return err
@@ -186,7 +199,10 @@ func (p *Project) act(c Change, fn func(tx *store.Tx) error) error {
 	if ch.Empty() {
 		return nil
 	}
+	p.mu.Lock()
 	p.history.push(c, ch)
+	p.mu.Unlock()
+	p.syncIndex(ch, before)
 	p.notify(c)
 	return nil
 }

@@ -14,7 +14,7 @@ import (
 
 func newProject(t *testing.T, codebook string) *project.Project {
 	t.Helper()
-	p, err := project.Create(filepath.Join(t.TempDir(), "p.coder"), project.CreateOptions{Codebook: codebook, Options: project.Options{Coder: "Tester", Backups: -1}})
+	p, err := project.Create(filepath.Join(t.TempDir(), "p.coder"), project.CreateOptions{Codebook: codebook, Options: project.Options{Coder: "Tester", Backups: -1, IndexDir: t.TempDir()}})
 	if err != nil {
 		t.Fatal(err)
 	}

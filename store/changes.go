@@ -2,7 +2,11 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"strings"
+
+	"coder/qda"
 )
 
 // Change is one key's write within a transaction.
@@ -108,4 +112,74 @@ func (c *Changes) Append(later *Changes) {
 	if later != nil {
 		c.list = append(c.list, later.list...)
 	}
+}
+
+// Scope summarises what a change set touched, by entity kind, so that derived
+// data (the search index, open views) can be brought up to date without
+// knowing which action made the change: an undo touches what the action did.
+type Scope struct {
+	Documents   []qda.ID // documents whose metadata, text or codings changed (not removed)
+	Removed     []qda.ID // documents deleted
+	Memos       []qda.ID // memos written
+	MemosGone   []qda.ID // memos deleted
+	Codes       bool     // the codebook changed
+	Cases       bool     // cases, attributes or their values changed
+	CodingsMemo bool     // a coding's memo may have changed
+}
+
+// Scope reports what c touched.
+func (c *Changes) Scope() Scope {
+	var s Scope
+	if c == nil {
+		return s
+	}
+	docs := map[qda.ID]bool{}
+	removed := map[qda.ID]bool{}
+	memos := map[qda.ID]bool{}
+	for _, ch := range c.list {
+		key := string(ch.Key)
+		switch string(ch.Bucket) {
+		case string(bDocs):
+			if ch.After == nil {
+				removed[qda.ID(key)] = true
+			} else {
+				docs[qda.ID(key)] = true
+			}
+		case string(bDocCoding):
+			if i := strings.IndexByte(key, '/'); i > 0 {
+				docs[qda.ID(key[:i])] = true
+			}
+		case string(bCodings):
+			s.CodingsMemo = true
+			for _, v := range [][]byte{ch.Before, ch.After} {
+				var cd struct {
+					Document qda.ID `json:"document"`
+				}
+				if v != nil && json.Unmarshal(v, &cd) == nil {
+					docs[cd.Document] = true
+				}
+			}
+		case string(bMemos):
+			memos[qda.ID(key)] = ch.After != nil
+		case string(bCodes):
+			s.Codes = true
+		case string(bCases), string(bVars), string(bValues):
+			s.Cases = true
+		}
+	}
+	for id := range removed {
+		delete(docs, id)
+		s.Removed = append(s.Removed, id)
+	}
+	for id := range docs {
+		s.Documents = append(s.Documents, id)
+	}
+	for id, alive := range memos {
+		if alive {
+			s.Memos = append(s.Memos, id)
+		} else {
+			s.MemosGone = append(s.MemosGone, id)
+		}
+	}
+	return s
 }

@@ -37,6 +37,8 @@ func init() {
 		"check":    cmdCheck,
 		"speakers": cmdSpeakers,
 		"attr":     cmdAttr,
+		"search":   cmdSearch,
+		"reindex":  cmdReindex,
 	}
 }
 

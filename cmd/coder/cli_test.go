@@ -30,6 +30,8 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	coderBin = filepath.Join(dir, "coder")
+	// Search indexes go to the user cache folder: keep them in the test's.
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	build := exec.Command("go", "build", "-tags", "ci", "-o", coderBin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building coder: %v\n%s", err, out)
@@ -482,4 +484,55 @@ func helperMain() int {
 		}
 	}
 	return 0
+}
+
+type searchJSON struct {
+	Total int `json:"total"`
+	Hits  []struct {
+		Document string `json:"document"`
+		Case     string `json:"case"`
+		Speaker  string `json:"speaker"`
+		Passage  struct{ Start, End int }
+		Matches  []struct{ Start, End int }
+		Snippet  string   `json:"snippet"`
+		Codes    []string `json:"codes"`
+	} `json:"hits"`
+}
+
+// Ensure that search works from the command line in English and Chinese,
+// prints the documented JSON, reports syntax errors as usage errors, and that
+// coding every hit is visible to the next search.
+func TestCLI_SearchAndCodeHits(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "s.coder")
+	ok(t, "new", p)
+	ok(t, "import", p, writeTemp(t, dir, "a.txt", "Interviewer: Who fixed the gate?\nResident Li: We mended the gate ourselves.\nInterviewer: And the money?\nResident Li: Everyone gave a little.\n"),
+		writeTemp(t, dir, "b.txt", "居民：大门是我们自己修的。\n\n干部：书记带头。\n"), "--case", "Yard 3")
+	res := jsonOut[searchJSON](t, "search", p, "gate")
+	if res.Total != 2 || len(res.Hits) != 2 {
+		t.Fatalf("gate: %+v", res)
+	}
+	h := res.Hits[0]
+	if h.Case != "Yard 3" || h.Speaker == "" || !strings.Contains(h.Snippet, "«gate»") || len(h.Matches) != 1 {
+		t.Errorf("hit = %+v", h)
+	}
+	text := ok(t, "text", p, "--doc", h.Document, "--span", fmt.Sprintf("%d:%d", h.Matches[0].Start, h.Matches[0].End))
+	if strings.TrimSpace(text) != "gate" {
+		t.Errorf("match span holds %q, want gate", text)
+	}
+	if zh := jsonOut[searchJSON](t, "search", p, "大门"); zh.Total != 1 {
+		t.Errorf("大门: %d hits, want 1", zh.Total)
+	}
+	if r := coder(t, "search", p, `"unclosed`); r.code != 2 || !strings.Contains(r.stderr, "coder: search") {
+		t.Errorf("syntax error: exit %d, %q", r.code, r.stderr)
+	}
+	ok(t, "code", p, "--query", "gate", "--code", "Community logic", "--unit", "passage")
+	coded := jsonOut[searchJSON](t, "search", p, `code:"Community logic"`)
+	if coded.Total != 2 {
+		t.Errorf("after coding hits, code filter finds %d, want 2", coded.Total)
+	}
+	ok(t, "reindex", p)
+	if again := jsonOut[searchJSON](t, "search", p, `code:"Community logic" gate`); again.Total != 2 {
+		t.Errorf("after reindex: %d hits, want 2", again.Total)
+	}
 }

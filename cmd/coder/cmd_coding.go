@@ -10,7 +10,7 @@ import (
 )
 
 func cmdCode(args []string) int {
-	const usage = "coder code PROJECT --doc NAME --code PATH (--span START:END | --match TEXT) [--coder NAME], or coder code PROJECT --speaker NAME --code PATH"
+	const usage = "coder code PROJECT --doc NAME --code PATH (--span START:END | --match TEXT) [--coder NAME], or coder code PROJECT --speaker NAME --code PATH, or coder code PROJECT --query QUERY --code PATH [--unit hit|passage]"
 	f := newFlags("code")
 	doc := f.String("doc", "", "")
 	codePath := f.String("code", "", "")
@@ -18,9 +18,17 @@ func cmdCode(args []string) int {
 	match := f.String("match", "", "")
 	speaker := f.String("speaker", "", "")
 	coder := f.String("coder", "", "")
+	query := f.String("query", "", "")
+	unit := f.String("unit", "hit", "")
 	asJSON := f.Bool("json", false, "")
 	if err := f.parse(args, 1, 1, usage); err != nil {
 		return fail(err)
+	}
+	if *query != "" {
+		if *codePath == "" {
+			return usageError("code", "--query needs --code (usage: "+usage+")")
+		}
+		return withProject(f.pos[0], *coder, func(p *project.Project) error { return codeQuery(p, *query, *codePath, *unit) })
 	}
 	modes := 0
 	for _, s := range []string{*spanArg, *match, *speaker} {

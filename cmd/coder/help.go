@@ -16,7 +16,10 @@ const helpText = `coder: qualitative coding for case-study research
   coder codes delete PROJECT PATH [--force]
   coder code PROJECT --doc NAME --code PATH (--span START:END | --match TEXT) [--coder NAME]
   coder code PROJECT --speaker NAME --code PATH [--doc NAME]
+  coder code PROJECT --query QUERY --code PATH [--unit hit|passage]   code every search hit
   coder uncode PROJECT CODING-ID
+  coder search PROJECT QUERY [--json] [--limit N] [--segments] [--memos]
+  coder reindex PROJECT                     rebuild the search index
   coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--json]
   coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
   coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE]

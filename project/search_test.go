@@ -1,0 +1,74 @@
+package project_test
+
+import (
+	"context"
+	"testing"
+
+	"coder/project"
+	"coder/qda"
+	"coder/search"
+)
+
+// Ensure that the index follows every change: an import is searchable at
+// once, a coding shows in the code: filter, and undoing it takes it away.
+func TestSearch_IndexFollowsChanges(t *testing.T) {
+	p := newProject(t, "logics")
+	ctx := context.Background()
+	doc := importText(t, p, "yard.txt", "Interviewer: What changed?\nResident Li: The gate was mended by everyone.\nInterviewer: And the party branch?\nResident Li: 书记带头修门，大家都来了。\n")
+	if _, err := p.OpenIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Search(ctx, "gate", search.Options{})
+	if err != nil || res.Total != 1 || res.Hits[0].Speaker != "Resident Li" {
+		t.Fatalf("search gate: %+v %v", res, err)
+	}
+	if res, _ := p.Search(ctx, "修门", search.Options{}); res.Total != 1 {
+		t.Errorf("Chinese query 修门: %d hits, want 1", res.Total)
+	}
+	imported := importText(t, p, "later.txt", "Field note: the gate committee met again.\n")
+	if res, _ := p.Search(ctx, "committee", search.Options{}); res.Total != 1 || res.Hits[0].DocumentID != imported {
+		t.Errorf("a document imported after the index opened is not found: %+v", res)
+	}
+	code, _ := p.FindCode("Community logic")
+	hit := res.Hits[0]
+	if _, err := p.ApplyCode(doc, hit.Matches[0], code.ID); err != nil {
+		t.Fatal(err)
+	}
+	q := `gate code:"Community logic"`
+	if res, err := p.Search(ctx, q, search.Options{}); err != nil || res.Total != 1 {
+		t.Fatalf("after coding, %s: %+v %v", q, res, err)
+	}
+	if _, err := p.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := p.Search(ctx, q, search.Options{}); res.Total != 0 {
+		t.Errorf("after undo, %s still finds %d hits", q, res.Total)
+	}
+}
+
+// Ensure that "code all hits" codes every hit as one undoable action, either
+// the matched words or the whole passage.
+func TestCodeHits_MatchesAndPassages(t *testing.T) {
+	p := newProject(t, "logics")
+	ctx := context.Background()
+	importText(t, p, "a.txt", "The gate was mended.\n\nNobody mentioned it.\n\nA second gate came later.\n")
+	code, _ := p.FindCode("Community logic")
+	n, err := p.CodeHits(ctx, "gate", code.ID, false)
+	if err != nil || n != 2 {
+		t.Fatalf("CodeHits = %d, %v; want 2", n, err)
+	}
+	rows, _ := p.Codings(project.CodingFilter{Codes: []qda.ID{code.ID}})
+	for _, r := range rows {
+		if r.Text != "gate" {
+			t.Errorf("coded %q, want the matched word", r.Text)
+		}
+	}
+	p.Undo()
+	if n, err := p.CodeHits(ctx, "gate", code.ID, true); err != nil || n != 2 {
+		t.Fatalf("CodeHits whole passages = %d, %v", n, err)
+	}
+	rows, _ = p.Codings(project.CodingFilter{Codes: []qda.ID{code.ID}})
+	if len(rows) != 2 || rows[0].Text != "The gate was mended." {
+		t.Errorf("passage codings = %+v", rows)
+	}
+}
