@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -160,21 +161,21 @@ func joinLines(runs []*pdfRun) []pdfLine {
 func paragraphs(lines []pdfLine) []pdfBlock {
 	spacing := lineSpacing(lines)
 	var out []pdfBlock
-	var cur strings.Builder
+	var cur []byte
 	var size float64
 	jumped := false
 	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" {
+		if s := strings.TrimSpace(string(cur)); s != "" {
 			out = append(out, pdfBlock{text: s, size: size, column: jumped})
 		}
-		cur.Reset()
+		cur = cur[:0]
 	}
 	for i, l := range lines {
 		text := strings.TrimSpace(l.text)
 		if text == "" {
 			continue
 		}
-		if i > 0 && cur.Len() > 0 {
+		if i > 0 && len(cur) > 0 {
 			prev := lines[i-1]
 			gap := prev.y - l.y
 			wide := gap > prev.size*1.6
@@ -189,12 +190,12 @@ func paragraphs(lines []pdfLine) []pdfBlock {
 				flush()
 				jumped = gap <= 0 || math.Abs(l.x0-prev.x0) > l.size*6
 			} else {
-				joinWrapped(&cur, text)
+				cur = joinWrapped(cur, text)
 				continue
 			}
 		}
 		size = l.size
-		cur.WriteString(text)
+		cur = append(cur, text...)
 	}
 	flush()
 	return out
@@ -206,38 +207,40 @@ func paragraphs(lines []pdfLine) []pdfBlock {
 // punctuation and this one starts in lower case.
 func mergeContinued(pages [][]pdfBlock) []pdfBlock {
 	var out []pdfBlock
+	var texts [][]byte // out's texts, grown in place as blocks merge
 	for _, blocks := range pages {
 		first := true
 		for _, b := range blocks {
 			if b.dropped {
 				continue
 			}
-			if n := len(out); n > 0 && (first || b.column) && b.size == out[n-1].size && continues(out[n-1].text, b.text) {
-				var sb strings.Builder
-				sb.WriteString(out[n-1].text)
-				joinWrapped(&sb, b.text)
-				out[n-1].text = sb.String()
+			if n := len(out); n > 0 && (first || b.column) && b.size == out[n-1].size && continues(texts[n-1], b.text) {
+				texts[n-1] = joinWrapped(texts[n-1], b.text)
 				first = false
 				continue
 			}
 			first = false
 			out = append(out, b)
+			texts = append(texts, []byte(b.text))
 		}
+	}
+	for i := range out {
+		out[i].text = string(texts[i])
 	}
 	return out
 }
 
 // continues reports whether next reads as the rest of prev's sentence.
-func continues(prev, next string) bool {
-	r := []rune(prev)
-	n := []rune(next)
-	if len(r) == 0 || len(n) == 0 {
+func continues(prev []byte, next string) bool {
+	if len(prev) == 0 || next == "" {
 		return false
 	}
-	if strings.ContainsRune(".!?:;\"”’)]。！？：；」』）", r[len(r)-1]) {
+	last, _ := utf8.DecodeLastRune(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if strings.ContainsRune(".!?:;\"”’)]。！？：；」』）", last) {
 		return false
 	}
-	return unicode.IsLower(n[0]) || (r[len(r)-1] == '-' && unicode.IsUpper(n[0]))
+	return unicode.IsLower(first) || (last == '-' && unicode.IsUpper(first))
 }
 
 // lineSpacing is the median distance between consecutive baselines of
@@ -259,26 +262,27 @@ func lineSpacing(lines []pdfLine) float64 {
 
 // joinWrapped appends a wrapped line to a paragraph, joining a word
 // hyphenated across the break ("gov-" + "ernment", "non-" + "Federal") and
-// otherwise adding a space.
-func joinWrapped(b *strings.Builder, next string) {
-	s := b.String()
-	r := []rune(s)
-	n := []rune(next)
-	if len(r) >= 2 && r[len(r)-1] == '-' && unicode.IsLetter(r[len(r)-2]) && len(n) > 0 {
-		if unicode.IsLower(n[0]) {
-			b.Reset()
-			b.WriteString(string(r[:len(r)-1]))
+// otherwise adding a space. It looks only at the paragraph's last two
+// characters, so long paragraphs cost linear time.
+func joinWrapped(buf []byte, next string) []byte {
+	last, size := utf8.DecodeLastRune(buf)
+	before, _ := utf8.DecodeLastRune(buf[:len(buf)-size])
+	first, _ := utf8.DecodeRuneInString(next)
+	switch {
+	case len(buf) == 0:
+	case next == "":
+		return buf
+	case last == '-' && unicode.IsLetter(before):
+		if unicode.IsLower(first) {
+			buf = buf[:len(buf)-size]
 		}
 		// Before a capital the hyphen is part of the word ("non-Federal").
-		b.WriteString(next)
-		return
+	case isCJK(last) && isCJK(first):
+		// Chinese wraps without spaces.
+	default:
+		buf = append(buf, ' ')
 	}
-	if len(r) > 0 && isCJK(r[len(r)-1]) && len(n) > 0 && isCJK(n[0]) {
-		b.WriteString(next) // Chinese wraps without spaces
-		return
-	}
-	b.WriteByte(' ')
-	b.WriteString(next)
+	return append(buf, next...)
 }
 
 func isCJK(r rune) bool {

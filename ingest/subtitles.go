@@ -12,6 +12,7 @@ import (
 // cue is one subtitle cue before it becomes a passage.
 type cue struct {
 	at, until time.Duration
+	lines     []string // raw lines, joined once all are read
 	text      string
 	speaker   string // from a WebVTT voice tag
 }
@@ -69,17 +70,18 @@ func readCues(s string, vtt bool) []cue {
 		}
 		if t < 0 {
 			if len(cues) > 0 {
-				cues[len(cues)-1].text += "\n" + strings.Join(block, "\n")
+				cues[len(cues)-1].lines = append(cues[len(cues)-1].lines, block...)
 			}
 			continue
 		}
 		m := cueTiming.FindStringSubmatch(block[t])
 		at, _ := parseClock(m[1])
 		until, _ := parseClock(m[2])
-		cues = append(cues, cue{at: at, until: until, text: strings.Join(block[t+1:], "\n")})
+		cues = append(cues, cue{at: at, until: until, lines: block[t+1:]})
 	}
 	for i := range cues {
-		cues[i].text, cues[i].speaker = cueText(cues[i].text)
+		cues[i].text, cues[i].speaker = cueText(strings.Join(cues[i].lines, "\n"))
+		cues[i].lines = nil
 	}
 	return cues
 }
