@@ -56,6 +56,13 @@ type demoSpec struct {
 // the demo project is the same every time it is written.
 var demoTime = time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
 
+// demoNamespace roots the demo's name-based IDs: every demo project has the
+// same IDs, so its exports are byte-for-byte repeatable (golden tests) and two
+// people's demo projects merge cleanly.
+const demoNamespace qda.ID = "0c0de0de-5e7a-4b1e-9d2c-6a1f3e5b7d90"
+
+func demoID(kind, name string) qda.ID { return qda.NameID(demoNamespace, kind+"/"+name) }
+
 // WriteDemo creates the bundled fictional demo project at path: documents,
 // the institutional-logics codebook, cases with attributes, codings by two
 // coders and memos.
@@ -90,14 +97,14 @@ func DemoBundle() (*qda.Bundle, error) {
 	if err := json.Unmarshal(raw, &spec); err != nil {
 		return nil, fmt.Errorf("demo project.json: %w", err)
 	}
-	b := &qda.Bundle{Project: qda.Project{ID: qda.NewID(), Name: spec.Name, Description: spec.Description, Created: demoTime}}
+	b := &qda.Bundle{Project: qda.Project{ID: demoID("project", spec.Name), Name: spec.Name, Description: spec.Description, Created: demoTime}}
 	if b.Codes, err = codebook.FromTemplate(codebook.TemplateLogics); err != nil {
 		return nil, err
 	}
 	tree := codebook.NewTree(b.Codes)
 	coders := map[string]qda.ID{}
 	for _, name := range spec.Coders {
-		c := qda.Coder{ID: qda.NewID(), Name: name}
+		c := qda.Coder{ID: demoID("coder", name), Name: name}
 		coders[name] = c.ID
 		b.Coders = append(b.Coders, c)
 	}
@@ -107,7 +114,7 @@ func DemoBundle() (*qda.Bundle, error) {
 		if err != nil {
 			return nil, fmt.Errorf("demo variable %q: %w", v.Name, err)
 		}
-		b.Variables = append(b.Variables, qda.Variable{ID: qda.NewID(), Name: v.Name, Type: typ, Scope: qda.VarScope(v.Scope)})
+		b.Variables = append(b.Variables, qda.Variable{ID: demoID("variable/"+v.Scope, v.Name), Name: v.Name, Type: typ, Scope: qda.VarScope(v.Scope)})
 	}
 	for i := range b.Variables {
 		vars[string(b.Variables[i].Scope)+"/"+b.Variables[i].Name] = &b.Variables[i]
@@ -141,6 +148,7 @@ func DemoBundle() (*qda.Bundle, error) {
 			return nil, err
 		}
 		doc := res.Document
+		doc.ID = demoID("document", d.Name)
 		doc.Name = d.Name
 		doc.Imported = demoTime
 		b.Documents = append(b.Documents, doc)
@@ -153,7 +161,7 @@ func DemoBundle() (*qda.Bundle, error) {
 	}
 	cases := map[string]qda.ID{}
 	for _, c := range spec.Cases {
-		cs := qda.Case{ID: qda.NewID(), Name: c.Name}
+		cs := qda.Case{ID: demoID("case", c.Name), Name: c.Name}
 		for _, name := range c.Documents {
 			d, ok := docs[name]
 			if !ok {
@@ -181,12 +189,12 @@ func DemoBundle() (*qda.Bundle, error) {
 			return nil, fmt.Errorf("demo coding %d: %q does not occur in %q", i+1, c.Match, c.Document)
 		}
 		b.Codings = append(b.Codings, qda.Coding{
-			ID: qda.NewID(), Document: d.ID, Code: code.ID, Span: spans[0],
+			ID: demoID("coding", fmt.Sprint(i)), Document: d.ID, Code: code.ID, Span: spans[0],
 			Coder: coders[c.Coder], Created: demoTime.Add(time.Duration(i) * time.Minute), Memo: c.Memo,
 		})
 	}
 	for i, m := range spec.Memos {
-		memo := qda.Memo{ID: qda.NewID(), On: qda.TargetKind(m.On), Title: m.Title, Text: m.Text, Created: demoTime.Add(time.Duration(i) * time.Hour)}
+		memo := qda.Memo{ID: demoID("memo", fmt.Sprint(i)), On: qda.TargetKind(m.On), Title: m.Title, Text: m.Text, Created: demoTime.Add(time.Duration(i) * time.Hour)}
 		memo.Modified = memo.Created
 		if len(b.Coders) > 0 {
 			memo.Coder = b.Coders[0].ID

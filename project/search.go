@@ -2,6 +2,8 @@ package project
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -15,7 +17,8 @@ import (
 
 // indexDir is where the project's search index lives: outside the project
 // file (it is derived data), under the user cache folder, keyed by the
-// project's UUID so that two copies of a project never share one.
+// project's UUID and a hash of the file's absolute path, so that two copies
+// of one project (same UUID) never share an index.
 func (p *Project) indexDir() (string, error) {
 	root := p.opt.IndexDir
 	if root == "" {
@@ -29,7 +32,12 @@ func (p *Project) indexDir() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(root, string(info.ID)), nil
+	abs, err := filepath.Abs(p.Path())
+	if err != nil {
+		abs = p.Path()
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(root, string(info.ID)+"-"+hex.EncodeToString(sum[:6])), nil
 }
 
 // OpenIndex makes sure the search index is open and reflects every change in
