@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"coder/qda"
@@ -22,18 +23,18 @@ func RunCoder(c *Corpus, work string, progress func(done, total int)) (*Figures,
 	debug.FreeOSMemory()
 	ResetPeakRSS()
 	heap := StartHeapSampler()
-	f := &Figures{Queries: map[QueryKind]Latencies{}, Hits: map[string]int{}}
+	f := newFigures()
 	ids := make(map[qda.ID]int, c.Docs)
 	for i := 0; i < c.Docs; i++ {
 		ids[c.meta(i).ID] = i
 	}
-	began := time.Now()
+	began, cpu0 := time.Now(), processCPU()
 	ix, err := search.Build(context.Background(), dir, search.Corpus{Docs: c.Docs, Doc: c.Load, Stamp: 1}, progress)
 	if err != nil {
 		heap.Stop()
 		return nil, err
 	}
-	f.IndexTime = time.Since(began)
+	f.IndexTime, f.IndexCPU = time.Since(began), processCPU()-cpu0
 	defer ix.Close()
 	f.IndexBytes = dirSize(dir)
 
@@ -52,13 +53,14 @@ func RunCoder(c *Corpus, work string, progress func(done, total int)) (*Figures,
 	ctx := context.Background()
 	for rep := 0; rep < queryReps; rep++ {
 		for _, q := range specs {
-			t := time.Now()
+			t, cpu0 := time.Now(), processCPU()
 			res, err := ix.Search(ctx, q.coder, search.Options{Limit: 20, Docs: lookup})
 			if err != nil {
 				heap.Stop()
 				return nil, fmt.Errorf("query %q: %w", q.coder, err)
 			}
 			f.Queries[q.kind] = append(f.Queries[q.kind], time.Since(t))
+			f.QueriesCPU[q.kind] = append(f.QueriesCPU[q.kind], processCPU()-cpu0)
 			f.Hits[q.coder] = res.Total
 		}
 	}
@@ -78,4 +80,13 @@ func BuildOnly(c *Corpus, work string) (time.Duration, error) {
 	}
 	ix.Close()
 	return time.Since(began), nil
+}
+
+// processCPU returns the user+system CPU time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -167,18 +167,24 @@ func (c *Corpus) Load(i int) (*search.DocInput, error) {
 type gen struct {
 	lang  Lang
 	r     *rand.Rand
-	nouns *rand.Zipf
-	zh    *rand.Zipf
+	vocab []entry
+	zipf  *rand.Zipf
 }
 
 func newGen(lang Lang, seed int64) *gen {
 	r := rand.New(rand.NewSource(seed))
-	return &gen{
-		lang:  lang,
-		r:     r,
-		nouns: rand.NewZipf(r, 1.2, 4, uint64(len(enNouns)-1)),
-		zh:    rand.NewZipf(r, 1.1, 6, uint64(len(zhWords)-1)),
+	en, zh := vocabularies()
+	v := en
+	if lang == Chinese {
+		v = zh
 	}
+	return &gen{lang: lang, r: r, vocab: v, zipf: rand.NewZipf(r, 1.07, 2, uint64(len(v)-1))}
+}
+
+// word draws a content word by rank; a verb comes in any of its forms.
+func (g *gen) word() string {
+	e := g.vocab[g.zipf.Uint64()]
+	return e[g.r.Intn(len(e))]
 }
 
 func (g *gen) speaker(interviewer bool) string {
@@ -214,19 +220,9 @@ func (g *gen) passage() string {
 func (g *gen) enSentence(b *strings.Builder) {
 	n := 6 + g.r.Intn(14)
 	for i := 0; i < n; i++ {
-		var w string
-		switch x := g.r.Intn(100); {
-		case x < 42:
+		w := g.word()
+		if g.r.Intn(100) < 45 {
 			w = enFunction[g.r.Intn(len(enFunction))]
-		case x < 72:
-			w = enNouns[g.nouns.Uint64()]
-		case x < 86:
-			forms := enVerbs[g.r.Intn(len(enVerbs))]
-			w = forms[g.r.Intn(len(forms))]
-		case x < 97:
-			w = enAdjectives[g.r.Intn(len(enAdjectives))]
-		default:
-			w = enPhrases[g.r.Intn(len(enPhrases))]
 		}
 		if i == 0 {
 			w = strings.ToUpper(w[:1]) + w[1:]
@@ -241,13 +237,16 @@ func (g *gen) enSentence(b *strings.Builder) {
 	b.WriteByte('.')
 }
 
+// zhFunction are the particles and pronouns that make up much of spoken Chinese.
+var zhFunction = []string{"的", "了", "在", "是", "也", "就", "都", "很", "要", "说", "我们", "他们", "这个", "那个", "没有", "还是"}
+
 func (g *gen) zhSentence(b *strings.Builder) {
 	n := 5 + g.r.Intn(12)
 	for i := 0; i < n; i++ {
-		if g.r.Intn(30) == 0 {
-			b.WriteString(zhPhrases[g.r.Intn(len(zhPhrases))])
+		if g.r.Intn(100) < 30 {
+			b.WriteString(zhFunction[g.r.Intn(len(zhFunction))])
 		} else {
-			b.WriteString(zhWords[g.zh.Uint64()])
+			b.WriteString(g.word())
 		}
 		if i < n-1 && g.r.Intn(6) == 0 {
 			b.WriteString("，")

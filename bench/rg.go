@@ -17,7 +17,8 @@ func RunRipgrep(c *Corpus) (*Figures, error) {
 	if _, err := exec.LookPath("rg"); err != nil {
 		return nil, fmt.Errorf("rg not found (apt-get install ripgrep): %w", err)
 	}
-	f := &Figures{Queries: map[QueryKind]Latencies{}, Hits: map[string]int{}, IndexBytes: c.Bytes}
+	f := newFigures()
+	f.IndexBytes = c.Bytes
 	docs := filepath.Join(c.Dir, "docs")
 	for _, q := range queriesFor(c.Lang) {
 		if q.rg == nil {
@@ -37,6 +38,7 @@ func RunRipgrep(c *Corpus) (*Figures, error) {
 				return nil, fmt.Errorf("rg %s: %v: %s", strings.Join(q.rg, " "), err, errb.String())
 			}
 			f.Queries[q.kind] = append(f.Queries[q.kind], took)
+			f.QueriesCPU[q.kind] = append(f.QueriesCPU[q.kind], cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 			f.PeakRSS = max(f.PeakRSS, maxRSS(cmd))
 			total := 0
 			for _, line := range strings.Fields(out.String()) {

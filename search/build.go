@@ -25,10 +25,10 @@ type Corpus struct {
 }
 
 // batchTokens is about how many tokens go into one segment of a build: some
-// 1 MB of English or 400 kB of Chinese. Bigger batches leave fewer segments
+// 700 kB of English or 300 kB of Chinese. Bigger batches leave fewer segments
 // to merge at the end; smaller ones bound the memory analysed tokens take
 // (a hundred bytes or so each, with the positions phrase queries need).
-const batchTokens = 160_000
+const batchTokens = 120_000
 
 // Build indexes the corpus into dir, replacing whatever is there, and returns
 // the open index. It builds beside dir and swaps the result in at the end, so

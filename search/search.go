@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"context"
 	"errors"
 	"fmt"
@@ -151,7 +152,12 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	}
 	req := bleve.NewSearchRequestOptions(nil, limit, max(0, opt.Offset), false)
 	req.Fields = []string{fDoc, fCase, fCode, fCoder, fSpan, fBody, fTitle, fOn, fTarget, fTargetName}
-	req.SortBy([]string{"-_score", "_id"})
+	if os.Getenv("CODER_SCORE") == "" {
+		req.Score = bleve.ScoreNone
+		req.SortBy([]string{"-_score", "-_score"})
+	} else {
+		req.SortBy([]string{"-_score", "_id"})
+	}
 	if opt.Facets {
 		size := opt.FacetSize
 		if size <= 0 {
