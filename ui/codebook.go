@@ -359,17 +359,38 @@ func (r *codeRow) DragEnd() {
 	}
 }
 
-// rowAt returns the code whose row is under the absolute position pos.
+// rowAt returns the code whose row is under the absolute position pos, or
+// "" when pos is not on a row of the tree.
 func (c *codebookPanel) rowAt(pos fyne.Position) qda.ID {
 	d := fyne.CurrentApp().Driver()
+	if d.CanvasForObject(c.tree) == nil || !c.tree.Visible() {
+		return ""
+	}
+	// Rows the tree has scrolled out or put back in its pool keep their
+	// last size but are no longer drawn, and the driver places them at the
+	// origin: only rows inside the tree's visible area count.
+	tree := d.AbsolutePositionForObject(c.tree)
+	if !inside(pos, tree, c.tree.Size()) {
+		return ""
+	}
 	for r := range c.rows {
 		if r.id == "" || !r.Visible() || d.CanvasForObject(r) == nil {
 			continue
 		}
-		at, size := d.AbsolutePositionForObject(r), r.Size()
-		if pos.X >= at.X && pos.X < at.X+size.Width && pos.Y >= at.Y && pos.Y < at.Y+size.Height {
+		at := d.AbsolutePositionForObject(r)
+		if overlaps(at, r.Size(), tree, c.tree.Size()) && inside(pos, at, r.Size()) {
 			return r.id
 		}
 	}
 	return ""
+}
+
+// overlaps reports whether two rectangles share any area.
+func overlaps(a fyne.Position, as fyne.Size, b fyne.Position, bs fyne.Size) bool {
+	return a.X < b.X+bs.Width && b.X < a.X+as.Width && a.Y < b.Y+bs.Height && b.Y < a.Y+as.Height
+}
+
+// inside reports whether pos lies in the rectangle at origin with size.
+func inside(pos, origin fyne.Position, size fyne.Size) bool {
+	return pos.X >= origin.X && pos.X < origin.X+size.Width && pos.Y >= origin.Y && pos.Y < origin.Y+size.Height
 }

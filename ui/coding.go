@@ -40,6 +40,21 @@ func (ws *workspace) setupCoding() {
 		ws.hideCodingPopup()
 		ws.menus.updateSelection()
 	}
+	v.OnSelectionDragged = func(_ qda.Span, at fyne.Position) string {
+		code, ok := ws.tree.Code(ws.codes.rowAt(at))
+		switch {
+		case !ok:
+			return "Drop on a code"
+		case code.Folder:
+			return "“" + code.Name + "” is a folder: drop on a code in it"
+		}
+		return "Code with “" + code.Name + "”"
+	}
+	v.OnSelectionDropped = func(_ qda.Span, at fyne.Position) {
+		if id := ws.codes.rowAt(at); id != "" {
+			ws.applyCode(id)
+		}
+	}
 }
 
 // codingMenu is the document's context menu for the selection and the

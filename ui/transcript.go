@@ -52,6 +52,16 @@ type TranscriptView struct {
 	OnKey func(ev *fyne.KeyEvent)
 	// OnRune receives typed characters, for type-to-find-a-code.
 	OnRune func(r rune)
+	// OnSelectionDropped, when set, turns a drag that begins on selected
+	// text into carrying that text out of the view: it is called when the
+	// drag ends with the selection and the pointer's absolute position, so
+	// the app can code the selection with whatever is under the pointer.
+	// Drags that begin elsewhere still select.
+	OnSelectionDropped func(sel qda.Span, abs fyne.Position)
+	// OnSelectionDragged is called as carried text moves, with the pointer's
+	// absolute position; the line it returns is shown under the carried
+	// words (empty keeps the line as it is).
+	OnSelectionDragged func(sel qda.Span, abs fyne.Position) string
 
 	doc        *qda.Document
 	lay        *layout
@@ -65,6 +75,7 @@ type TranscriptView struct {
 	focused       bool
 	shift         bool
 	dragging      bool
+	carrying      *carry // a drag of the selection out of the view, or nil
 
 	pending *qda.Span // a ScrollTo made before the view had a size
 

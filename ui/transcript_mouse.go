@@ -69,7 +69,8 @@ func (s *transcriptSurface) TappedSecondary(ev *fyne.PointEvent) {
 
 // Dragged selects from where the drag began (or, with Shift, from the
 // existing anchor) to the pointer, scrolling when the pointer leaves the
-// viewport.
+// viewport. A drag that begins on selected text carries that text instead
+// (see OnSelectionDropped).
 func (s *transcriptSurface) Dragged(ev *fyne.DragEvent) {
 	t := s.t
 	if t.lay == nil {
@@ -80,10 +81,16 @@ func (s *transcriptSurface) Dragged(ev *fyne.DragEvent) {
 		t.dragging = true
 		t.requestFocus()
 		t.goalX = -1
-		if !t.shiftHeld() {
-			start := ev.Position.Subtract(ev.Dragged)
+		start := ev.Position.Subtract(ev.Dragged)
+		if t.startsCarry(start) {
+			t.beginCarry()
+		} else if !t.shiftHeld() {
 			anchor = t.lay.offsetAt(start.X, start.Y, t.buf)
 		}
+	}
+	if t.carrying != nil {
+		t.moveCarry(ev.Position)
+		return
 	}
 	top, view := t.scroll.Offset.Y, t.scroll.Size().Height
 	switch y := ev.Position.Y; {
@@ -96,9 +103,12 @@ func (s *transcriptSurface) Dragged(ev *fyne.DragEvent) {
 	t.setSelection(anchor, t.lay.offsetAt(ev.Position.X, ev.Position.Y, t.buf))
 }
 
-// DragEnd finishes a drag selection.
+// DragEnd finishes a drag selection, or drops carried text.
 func (s *transcriptSurface) DragEnd() {
 	s.t.dragging = false
+	if s.t.carrying != nil {
+		s.t.endCarry()
+	}
 }
 
 // requestFocus gives the view the keyboard, so Shift+arrows and Ctrl+C act
