@@ -26,6 +26,7 @@ type codebookPanel struct {
 
 	matches  []qda.ID // codes matching the filter, best first; nil when not filtering
 	selected qda.ID
+	shown    qda.ID // the code whose definition the editor holds
 	rows     map[*codeRow]bool // rows the tree has made, for finding drop targets
 	dragging qda.ID
 	dropAt   fyne.Position
@@ -220,12 +221,14 @@ func (c *codebookPanel) focusFilter(text string) {
 	}
 }
 
-// showDefinition fills the definition panel for the selected code.
+// showDefinition fills the definition panel for the selected code. An edit
+// of the definition that is not saved yet survives refreshes.
 func (c *codebookPanel) showDefinition() {
 	code, ok := c.ws.tree.Code(c.selected)
 	if !ok {
+		c.shown = ""
 		c.defPath.SetText("No code selected")
-		c.defInfo.SetText("Right-click a code for its actions; drag a code onto another to move it under it.")
+		c.defInfo.SetText("Right-click a code for its actions; drag a code onto another to move it under it, or selected text onto a code to code it.")
 		c.defText.SetText("")
 		c.defText.Disable()
 		c.defSave.Disable()
@@ -233,6 +236,22 @@ func (c *codebookPanel) showDefinition() {
 		return
 	}
 	c.defPath.SetText(c.ws.tree.Path(code.ID))
+	c.showCounts()
+	c.defText.Enable()
+	if c.shown != code.ID || (c.defSave.Disabled() && c.defText.Text != code.Description) {
+		c.defText.SetText(code.Description)
+		c.defSave.Disable()
+	}
+	c.shown = code.ID
+	c.defMemos.Enable()
+}
+
+// showCounts says how often the selected code was applied.
+func (c *codebookPanel) showCounts() {
+	code, ok := c.ws.tree.Code(c.selected)
+	if !ok {
+		return
+	}
 	total := 0
 	for _, id := range c.ws.tree.Subtree(code.ID) {
 		total += c.ws.counts[id]
@@ -244,11 +263,18 @@ func (c *codebookPanel) showDefinition() {
 	if k := c.ws.pinKey(code.ID); k > 0 {
 		info += fmt.Sprintf(" · key %d", k)
 	}
-	c.defInfo.SetText(info)
-	c.defText.Enable()
-	c.defText.SetText(code.Description)
-	c.defSave.Disable()
-	c.defMemos.Enable()
+	if c.defInfo.Text != info {
+		c.defInfo.SetText(info)
+	}
+}
+
+// countsChanged redraws the rows of codes whose counts changed, and the
+// selected code's counts, without rebuilding the tree.
+func (c *codebookPanel) countsChanged(codes []qda.ID) {
+	for _, id := range codes {
+		c.tree.RefreshItem(string(id))
+	}
+	c.showCounts()
 }
 
 func (c *codebookPanel) saveDefinition() {
@@ -316,19 +342,27 @@ func (r *codeRow) set(id qda.ID) {
 	if !ok {
 		return
 	}
-	r.swatch.FillColor = parseColor(code.Color)
-	r.swatch.Refresh()
+	// Setting a label's text shapes it again even when it is the same, and
+	// every coding refreshes the tree: touch only what differs.
+	if fill := parseColor(code.Color); r.swatch.FillColor != fill {
+		r.swatch.FillColor = fill
+		r.swatch.Refresh()
+	}
 	name := code.Name
 	if r.panel.matches != nil {
 		name = ws.tree.Path(id)
 	}
-	r.name.TextStyle.Italic = code.Folder
-	r.name.SetText(name)
+	if r.name.Text != name || r.name.TextStyle.Italic != code.Folder {
+		r.name.TextStyle.Italic = code.Folder
+		r.name.SetText(name)
+	}
 	count := fmt.Sprint(ws.counts[id])
 	if k := ws.pinKey(id); k > 0 {
 		count = fmt.Sprintf("[%d]  %s", k, count)
 	}
-	r.count.SetText(count)
+	if r.count.Text != count {
+		r.count.SetText(count)
+	}
 }
 
 // TappedSecondary opens the code's context menu.

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"coder/project"
+	"coder/qda"
 )
 
 // Ensure that clicking a coded passage shows its codes with coder, date and
@@ -76,4 +78,38 @@ func TestCodedSpan_TapOnUncodedTextShowsNothing(t *testing.T) {
 		}
 	}
 	t.Fatal("the demo document has no uncoded text in view")
+}
+
+// Ensure that coding and uncoding update the code's count in its row and in
+// the definition panel, and that a definition being written is not lost
+// when the selection is coded meanwhile.
+func TestApplyCode_CountsFollowAndUnsavedDefinitionSurvives(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	ws.openDocument(ws.docs[0].ID)
+	code, _ := ws.tree.Find("Community logic/Trust and social capital")
+	ws.codes.selectCode(code.ID)
+	before := ws.counts[code.ID]
+	typeInto(ws.codes.defText, "Draft: trust between neighbours")
+
+	ws.view.Select(firstWords(t, ws, 3))
+	if !ws.applyCode(code.ID) {
+		t.Fatal("applying the code failed")
+	}
+	row := rowOf(t, ws.codes, code.ID)
+	if got, want := row.count.Text, fmt.Sprint(before+1); got != want {
+		t.Errorf("the code's row counts %q after coding, want %q", got, want)
+	}
+	if got, want := ws.codes.defInfo.Text, count(before+1, "coding"); !strings.HasPrefix(got, want) {
+		t.Errorf("the definition panel says %q, want it to start %q", got, want)
+	}
+	if got := ws.codes.defText.Text; got != "Draft: trust between neighbours" {
+		t.Errorf("coding replaced the unsaved definition with %q", got)
+	}
+
+	rows, _ := ws.p.Codings(project.CodingFilter{Codes: []qda.ID{code.ID}, Documents: []qda.ID{ws.doc.ID}})
+	ws.uncode(rows[len(rows)-1].ID)
+	if n, _ := ws.p.CodeCounts(); ws.counts[code.ID] != n[code.ID] || ws.counts[code.ID] != before {
+		t.Errorf("after uncoding the window counts %d, the project %d, want %d", ws.counts[code.ID], n[code.ID], before)
+	}
 }

@@ -158,6 +158,22 @@ func (r *retrievePanel) changed(choices bool) {
 	r.run()
 }
 
+// codingsChanged reruns the retrieval when codings of one of the codes
+// (or of codes below them) it shows were added or removed.
+func (r *retrievePanel) codingsChanged(codes []qda.ID) {
+	for id, on := range r.chosen {
+		if !on {
+			continue
+		}
+		for _, sub := range r.ws.tree.Subtree(id) {
+			if containsID(codes, sub) {
+				r.run()
+				return
+			}
+		}
+	}
+}
+
 // filter is the current choice as a project filter.
 func (r *retrievePanel) filter() project.CodingFilter {
 	var f project.CodingFilter

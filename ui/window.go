@@ -151,6 +151,10 @@ func (ws *workspace) changed(c project.Change) {
 	if ws.app.ws != ws {
 		return // the project was closed while the change was on its way
 	}
+	if ws.onlyCodingsOfOpenDocument(c) {
+		ws.codingsChanged()
+		return
+	}
 	oldDocs := ws.docs
 	if err := ws.reload(); err != nil {
 		ws.showError(err)
@@ -177,6 +181,44 @@ func (ws *workspace) changed(c project.Change) {
 		ws.memos.refresh()
 	}
 	ws.retrieve.changed(c.All || c.Codebook || c.Cases)
+	ws.menus.update()
+}
+
+// codingActions are the changes that add or remove codings and nothing
+// else; project.Change does not say so in a field of its own.
+var codingActions = map[string]bool{"Apply code": true, "Code matches": true, "Remove coding": true}
+
+// onlyCodingsOfOpenDocument reports whether c only added or removed codings
+// in the open document, which the window can follow without reading the
+// whole project again.
+func (ws *workspace) onlyCodingsOfOpenDocument(c project.Change) bool {
+	return codingActions[c.Action] && ws.doc != nil && !c.All && !c.Codebook && !c.Cases && !c.Memos &&
+		len(c.Removed) == 0 && len(c.Documents) == 1 && c.Documents[0] == ws.doc.ID
+}
+
+// codingsChanged follows a change to the open document's codings: its
+// highlights, the counts of the codes that gained or lost codings, and the
+// retrieval when it shows one of them. Counting the difference in this one
+// document spares reading every coding of the project.
+func (ws *workspace) codingsChanged() {
+	before := ws.codings
+	ws.refreshDocument()
+	delta := map[qda.ID]int{}
+	for _, r := range before {
+		delta[r.Code]--
+	}
+	for _, r := range ws.codings {
+		delta[r.Code]++
+	}
+	var touched []qda.ID
+	for id, d := range delta {
+		if d != 0 {
+			ws.counts[id] += d
+			touched = append(touched, id)
+		}
+	}
+	ws.codes.countsChanged(touched)
+	ws.retrieve.codingsChanged(touched)
 	ws.menus.update()
 }
 
