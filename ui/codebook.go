@@ -26,7 +26,7 @@ type codebookPanel struct {
 
 	matches  []qda.ID // codes matching the filter, best first; nil when not filtering
 	selected qda.ID
-	shown    qda.ID // the code whose definition the editor holds
+	shown    qda.ID            // the code whose definition the editor holds
 	rows     map[*codeRow]bool // rows the tree has made, for finding drop targets
 	dragging qda.ID
 	dropAt   fyne.Position
