@@ -43,8 +43,11 @@ func init() {
 type textAnalyzer struct{}
 
 // token is one analysed term with its byte offsets in the analysed text.
+// term aliases the analysed text wherever analysis leaves the bytes as they
+// are (most words, every CJK character and pair), so indexing allocates
+// little; treat it as read-only.
 type token struct {
-	term       string
+	term       []byte
 	start, end int // bytes
 	pos        int // 1-based position; stems and pairs share their word's or first character's
 	kind       tokenKind
@@ -60,7 +63,9 @@ const (
 
 // Analyze implements analysis.Analyzer for bleve.
 func (textAnalyzer) Analyze(input []byte) analysis.TokenStream {
-	var out analysis.TokenStream
+	// Tokens come from one slab: one allocation instead of one per token.
+	slab := make([]analysis.Token, 0, len(input)/4+4)
+	out := make(analysis.TokenStream, 0, cap(slab))
 	tokenize(input, func(t token) {
 		typ := analysis.AlphaNumeric
 		switch t.kind {
@@ -69,13 +74,11 @@ func (textAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		case kindPair:
 			typ = analysis.Double
 		}
-		out = append(out, &analysis.Token{
-			Term:     []byte(t.term),
-			Start:    t.start,
-			End:      t.end,
-			Position: t.pos,
-			Type:     typ,
-		})
+		if len(slab) == cap(slab) {
+			slab = make([]analysis.Token, 0, 256)
+		}
+		slab = append(slab, analysis.Token{Term: t.term, Start: t.start, End: t.end, Position: t.pos, Type: typ})
+		out = append(out, &slab[len(slab)-1])
 	})
 	return out
 }
@@ -105,7 +108,7 @@ func tokenize(input []byte, emit func(token)) {
 				_, n := utf8.DecodeRune(b[i:])
 				ch := token{term: fold(b[i : i+n]), start: start + i, end: start + i + n, pos: pos, kind: kindChar}
 				if open && prev.end == ch.start {
-					emit(token{term: prev.term + ch.term, start: prev.start, end: ch.end, pos: prev.pos, kind: kindPair})
+					emit(token{term: pair(input, prev, ch), start: prev.start, end: ch.end, pos: prev.pos, kind: kindPair})
 				} else {
 					closeRun()
 				}
@@ -123,11 +126,20 @@ func tokenize(input []byte, emit func(token)) {
 	closeRun()
 }
 
+// pair returns the term of two adjacent characters: the input's own bytes
+// when folding left both as they were.
+func pair(input []byte, a, b token) []byte {
+	if string(a.term) == string(input[a.start:a.end]) && string(b.term) == string(input[b.start:b.end]) {
+		return input[a.start:b.end:b.end]
+	}
+	return append(append(make([]byte, 0, len(a.term)+len(b.term)), a.term...), b.term...)
+}
+
 // fold width-folds (full-width Latin to ASCII, half-width kana to full) and
-// lower-cases a segment. ASCII, by far the commonest case, takes a fast path.
-func fold(b []byte) string {
-	ascii := true
-	upper := false
+// lower-cases a segment. Lower-case ASCII, and CJK ideographs, which neither
+// fold touches, come back as they are, without a copy.
+func fold(b []byte) []byte {
+	ascii, upper := true, false
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
 			ascii = false
@@ -139,7 +151,7 @@ func fold(b []byte) string {
 	}
 	if ascii {
 		if !upper {
-			return string(b)
+			return b[:len(b):len(b)]
 		}
 		out := make([]byte, len(b))
 		for i, c := range b {
@@ -148,9 +160,12 @@ func fold(b []byte) string {
 			}
 			out[i] = c
 		}
-		return string(out)
+		return out
 	}
-	return strings.ToLower(width.Fold.String(string(b)))
+	if r, n := utf8.DecodeRune(b); n == len(b) && unicode.Is(unicode.Han, r) {
+		return b[:len(b):len(b)]
+	}
+	return []byte(strings.ToLower(width.Fold.String(string(b))))
 }
 
 // stemCache memoises English stems: a corpus has a few tens of thousands of

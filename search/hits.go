@@ -32,7 +32,7 @@ func makeHit(h *search.DocumentMatch, ms []matcher, lookup func(qda.ID) (*docTex
 	if !ok {
 		return Hit{}, needsRebuild("", fmt.Sprintf("the search index holds an entry %q Coder does not recognise", h.ID), nil)
 	}
-	hit := Hit{Score: h.Score, PassageIndex: -1, snippets: snippets, Cases: strs(h.Fields[fCase]), Codes: strs(h.Fields[fCode])}
+	hit := Hit{PassageIndex: -1, snippets: snippets, Cases: strs(h.Fields[fCase]), Codes: strs(h.Fields[fCode])}
 	hit.Case = strings.Join(hit.Cases, "; ")
 	if hit.Codes == nil {
 		hit.Codes = []string{}

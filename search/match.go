@@ -50,12 +50,12 @@ func phraseMatcher(text string, dict dictionary, stemmed bool) (matcher, error) 
 		switch t.kind {
 		case kindWord:
 			if stemmed && len(toks) == 1 {
-				slots[i].terms, err = expandWord(dict, t.term)
+				slots[i].terms, err = expandWord(dict, string(t.term))
 			} else {
-				slots[i].terms = []string{t.term}
+				slots[i].terms = []string{string(t.term)}
 			}
 		case kindPair:
-			slots[i].terms, isPair[i] = []string{t.term}, true
+			slots[i].terms, isPair[i] = []string{string(t.term)}, true
 		}
 		if err != nil {
 			return matcher{}, err
@@ -70,7 +70,7 @@ func phraseMatcher(text string, dict dictionary, stemmed bool) (matcher, error) 
 			slots[i].open = true
 			continue
 		}
-		if slots[i].terms, err = expandChar(dict, t.term); err != nil {
+		if slots[i].terms, err = expandChar(dict, string(t.term)); err != nil {
 			return matcher{}, err
 		}
 		slots[i].lone = len(t.term)
@@ -139,13 +139,13 @@ func findMatches(text string, ms []matcher) []span {
 		switch {
 		case m.prefix != "":
 			for _, t := range toks {
-				if t.kind == kindWord && strings.HasPrefix(t.term, m.prefix) {
+				if t.kind == kindWord && strings.HasPrefix(string(t.term), m.prefix) {
 					out = append(out, span{t.start, t.end})
 				}
 			}
 		case m.fuzzy != "":
 			for _, t := range toks {
-				if t.kind == kindWord && editsWithin(m.fuzzy, t.term, m.edits) {
+				if t.kind == kindWord && editsWithin(m.fuzzy, string(t.term), m.edits) {
 					out = append(out, span{t.start, t.end})
 				}
 			}
@@ -163,7 +163,7 @@ func (s slot) at(toks []token, byPos [][]int32, pos int) (span, bool) {
 		return span{}, false
 	}
 	for _, i := range byPos[pos] {
-		if t := toks[i]; s.set[t.term] {
+		if t := toks[i]; s.set[string(t.term)] {
 			if s.lone > 0 {
 				return span{t.start, t.start + s.lone}, true
 			}

@@ -106,9 +106,9 @@ func (c *compiler) word(w Word, negated bool) query.Query {
 	if hasCJK(w.Text) || wordCount(w.Text) > 1 {
 		return c.phrase(w.Text, false, negated)
 	}
-	t := fold([]byte(w.Text))
+	t := string(fold([]byte(w.Text)))
 	if toks := tokens(w.Text); len(toks) > 0 {
-		t = toks[0].term
+		t = string(toks[0].term)
 	}
 	switch {
 	case w.Prefix:

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"os"
 	"context"
 	"errors"
 	"fmt"
@@ -79,7 +78,6 @@ type Hit struct {
 	Codes   []string `json:"codes"` // code paths applied to the passage (or the segment's code)
 	Coder   string   `json:"-"`     // for segments and memos
 	Title   string   `json:"-"`     // for memos
-	Score   float64  `json:"-"`
 
 	snippets bool // whether fill makes the snippet
 }
@@ -115,7 +113,8 @@ type Count struct {
 // ErrNoLookup is returned when Options.Docs is missing.
 var ErrNoLookup = errors.New("search: Options.Docs is required to read hits")
 
-// Search parses q and runs it. A syntax error is a *SyntaxError.
+// Search parses q and runs it. A syntax error is a *SyntaxError. Hits come in
+// a stable order that is not a ranking; see Result.ByDocument and ByCase.
 func (ix *Index) Search(ctx context.Context, q string, opt Options) (*Result, error) {
 	pq, err := ParseQuery(q)
 	if err != nil {
@@ -152,12 +151,13 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	}
 	req := bleve.NewSearchRequestOptions(nil, limit, max(0, opt.Offset), false)
 	req.Fields = []string{fDoc, fCase, fCode, fCoder, fSpan, fBody, fTitle, fOn, fTarget, fTargetName}
-	if os.Getenv("CODER_SCORE") == "" {
-		req.Score = bleve.ScoreNone
-		req.SortBy([]string{"-_score", "-_score"})
-	} else {
-		req.SortBy([]string{"-_score", "_id"})
-	}
+	// Hits are not ranked: a researcher reads all of them, grouped by case
+	// and document, and skipping scores lets bleve intersect and join posting
+	// bitmaps directly. Order is the index's own, stable between searches.
+	// The second sort key only stops bleve from ending the scan early once
+	// it has a page, which would leave Total short.
+	req.Score = bleve.ScoreNone
+	req.SortBy([]string{"-_score", "-_score"})
 	if opt.Facets {
 		size := opt.FacetSize
 		if size <= 0 {
