@@ -173,3 +173,48 @@ func (p *Project) Attributes(owner qda.ID) (map[string]string, error) {
 	})
 	return out, err
 }
+
+// CasesFromSpeakers makes a case for each speaker (named after the speaker)
+// holding the documents in which that speaker has turns, across the given
+// documents or all of them. Existing cases of the same name are extended. It
+// is one action and returns the number of cases touched.
+func (p *Project) CasesFromSpeakers(docs ...qda.ID) (int, error) {
+	n := 0
+	err := p.act(Change{Action: "Cases from speakers", Cases: true, All: true}, func(tx *store.Tx) error {
+		all, err := tx.Documents()
+		if err != nil {
+			return err
+		}
+		want := idSet(docs)
+		bySpeaker := map[string][]qda.ID{}
+		var order []string
+		for _, d := range all {
+			if want != nil && !want[d.ID] {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, pa := range d.Passages {
+				name := strings.TrimSpace(pa.Speaker)
+				if name == "" || seen[strings.ToLower(name)] {
+					continue
+				}
+				seen[strings.ToLower(name)] = true
+				if _, ok := bySpeaker[name]; !ok {
+					order = append(order, name)
+				}
+				bySpeaker[name] = append(bySpeaker[name], d.ID)
+			}
+		}
+		if len(order) == 0 {
+			return &qda.Error{What: "cases from speakers", Why: "no document has speaker turns", Fix: "import transcripts with speaker labels such as \"Name:\""}
+		}
+		for _, name := range order {
+			if _, err := assignToCase(tx, name, bySpeaker[name]); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}

@@ -228,3 +228,31 @@ func TestDemoBundle_IsConsistent(t *testing.T) {
 		t.Errorf("demo has %d memos and %d cases", len(b.Memos), len(b.Cases))
 	}
 }
+
+// Ensure that coding by speaker codes every turn of that speaker, and that
+// cases can be made per speaker.
+func TestSpeakers_CodeTurnsAndMakeCases(t *testing.T) {
+	p := newProject(t, "logics")
+	doc := importText(t, p, "t.txt", "Interviewer: How did it start?\nSecretary Fang: The ranking came first.\nInterviewer: And then?\nSecretary Fang: We called a meeting.\nResident Li: I came to that meeting.\n")
+	code, _ := p.FindCode("Bureaucratic logic")
+	n, err := p.CodeSpeaker("secretary fang", code.ID)
+	if err != nil || n != 2 {
+		t.Fatalf("CodeSpeaker = %d, %v; want 2 turns", n, err)
+	}
+	rows, _ := p.Codings(project.CodingFilter{Documents: []qda.ID{doc}})
+	for _, r := range rows {
+		if !strings.HasPrefix(r.Text, "Secretary Fang:") {
+			t.Errorf("coded %q, want a turn of Secretary Fang", r.Text)
+		}
+	}
+	if _, err := p.CodeSpeaker("Nobody", code.ID); err == nil {
+		t.Error("coding an unknown speaker succeeded")
+	}
+	if n, err := p.CasesFromSpeakers(); err != nil || n != 3 {
+		t.Fatalf("CasesFromSpeakers = %d, %v; want 3", n, err)
+	}
+	c, err := p.FindCase("Resident Li")
+	if err != nil || len(c.Documents) != 1 || c.Documents[0] != doc {
+		t.Errorf("case Resident Li = %+v, %v", c, err)
+	}
+}

@@ -17,6 +17,8 @@ func cmdCases(args []string) int {
 			return cmdCasesAdd(args[1:])
 		case "assign":
 			return cmdCasesAssign(args[1:])
+		case "from-speakers":
+			return cmdCasesFromSpeakers(args[1:])
 		}
 	}
 	f := newFlags("cases")
@@ -115,6 +117,29 @@ func cmdCasesAssign(args []string) int {
 			return err
 		}
 		fmt.Fprintf(stdout, "case %s has %d documents\n", c.Name, len(c.Documents))
+		return nil
+	})
+}
+
+func cmdCasesFromSpeakers(args []string) int {
+	f := newFlags("cases from-speakers")
+	if err := f.parse(args, 1, -1, "coder cases from-speakers PROJECT [DOC...]"); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		var ids []qda.ID
+		for _, name := range f.pos[1:] {
+			d, err := p.DocumentByName(name)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, d.ID)
+		}
+		n, err := p.CasesFromSpeakers(ids...)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d cases, one per speaker\n", n)
 		return nil
 	})
 }

@@ -22,6 +22,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder reindex PROJECT                     rebuild the search index
   coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--json]
   coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
+  coder cases from-speakers PROJECT [DOC...]   a case per speaker, holding the documents they speak in
   coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE]
   coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T]
   coder memos PROJECT [--json]
