@@ -187,33 +187,11 @@ type indexMeta struct {
 }
 
 func loadIndexMeta(tx *store.Tx) (*indexMeta, error) {
-	b := &qda.Bundle{}
-	var err error
-	if b.Codes, err = tx.Codes(); err != nil {
-		return nil, err
-	}
-	if b.Coders, err = tx.Coders(); err != nil {
-		return nil, err
-	}
-	if b.Cases, err = tx.Cases(); err != nil {
-		return nil, err
-	}
-	if b.Variables, err = tx.Variables(); err != nil {
-		return nil, err
-	}
-	if b.Values, err = tx.Values(); err != nil {
-		return nil, err
-	}
-	if b.Codings, err = tx.Codings(); err != nil {
-		return nil, err
-	}
-	if b.Memos, err = tx.Memos(); err != nil {
-		return nil, err
-	}
-	docs, err := tx.Documents()
+	b, err := tx.Metadata()
 	if err != nil {
 		return nil, err
 	}
+	docs := b.Documents
 	tree := codebook.NewTree(b.Codes)
 	m := &indexMeta{
 		paths: map[qda.ID]string{}, coders: map[qda.ID]string{}, cases: map[qda.ID][]qda.Case{},

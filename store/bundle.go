@@ -4,6 +4,21 @@ import "coder/qda"
 
 // Bundle reads the whole project, texts included, in one consistent snapshot.
 func (tx *Tx) Bundle() (*qda.Bundle, error) {
+	b, err := tx.Metadata()
+	if err != nil {
+		return nil, err
+	}
+	for i := range b.Documents {
+		if b.Documents[i].Text, err = tx.Text(b.Documents[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// Metadata reads everything but the documents' texts: what listings and
+// derived data such as the search index need about the whole project.
+func (tx *Tx) Metadata() (*qda.Bundle, error) {
 	var b qda.Bundle
 	var err error
 	if b.Project, err = tx.Project(); err != nil {
@@ -17,11 +32,6 @@ func (tx *Tx) Bundle() (*qda.Bundle, error) {
 	}
 	if b.Documents, err = tx.Documents(); err != nil {
 		return nil, err
-	}
-	for i := range b.Documents {
-		if b.Documents[i].Text, err = tx.Text(b.Documents[i].ID); err != nil {
-			return nil, err
-		}
 	}
 	if b.Codings, err = tx.Codings(); err != nil {
 		return nil, err
