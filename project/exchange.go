@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"coder/exchange"
+	"coder/ingest"
 	"coder/qda"
 	"coder/store"
 )
@@ -50,8 +51,9 @@ func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
 		return rep, err
 	}
 	var ids []qda.ID
-	for _, d := range b.Documents {
-		ids = append(ids, d.ID)
+	for i := range b.Documents {
+		ids = append(ids, b.Documents[i].ID)
+		repassage(&b.Documents[i])
 	}
 	err = p.act(Change{Action: "Import " + filepath.Ext(path), Documents: ids, Codebook: true, Cases: true, Memos: true, All: true}, func(tx *store.Tx) error {
 		b.Project = qda.Project{} // the project keeps its own identity
@@ -61,6 +63,21 @@ func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
 		return nil
 	})
 	return rep, err
+}
+
+// repassage splits an exchanged document into passages the way Coder's own
+// importer does (speaker turns, paragraphs, long lines), since REFI-QDA
+// carries no structure and passages are the unit of search hits. The text
+// must come out unchanged; if it would not, the exchange's passages stay.
+func repassage(d *qda.Document) {
+	res, err := ingest.Bytes(d.Name+".txt", []byte(d.Text), ingest.Options{Kind: d.Kind})
+	if err != nil || res.Document.Text != d.Text {
+		return
+	}
+	d.Passages = res.Document.Passages
+	if d.Kind == "" || d.Kind == qda.KindOther {
+		d.Kind = res.Document.Kind
+	}
 }
 
 func withoutProject(b *qda.Bundle) *qda.Bundle {
