@@ -9,7 +9,10 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"coder/assets"
 	"coder/project"
@@ -138,6 +141,17 @@ func (a *App) dropped(uris []fyne.URI) {
 	a.ws.askImport(paths)
 }
 
-func (a *App) showError(err error) {
-	dialog.ShowError(err, a.win)
+func (a *App) showError(err error) { showError(err, a.win) }
+
+// showError tells the user what went wrong. Fyne's own error dialog
+// capitalises the message, which misspells the file names ours begin with.
+func showError(err error, w fyne.Window) {
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	line := fyne.MeasureText(err.Error(), theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
+	width := min(line, 520)
+	msg.Resize(fyne.NewSize(width, msg.MinSize().Height))
+	body := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())), nil,
+		container.NewGridWrap(fyne.NewSize(width, msg.MinSize().Height), msg))
+	dialog.NewCustom("Error", "OK", body, w).Show()
 }

@@ -49,6 +49,7 @@ type searchPanel struct {
 	ws      *workspace
 	query   *widget.Entry
 	summary *widget.Label
+	caret   *widget.Label // the query with a caret under a syntax error, in monospace so they line up
 	facets  *widget.Label
 	busy    *widget.ProgressBarInfinite
 	results *fyne.Container
@@ -74,6 +75,8 @@ func newSearchPanel(ws *workspace) *searchPanel {
 	s.codeAll.Disable()
 	s.summary = widget.NewLabel("Type a query and press Enter. The ? button explains the syntax.")
 	s.summary.Wrapping = fyne.TextWrapWord
+	s.caret = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	s.caret.Hide()
 	s.facets = widget.NewLabel("")
 	s.facets.Wrapping = fyne.TextWrapWord
 	s.facets.TextStyle.Italic = true
@@ -84,8 +87,8 @@ func newSearchPanel(ws *workspace) *searchPanel {
 	s.scroll = container.NewVScroll(s.results)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(go_, help), s.query),
-		container.NewBorder(nil, nil, nil, s.codeAll, s.summary),
-		s.facets, s.busy,
+		container.NewBorder(nil, nil, nil, container.NewVBox(s.codeAll), s.summary),
+		s.caret, s.facets, s.busy,
 	)
 	s.content = container.NewBorder(top, nil, nil, nil, s.scroll)
 	return s
@@ -135,10 +138,13 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 	s.result, s.ran = nil, ""
 	s.codeAll.Disable()
 	s.facets.SetText("")
+	s.caret.Hide()
 	if err != nil {
 		var syn *search.SyntaxError
 		if errors.As(err, &syn) {
-			s.summary.SetText("The query does not parse: " + syn.Error() + "\n" + syn.Caret())
+			s.summary.SetText("The query does not parse: " + syn.Error())
+			s.caret.SetText(syn.Caret())
+			s.caret.Show()
 		} else {
 			s.summary.SetText("Search failed: " + err.Error())
 		}

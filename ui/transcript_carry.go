@@ -42,8 +42,7 @@ func (t *TranscriptView) beginCarry() {
 		c.origin = d.AbsolutePositionForObject(t.surface)
 	}
 	words := widget.NewLabelWithStyle(carriedWords(t.SelectedText()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.hint = widget.NewLabel("Drop on a code")
-	c.hint.Importance = widget.LowImportance
+	c.hint = widget.NewLabelWithStyle("Drop on a code", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	if canvas := fyne.CurrentApp().Driver().CanvasForObject(t); canvas != nil {
 		c.pop = widget.NewPopUp(container.NewVBox(words, c.hint), canvas)
 	}
@@ -65,10 +64,24 @@ func (t *TranscriptView) moveCarry(pos fyne.Position) {
 	}
 	if !c.shown {
 		c.shown = true
-		c.pop.ShowAtPosition(c.at.Add(carryOffset))
+		c.pop.ShowAtPosition(c.labelAt())
 		return
 	}
-	c.pop.Move(c.at.Add(carryOffset))
+	c.pop.Move(c.labelAt())
+}
+
+// labelAt places the label beside the pointer, flipping it to the left or
+// above when it would leave the window.
+func (c *carry) labelAt() fyne.Position {
+	at := c.at.Add(carryOffset)
+	size, room := c.pop.Content.MinSize().AddWidthHeight(2*carryOffset.X, carryOffset.Y), c.pop.Canvas.Size()
+	if at.X+size.Width > room.Width {
+		at.X = max(0, c.at.X-carryOffset.X-size.Width)
+	}
+	if at.Y+size.Height > room.Height {
+		at.Y = max(0, c.at.Y-carryOffset.Y-size.Height)
+	}
+	return at
 }
 
 // endCarry hides the label and hands the drop to the app.

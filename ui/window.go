@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	fynelayout "fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -299,7 +298,7 @@ func (ws *workspace) jumpTo(doc qda.ID, span qda.Span) {
 	ws.win.Canvas().Focus(ws.view)
 }
 
-func (ws *workspace) showError(err error) { dialog.ShowError(err, ws.win) }
+func (ws *workspace) showError(err error) { showError(err, ws.win) }
 
 // docName returns a document's name from the cached list.
 func (ws *workspace) docName(id qda.ID) string {
