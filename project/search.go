@@ -151,7 +151,7 @@ func (p *Project) corpus(stamp uint64) (search.Corpus, error) {
 	var docs []qda.Document
 	err := p.view(func(tx *store.Tx) error {
 		var err error
-		if meta, err = loadIndexMeta(tx); err != nil {
+		if meta, err = loadIndexMeta(tx, true); err != nil {
 			return err
 		}
 		docs, err = tx.Documents()
@@ -176,61 +176,106 @@ func (p *Project) corpus(stamp uint64) (search.Corpus, error) {
 	}, nil
 }
 
-// indexMeta is everything but the texts that index units carry.
+// indexMeta is everything but the texts that index units carry. A full one
+// (for a build) holds every coding and memo; a light one (for an update after
+// one action) reads a document's codings and a memo's target when asked, so
+// that one coding costs work in proportion to its document, not the project.
 type indexMeta struct {
 	paths   map[qda.ID]string
 	coders  map[qda.ID]string
-	cases   map[qda.ID][]qda.Case
+	cases   map[qda.ID][]qda.Case // by document
 	attrs   map[qda.ID][]search.Attr
-	codings map[qda.ID][]search.CodingInput
-	memos   []search.MemoInput
+	codings map[qda.ID][]search.CodingInput // by document; nil when light
+	memos   []search.MemoInput              // full only
 }
 
-func loadIndexMeta(tx *store.Tx) (*indexMeta, error) {
-	b, err := tx.Metadata()
+func loadIndexMeta(tx *store.Tx, full bool) (*indexMeta, error) {
+	codes, err := tx.Codes()
 	if err != nil {
 		return nil, err
 	}
-	docs := b.Documents
-	tree := codebook.NewTree(b.Codes)
-	m := &indexMeta{
-		paths: map[qda.ID]string{}, coders: map[qda.ID]string{}, cases: map[qda.ID][]qda.Case{},
-		attrs: map[qda.ID][]search.Attr{}, codings: map[qda.ID][]search.CodingInput{},
+	coders, err := tx.Coders()
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range b.Codes {
+	cases, err := tx.Cases()
+	if err != nil {
+		return nil, err
+	}
+	vars, err := tx.Variables()
+	if err != nil {
+		return nil, err
+	}
+	values, err := tx.Values()
+	if err != nil {
+		return nil, err
+	}
+	tree := codebook.NewTree(codes)
+	m := &indexMeta{paths: map[qda.ID]string{}, coders: map[qda.ID]string{}, cases: map[qda.ID][]qda.Case{}, attrs: map[qda.ID][]search.Attr{}}
+	for _, c := range codes {
 		m.paths[c.ID] = tree.Path(c.ID)
 	}
-	for _, c := range b.Coders {
+	for _, c := range coders {
 		m.coders[c.ID] = c.Name
 	}
-	vars := map[qda.ID]string{}
-	for _, v := range b.Variables {
-		vars[v.ID] = v.Name
+	varName := map[qda.ID]string{}
+	for _, v := range vars {
+		varName[v.ID] = v.Name
 	}
-	for _, v := range b.Values {
-		m.attrs[v.Owner] = append(m.attrs[v.Owner], search.Attr{Name: vars[v.Variable], Value: v.Value})
+	for _, v := range values {
+		m.attrs[v.Owner] = append(m.attrs[v.Owner], search.Attr{Name: varName[v.Variable], Value: v.Value})
 	}
-	names := map[qda.ID]string{}
-	for _, c := range b.Cases {
-		names[c.ID] = c.Name
+	for _, c := range cases {
 		for _, d := range c.Documents {
 			m.cases[d] = append(m.cases[d], c)
 		}
 	}
-	for _, d := range docs {
-		names[d.ID] = d.Name
+	if !full {
+		return m, nil
 	}
-	for id, path := range m.paths {
-		names[id] = path
+	codings, err := tx.Codings()
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range b.Codings {
-		m.codings[c.Document] = append(m.codings[c.Document], search.CodingInput{ID: c.ID, CodePath: m.paths[c.Code], Span: c.Span, Coder: m.coders[c.Coder], Memo: c.Memo})
-		names[c.ID] = m.paths[c.Code]
+	m.codings = map[qda.ID][]search.CodingInput{}
+	for _, c := range codings {
+		m.codings[c.Document] = append(m.codings[c.Document], m.codingInput(c))
 	}
-	for _, memo := range b.Memos {
-		m.memos = append(m.memos, search.MemoInput{ID: memo.ID, On: memo.On, Target: memo.Target, TargetName: names[memo.Target], Title: memo.Title, Text: memo.Text, Coder: m.coders[memo.Coder]})
+	memos, err := tx.Memos()
+	if err != nil {
+		return nil, err
+	}
+	for _, memo := range memos {
+		m.memos = append(m.memos, m.memoInput(tx, memo))
 	}
 	return m, nil
+}
+
+func (m *indexMeta) codingInput(c qda.Coding) search.CodingInput {
+	return search.CodingInput{ID: c.ID, CodePath: m.paths[c.Code], Span: c.Span, Coder: m.coders[c.Coder], Memo: c.Memo}
+}
+
+// memoInput names what a memo is on: a document's name, a code's path, the
+// path of a coding's code, or a case's name.
+func (m *indexMeta) memoInput(tx *store.Tx, memo qda.Memo) search.MemoInput {
+	in := search.MemoInput{ID: memo.ID, On: memo.On, Target: memo.Target, Title: memo.Title, Text: memo.Text, Coder: m.coders[memo.Coder]}
+	switch memo.On {
+	case qda.OnDocument:
+		if d, err := tx.Document(memo.Target); err == nil {
+			in.TargetName = d.Name
+		}
+	case qda.OnCode:
+		in.TargetName = m.paths[memo.Target]
+	case qda.OnCoding:
+		if c, err := tx.Coding(memo.Target); err == nil {
+			in.TargetName = m.paths[c.Code]
+		}
+	case qda.OnCase:
+		if c, err := tx.Case(memo.Target); err == nil {
+			in.TargetName = c.Name
+		}
+	}
+	return in
 }
 
 func (m *indexMeta) docInput(tx *store.Tx, id qda.ID) (*search.DocInput, error) {
@@ -238,7 +283,18 @@ func (m *indexMeta) docInput(tx *store.Tx, id qda.ID) (*search.DocInput, error) 
 	if err != nil {
 		return nil, err
 	}
-	in := &search.DocInput{Doc: d, Codings: m.codings[id], Attrs: append([]search.Attr(nil), m.attrs[id]...)}
+	in := &search.DocInput{Doc: d, Attrs: append([]search.Attr(nil), m.attrs[id]...)}
+	if m.codings != nil {
+		in.Codings = m.codings[id]
+	} else {
+		codings, err := tx.CodingsOf(id)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range codings {
+			in.Codings = append(in.Codings, m.codingInput(c))
+		}
+	}
 	for _, c := range m.cases[id] {
 		in.Cases = append(in.Cases, c.Name)
 		in.Attrs = append(in.Attrs, m.attrs[c.ID]...)
@@ -265,14 +321,15 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 	scope := ch.Scope()
 	u := search.Update{RemoveDocs: scope.Removed, RemoveMemos: scope.MemosGone, Stamp: before + 1}
 	err := p.view(func(tx *store.Tx) error {
-		meta, err := loadIndexMeta(tx)
+		meta, err := loadIndexMeta(tx, false)
 		if err != nil {
 			return err
 		}
 		docs := scope.Documents
-		if scope.Cases || scope.Codes {
-			// Case names, attributes and code paths are copied into every
-			// unit they describe: re-index every document.
+		switch {
+		case scope.Cases:
+			// Case names and attributes are copied into every unit of
+			// their documents: re-index them all.
 			all, err := tx.Documents()
 			if err != nil {
 				return err
@@ -280,6 +337,23 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 			docs = docs[:0]
 			for _, d := range all {
 				docs = append(docs, d.ID)
+			}
+		case scope.Codes:
+			// Code paths are copied into the units they are applied to:
+			// re-index the documents that have codings.
+			codings, err := tx.Codings()
+			if err != nil {
+				return err
+			}
+			seen := map[qda.ID]bool{}
+			for _, id := range docs {
+				seen[id] = true
+			}
+			for _, c := range codings {
+				if !seen[c.Document] {
+					seen[c.Document] = true
+					docs = append(docs, c.Document)
+				}
 			}
 		}
 		for _, id := range docs {
@@ -289,14 +363,24 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 			}
 			u.Docs = append(u.Docs, *in)
 		}
-		want := map[qda.ID]bool{}
-		for _, id := range scope.Memos {
-			want[id] = true
-		}
-		for _, m := range meta.memos {
-			if want[m.ID] || scope.Codes || scope.Cases {
-				u.Memos = append(u.Memos, m)
+		memos := scope.Memos
+		if scope.Codes || scope.Cases {
+			// Memos carry the names of what they are on.
+			all, err := tx.Memos()
+			if err != nil {
+				return err
 			}
+			memos = memos[:0]
+			for _, m := range all {
+				memos = append(memos, m.ID)
+			}
+		}
+		for _, id := range memos {
+			m, err := tx.Memo(id)
+			if err != nil {
+				return err
+			}
+			u.Memos = append(u.Memos, meta.memoInput(tx, *m))
 		}
 		return nil
 	})

@@ -72,3 +72,26 @@ func TestCodeHits_MatchesAndPassages(t *testing.T) {
 		t.Errorf("passage codings = %+v", rows)
 	}
 }
+
+// Ensure that renaming a code is reflected in the code: filter at once.
+func TestSearch_CodeRenameReindexes(t *testing.T) {
+	p := newProject(t, "empty")
+	ctx := context.Background()
+	doc := importText(t, p, "a.txt", "The gate was mended.\n")
+	code, _ := p.AddCode("Repairs", "", "")
+	if _, err := p.ApplyCode(doc, qda.Span{Start: 4, End: 8}, code.ID); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := p.Search(ctx, `code:Repairs`, search.Options{}); err != nil || res.Total != 1 {
+		t.Fatalf("code:Repairs = %+v, %v", res, err)
+	}
+	if err := p.RenameCode(code.ID, "Collective repairs"); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := p.Search(ctx, `code:"Collective repairs"`, search.Options{}); res.Total != 1 {
+		t.Errorf("after rename, the new name finds %d hits, want 1", res.Total)
+	}
+	if res, _ := p.Search(ctx, `code:Repairs`, search.Options{}); res.Total != 0 {
+		t.Errorf("after rename, the old name still finds %d hits", res.Total)
+	}
+}
