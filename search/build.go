@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/util"
@@ -143,6 +144,7 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 		}()
 	}
 	fed := make(chan struct{})
+	units := 0
 	go func() {
 		defer close(fed)
 		total, done := c.Docs+1, 0
@@ -155,6 +157,7 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 					setErr(fmt.Errorf("search index %s: %w", dir, err))
 					break
 				}
+				units++
 			}
 			if j.done {
 				done++
@@ -198,10 +201,33 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 	if firstErr != nil {
 		return firstErr
 	}
+	if units == 0 {
+		// bleve's builder cannot write an index of nothing.
+		return buildEmpty(dir, c.Stamp)
+	}
 	if err := builder.Close(); err != nil {
 		return fmt.Errorf("search index %s: %w", dir, err)
 	}
 	return nil
+}
+
+// buildEmpty writes an empty index into dir, for a project with no text yet.
+func buildEmpty(dir string, stamp uint64) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	bi, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("search index %s: %w", dir, err)
+	}
+	b := bi.NewBatch()
+	b.SetInternal(keyVersion, []byte(schemaVersion))
+	b.SetInternal(keyStamp, stampBytes(stamp))
+	if err := bi.Batch(b); err != nil {
+		bi.Close()
+		return fmt.Errorf("search index %s: %w", dir, err)
+	}
+	return bi.Close()
 }
 
 // unitsPerBatch turns batchTokens into the unit count bleve's builder

@@ -306,3 +306,25 @@ func TestIndex_SearchDuringUpdates(t *testing.T) {
 		}
 	}
 }
+
+// Ensure that a new project with nothing in it still gets a working index,
+// which then takes its first import.
+func TestBuild_EmptyProject(t *testing.T) {
+	empty := &qda.Bundle{}
+	ix, err := search.Build(context.Background(), filepath.Join(t.TempDir(), "index"), search.CorpusFromBundle(empty, 1), nil)
+	if err != nil {
+		t.Fatalf("Build of an empty project: %v", err)
+	}
+	defer ix.Close()
+	if res := find(t, ix, empty, "quota"); res.Total != 0 {
+		t.Errorf("empty index finds %d hits", res.Total)
+	}
+	b := fixture()
+	in, _ := search.CorpusFromBundle(b, 2).Doc(0)
+	if err := ix.IndexDocument(*in, 2); err != nil {
+		t.Fatal(err)
+	}
+	if res := find(t, ix, b, "quota"); res.Total != 2 || ix.Stamp() != 2 {
+		t.Errorf("after the first import: %d hits, stamp %d", res.Total, ix.Stamp())
+	}
+}
