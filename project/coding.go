@@ -14,7 +14,7 @@ import (
 // existing coding.
 func (p *Project) ApplyCode(doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding, error) {
 	var made *qda.Coding
-	err := p.act(Change{Action: "Apply code", Documents: []qda.ID{doc}}, func(tx *store.Tx) error {
+	err := p.act(Change{Action: "Apply code", Documents: []qda.ID{doc}, Codings: true}, func(tx *store.Tx) error {
 		c, err := p.newCoding(tx, doc, span, code)
 		made = c
 		return err
@@ -43,7 +43,7 @@ func (p *Project) CodeMatches(doc qda.ID, text string, code qda.ID) ([]qda.Codin
 		return nil, &qda.Error{What: "match", Why: "the text to match is empty"}
 	}
 	var made []qda.Coding
-	err := p.act(Change{Action: "Code matches", Documents: []qda.ID{doc}}, func(tx *store.Tx) error {
+	err := p.act(Change{Action: "Code matches", Documents: []qda.ID{doc}, Codings: true}, func(tx *store.Tx) error {
 		body, err := tx.Text(doc)
 		if err != nil {
 			return err
@@ -93,7 +93,7 @@ func findAll(haystack, needle string) []qda.Span {
 func (p *Project) CodeSpeaker(speaker string, code qda.ID, docs ...qda.ID) (int, error) {
 	n := 0
 	var touched []qda.ID
-	err := p.act(Change{Action: "Code speaker", Documents: docs}, func(tx *store.Tx) error {
+	err := p.act(Change{Action: "Code speaker", Documents: docs, Codings: true}, func(tx *store.Tx) error {
 		all, err := tx.Documents()
 		if err != nil {
 			return err
@@ -133,7 +133,7 @@ func (p *Project) Uncode(coding qda.ID) error {
 		}
 		return nil
 	})
-	return p.act(Change{Action: "Remove coding", Documents: []qda.ID{doc}}, func(tx *store.Tx) error {
+	return p.act(Change{Action: "Remove coding", Documents: []qda.ID{doc}, Codings: true}, func(tx *store.Tx) error {
 		return tx.DeleteCoding(coding)
 	})
 }

@@ -43,6 +43,10 @@ type Change struct {
 	Codebook  bool     // codes added, renamed, moved, recoloured or deleted
 	Cases     bool     // cases or their attributes changed
 	Memos     bool     // memos changed
+	// Codings is set when the action only added or removed codings (on
+	// Documents), so views can update counts and highlights without
+	// re-reading the codebook.
+	Codings bool
 	All       bool     // anything may have changed (undo, redo, bulk import)
 }
 

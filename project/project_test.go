@@ -256,3 +256,33 @@ func TestSpeakers_CodeTurnsAndMakeCases(t *testing.T) {
 		t.Errorf("case Resident Li = %+v, %v", c, err)
 	}
 }
+
+// Ensure that a document's codings read on their own match the general
+// listing filtered to that document.
+func TestDocumentCodings_MatchesFilteredListing(t *testing.T) {
+	p := newProject(t, "logics")
+	doc := importText(t, p, "d.txt", "The gate was mended by everyone in the yard.\n")
+	other := importText(t, p, "e.txt", "Another yard.\n")
+	code, _ := p.FindCode("Community logic")
+	p.ApplyCode(doc, qda.Span{Start: 4, End: 8}, code.ID)
+	p.ApplyCode(other, qda.Span{Start: 0, End: 7}, code.ID)
+	var seen []project.Change
+	p.Watch(func(c project.Change) { seen = append(seen, c) })
+	p.ApplyCode(doc, qda.Span{Start: 0, End: 3}, code.ID)
+	got, err := p.DocumentCodings(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := p.Codings(project.CodingFilter{Documents: []qda.ID{doc}})
+	if len(got) != 2 || len(want) != 2 {
+		t.Fatalf("DocumentCodings = %d rows, filtered Codings = %d, want 2", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].ID != want[i].ID || got[i].Text != want[i].Text || got[i].CodePath != want[i].CodePath || got[i].CoderName != want[i].CoderName {
+			t.Errorf("row %d: %+v vs %+v", i, got[i], want[i])
+		}
+	}
+	if len(seen) != 1 || !seen[0].Codings || seen[0].Documents[0] != doc {
+		t.Errorf("watchers saw %+v, want one coding-only change on the document", seen)
+	}
+}

@@ -169,6 +169,43 @@ func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
 	return out, err
 }
 
+// DocumentCodings lists one document's codings in text order, reading only
+// that document's codings and the codebook: what a document view needs after
+// each coding.
+func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
+	var out []CodingRow
+	err := p.view(func(tx *store.Tx) error {
+		d, err := tx.Document(doc)
+		if err != nil {
+			return err
+		}
+		t, err := tx.Codebook()
+		if err != nil {
+			return err
+		}
+		codings, err := tx.CodingsOf(doc)
+		if err != nil || len(codings) == 0 {
+			return err
+		}
+		runes := []rune(mustText(tx, doc))
+		names := map[qda.ID]string{}
+		for _, c := range codings {
+			if _, ok := names[c.Coder]; !ok && c.Coder != "" {
+				if cd, err := tx.Coder(c.Coder); err == nil {
+					names[c.Coder] = cd.Name
+				}
+			}
+			row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, CoderName: names[c.Coder], Text: c.Span.Slice(runes)}
+			if code, ok := t.Code(c.Code); ok {
+				row.CodeColor = code.Color
+			}
+			out = append(out, row)
+		}
+		return nil
+	})
+	return out, err
+}
+
 func mustText(tx *store.Tx, id qda.ID) string {
 	t, _ := tx.Text(id)
 	return t

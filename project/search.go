@@ -122,7 +122,7 @@ func (p *Project) CodeHits(ctx context.Context, query string, code qda.ID, whole
 		}
 	}
 	n := 0
-	err = p.act(Change{Action: "Code search hits", Documents: docs}, func(tx *store.Tx) error {
+	err = p.act(Change{Action: "Code search hits", Documents: docs, Codings: true}, func(tx *store.Tx) error {
 		for _, h := range res.Hits {
 			if h.DocumentID == "" {
 				continue
