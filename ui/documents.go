@@ -261,7 +261,7 @@ func (ws *workspace) codingCount(doc qda.ID) int {
 	if ws.doc != nil && ws.doc.ID == doc {
 		return len(ws.codings)
 	}
-	rows, _ := ws.p.Codings(project.CodingFilter{Documents: []qda.ID{doc}})
+	rows, _ := ws.p.DocumentCodings(doc)
 	return len(rows)
 }
 

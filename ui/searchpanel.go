@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"coder/project"
 	"coder/qda"
 	"coder/search"
 )
@@ -309,23 +308,20 @@ func (s *searchPanel) codeAllDialog() {
 			}
 			id = c.ID
 		}
-		s.codeHits(q, id, what.Selected == passages)
+		s.codeHits(q, id, name, what.Selected == passages)
 	}, ws.win)
 	d.Resize(fyne.NewSize(520, 280))
 	d.Show()
 }
 
 // codeHits applies the code to every hit and says how many codings it made.
-func (s *searchPanel) codeHits(q string, code qda.ID, whole bool) {
+func (s *searchPanel) codeHits(q string, code qda.ID, path string, whole bool) {
 	ws := s.ws
 	n, err := ws.p.CodeHits(context.Background(), q, code, whole)
 	if !ws.try(err) {
 		return
 	}
-	// The change names no documents, so repaint the open one and the counts
-	// here rather than wait for the watcher.
-	ws.changed(project.Change{All: true})
-	ws.notice(fmt.Sprintf("Made %s with “%s”. Edit ▸ Undo takes them all back.", count(n, "coding"), ws.tree.Path(code)))
+	ws.notice(fmt.Sprintf("Made %s with “%s”. Edit ▸ Undo takes them all back.", count(n, "coding"), path))
 }
 
 // showSearchHelp shows the query syntax.

@@ -150,8 +150,8 @@ func (ws *workspace) changed(c project.Change) {
 	if ws.app.ws != ws {
 		return // the project was closed while the change was on its way
 	}
-	if ws.onlyCodingsOfOpenDocument(c) {
-		ws.codingsChanged()
+	if c.Codings && !c.All && !c.Codebook && !c.Cases && !c.Memos && len(c.Removed) == 0 {
+		ws.codingsChanged(c)
 		return
 	}
 	oldDocs := ws.docs
@@ -183,38 +183,51 @@ func (ws *workspace) changed(c project.Change) {
 	ws.menus.update()
 }
 
-// codingActions are the changes that add or remove codings and nothing
-// else; project.Change does not say so in a field of its own.
-var codingActions = map[string]bool{"Apply code": true, "Code matches": true, "Remove coding": true}
-
-// onlyCodingsOfOpenDocument reports whether c only added or removed codings
-// in the open document, which the window can follow without reading the
-// whole project again.
-func (ws *workspace) onlyCodingsOfOpenDocument(c project.Change) bool {
-	return codingActions[c.Action] && ws.doc != nil && !c.All && !c.Codebook && !c.Cases && !c.Memos &&
-		len(c.Removed) == 0 && len(c.Documents) == 1 && c.Documents[0] == ws.doc.ID
-}
-
-// codingsChanged follows a change to the open document's codings: its
-// highlights, the counts of the codes that gained or lost codings, and the
-// retrieval when it shows one of them. Counting the difference in this one
-// document spares reading every coding of the project.
-func (ws *workspace) codingsChanged() {
-	before := ws.codings
-	ws.refreshDocument()
-	delta := map[qda.ID]int{}
-	for _, r := range before {
-		delta[r.Code]--
-	}
-	for _, r := range ws.codings {
-		delta[r.Code]++
-	}
+// codingsChanged follows a change that only added or removed codings: the
+// open document's highlights when it was touched, the counts of the codes
+// that gained or lost codings, and the retrieval when it shows one of them.
+// When only the open document changed, the difference in its codings gives
+// the counts, which spares reading every coding of the project.
+func (ws *workspace) codingsChanged(c project.Change) {
+	// A change that names no documents may have touched any of them.
+	touchedOpen := ws.doc != nil && (len(c.Documents) == 0 || containsID(c.Documents, ws.doc.ID))
 	var touched []qda.ID
-	for id, d := range delta {
-		if d != 0 {
-			ws.counts[id] += d
-			touched = append(touched, id)
+	if ws.doc != nil && len(c.Documents) == 1 && c.Documents[0] == ws.doc.ID {
+		before := ws.codings
+		ws.refreshDocument()
+		delta := map[qda.ID]int{}
+		for _, r := range before {
+			delta[r.Code]--
 		}
+		for _, r := range ws.codings {
+			delta[r.Code]++
+		}
+		for id, d := range delta {
+			if d != 0 {
+				ws.counts[id] += d
+				touched = append(touched, id)
+			}
+		}
+	} else {
+		if touchedOpen {
+			ws.refreshDocument()
+		}
+		counts, err := ws.p.CodeCounts()
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		for id, n := range counts {
+			if ws.counts[id] != n {
+				touched = append(touched, id)
+			}
+		}
+		for id := range ws.counts {
+			if _, ok := counts[id]; !ok {
+				touched = append(touched, id)
+			}
+		}
+		ws.counts = counts
 	}
 	ws.codes.countsChanged(touched)
 	ws.retrieve.codingsChanged(touched)
@@ -255,7 +268,7 @@ func (ws *workspace) showDocument(d *qda.Document) {
 // the selection and scroll position.
 func (ws *workspace) refreshDocument() {
 	d := ws.doc
-	rows, err := ws.p.Codings(project.CodingFilter{Documents: []qda.ID{d.ID}})
+	rows, err := ws.p.DocumentCodings(d.ID)
 	if err != nil {
 		ws.showError(err)
 		return
