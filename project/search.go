@@ -109,7 +109,11 @@ func (p *Project) Search(ctx context.Context, query string, opt search.Options) 
 // span, or to the whole passage when wholePassage is set. It is one action
 // (one undo step) and returns how many codings it made.
 func (p *Project) CodeHits(ctx context.Context, query string, code qda.ID, wholePassage bool) (int, error) {
-	res, err := p.Search(ctx, query, search.Options{Limit: 100000, Units: []search.Unit{search.Passages}})
+	count, err := p.Search(ctx, query, search.Options{Limit: 1, SpansOnly: true})
+	if err != nil {
+		return 0, err
+	}
+	res, err := p.Search(ctx, query, search.Options{Limit: max(count.Total, 1), SpansOnly: true})
 	if err != nil {
 		return 0, err
 	}
@@ -325,6 +329,9 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 		if err != nil {
 			return err
 		}
+		if scope.OnlyCodings && len(scope.Codings) > 0 {
+			return meta.partialUpdate(tx, scope.Codings, &u)
+		}
 		docs := scope.Documents
 		switch {
 		case scope.Cases:
@@ -392,6 +399,46 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 		ix.Close()
 		p.index = nil
 	}
+}
+
+// partialUpdate fills u with the few units that codings added, changed or
+// removed affect: the passages their spans overlap (whose code lists change)
+// and their own coded segments.
+func (m *indexMeta) partialUpdate(tx *store.Tx, changed []store.CodingChange, u *search.Update) error {
+	byDoc := map[qda.ID][]store.CodingChange{}
+	var order []qda.ID
+	for _, c := range changed {
+		if _, ok := byDoc[c.Document]; !ok {
+			order = append(order, c.Document)
+		}
+		byDoc[c.Document] = append(byDoc[c.Document], c)
+	}
+	for _, doc := range order {
+		in, err := m.docInput(tx, doc)
+		if err != nil {
+			return err
+		}
+		pa := search.Partial{In: *in}
+		seen := map[int]bool{}
+		for _, c := range byDoc[doc] {
+			pa.Codings = append(pa.Codings, c.ID)
+			for _, sp := range c.Spans {
+				if len(in.Doc.Passages) == 0 {
+					seen[0] = true
+				}
+				for i, p := range in.Doc.Passages {
+					if p.Span.Overlaps(sp) {
+						seen[i] = true
+					}
+				}
+			}
+		}
+		for i := range seen {
+			pa.Passages = append(pa.Passages, i)
+		}
+		u.Partial = append(u.Partial, pa)
+	}
+	return nil
 }
 
 func (p *Project) closeIndex() {

@@ -95,3 +95,51 @@ func TestSearch_CodeRenameReindexes(t *testing.T) {
 		t.Errorf("after rename, the old name still finds %d hits", res.Total)
 	}
 }
+
+// Ensure that the partial index update after one coding keeps coded
+// segments and passage code lists exact: a segment appears with its coding
+// and disappears with it, and other passages keep their codes.
+func TestSearch_SegmentsFollowCodings(t *testing.T) {
+	p := newProject(t, "logics")
+	ctx := context.Background()
+	doc := importText(t, p, "s.txt", "The gate was mended.\n\nThe lights were fixed.\n\nThe stairs were swept.\n")
+	code, _ := p.FindCode("Community logic")
+	first, err := p.ApplyCode(doc, qda.Span{Start: 0, End: 8}, code.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.OpenIndex(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	second, err := p.ApplyCode(doc, qda.Span{Start: 22, End: 32}, code.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := func() int {
+		res, err := p.Search(ctx, `code:"Community logic"`, search.Options{Units: []search.Unit{search.Segments}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	passages := func() int {
+		res, _ := p.Search(ctx, `code:"Community logic"`, search.Options{})
+		return res.Total
+	}
+	if segs() != 2 || passages() != 2 {
+		t.Fatalf("after two codings: %d segments, %d passages; want 2 and 2", segs(), passages())
+	}
+	if err := p.Uncode(second.ID); err != nil {
+		t.Fatal(err)
+	}
+	if segs() != 1 || passages() != 1 {
+		t.Errorf("after uncoding one: %d segments, %d passages; want 1 and 1", segs(), passages())
+	}
+	if err := p.SetCodingMemo(first.ID, "the gate again"); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := p.Search(ctx, `again`, search.Options{Units: []search.Unit{search.Segments}})
+	if res.Total != 1 {
+		t.Errorf("a coding memo is not searchable after it is written: %d hits", res.Total)
+	}
+}

@@ -182,7 +182,7 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 			setErr(err)
 			break
 		}
-		send(job{units: unitsOf(in), done: true})
+		send(job{units: unitsOf(in, nil), done: true})
 	}
 	memos := make([]*document.Document, len(c.Memos))
 	for i := range c.Memos {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -75,7 +76,10 @@ func openBleve(dir string) (bi bleve.Index, err error) {
 			err = fmt.Errorf("bleve: %v", r)
 		}
 	}()
-	return bleve.Open(dir)
+	// Updates need not wait for the disk: the stamp is written in the same
+	// batch as the changes it covers, so after a crash an index either has
+	// both or neither, and a stale stamp makes the caller rebuild.
+	return bleve.OpenUsing(dir, map[string]interface{}{"unsafe_batch": true})
 }
 
 // check verifies an opened index is ours and readable, and loads its stamp.
@@ -126,7 +130,24 @@ func (ix *Index) Close() error {
 	if ix.bi == nil {
 		return nil
 	}
-	err := ix.bi.Close()
+	// Updates are applied without waiting for the disk (see openBleve);
+	// closing waits for them, so a cleanly closed index opens current.
+	// Batches persist in order: once a last one has, all have.
+	last := ix.bi.NewBatch()
+	last.SetInternal(keyStamp, stampBytes(ix.stamp.Load()))
+	persisted := make(chan error, 1)
+	last.SetPersistedCallback(func(err error) { persisted <- err })
+	err := ix.bi.Batch(last)
+	if err == nil {
+		select {
+		case err = <-persisted:
+		case <-time.After(time.Minute):
+			err = fmt.Errorf("search index %s: timed out writing to disk", ix.dir)
+		}
+	}
+	if cerr := ix.bi.Close(); err == nil {
+		err = cerr
+	}
 	ix.bi = nil
 	return err
 }

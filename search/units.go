@@ -87,7 +87,9 @@ func passagesOf(d *qda.Document) []qda.Passage {
 
 // unitsOf turns one document into index documents: one per passage and one per
 // coded segment.
-func unitsOf(in *DocInput) []*document.Document {
+// unitsOf makes the index documents for a document's passages and coded
+// segments; with a non-nil only, just the passages and segments it names.
+func unitsOf(in *DocInput, only *Partial) []*document.Document {
 	d := in.Doc
 	rm := newRuneMap(d.Text)
 	shared := func(doc *document.Document) {
@@ -105,6 +107,9 @@ func unitsOf(in *DocInput) []*document.Document {
 	passages := passagesOf(d)
 	out := make([]*document.Document, 0, len(passages)+len(in.Codings))
 	for i, p := range passages {
+		if only != nil && !only.hasPassage(i) {
+			continue
+		}
 		doc := document.NewDocument(passageID(d.ID, i))
 		addKeyword(doc, fType, unitPassage, optFilter)
 		addText(doc, rm.slice(p.Span), 0)
@@ -123,6 +128,9 @@ func unitsOf(in *DocInput) []*document.Document {
 		out = append(out, doc)
 	}
 	for _, c := range in.Codings {
+		if only != nil && !only.hasCoding(c.ID) {
+			continue
+		}
 		doc := document.NewDocument(segmentID(c.ID))
 		addKeyword(doc, fType, unitSegment, optFilter)
 		addText(doc, rm.slice(c.Span), 0)

@@ -17,7 +17,36 @@ type Update struct {
 	RemoveDocs  []qda.ID    // documents to drop, with their passages and segments
 	Memos       []MemoInput // memos to (re)index
 	RemoveMemos []qda.ID    // memos to drop
-	Stamp       uint64      // the store's change counter after these changes
+	// Partial re-indexes parts of documents: after codings are added or
+	// removed, only the passages they overlap and their own segments change,
+	// which for a long transcript is a few units instead of hundreds.
+	Partial []Partial
+	Stamp   uint64 // the store's change counter after these changes
+}
+
+// Partial names the parts of one document to re-index.
+type Partial struct {
+	In       DocInput // the document as it is now, with all its codings
+	Passages []int    // indexes into the document's passages
+	Codings  []qda.ID // codings whose segments to drop and, if they still exist, re-index
+}
+
+func (p *Partial) hasPassage(i int) bool {
+	for _, x := range p.Passages {
+		if x == i {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Partial) hasCoding(id qda.ID) bool {
+	for _, x := range p.Codings {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Apply brings the index up to date with u. Re-indexing a document first drops
@@ -47,8 +76,22 @@ func (ix *Index) Apply(u Update) error {
 			b.Delete(uid)
 		}
 	}
+	for i := range u.Partial {
+		pa := &u.Partial[i]
+		for _, n := range pa.Passages {
+			b.Delete(passageID(pa.In.Doc.ID, n))
+		}
+		for _, id := range pa.Codings {
+			b.Delete(segmentID(id))
+		}
+		for _, d := range unitsOf(&pa.In, pa) {
+			if err := b.IndexAdvanced(d); err != nil {
+				return fmt.Errorf("search index: indexing %q: %w", pa.In.Doc.Name, err)
+			}
+		}
+	}
 	for i := range u.Docs {
-		for _, d := range unitsOf(&u.Docs[i]) {
+		for _, d := range unitsOf(&u.Docs[i], nil) {
 			if err := b.IndexAdvanced(d); err != nil {
 				return fmt.Errorf("search index: indexing %q: %w", u.Docs[i].Doc.Name, err)
 			}

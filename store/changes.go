@@ -125,6 +125,18 @@ type Scope struct {
 	Codes       bool     // the codebook changed
 	Cases       bool     // cases, attributes or their values changed
 	CodingsMemo bool     // a coding's memo may have changed
+	// Codings lists every coding written or deleted, with the spans it had
+	// before and after; OnlyCodings is set when nothing else changed but
+	// the coder record a first coding writes.
+	Codings     []CodingChange
+	OnlyCodings bool
+}
+
+// CodingChange is one coding a change set touched.
+type CodingChange struct {
+	ID       qda.ID
+	Document qda.ID
+	Spans    []qda.Span // before and/or after
 }
 
 // Scope reports what c touched.
@@ -136,7 +148,14 @@ func (c *Changes) Scope() Scope {
 	docs := map[qda.ID]bool{}
 	removed := map[qda.ID]bool{}
 	memos := map[qda.ID]bool{}
+	codings := map[qda.ID]int{} // index into s.Codings
+	s.OnlyCodings = true
 	for _, ch := range c.list {
+		switch string(ch.Bucket) {
+		case string(bCodings), string(bDocCoding), string(bCoders):
+		default:
+			s.OnlyCodings = false
+		}
 		key := string(ch.Key)
 		switch string(ch.Bucket) {
 		case string(bDocs):
@@ -151,12 +170,19 @@ func (c *Changes) Scope() Scope {
 			}
 		case string(bCodings):
 			s.CodingsMemo = true
+			id := qda.ID(key)
+			i, ok := codings[id]
+			if !ok {
+				i = len(s.Codings)
+				codings[id] = i
+				s.Codings = append(s.Codings, CodingChange{ID: id})
+			}
 			for _, v := range [][]byte{ch.Before, ch.After} {
-				var cd struct {
-					Document qda.ID `json:"document"`
-				}
+				var cd qda.Coding
 				if v != nil && json.Unmarshal(v, &cd) == nil {
 					docs[cd.Document] = true
+					s.Codings[i].Document = cd.Document
+					s.Codings[i].Spans = append(s.Codings[i].Spans, cd.Span)
 				}
 			}
 		case string(bMemos):
