@@ -16,6 +16,9 @@ import (
 // Figures are one system's measurements on one corpus. Zero means not measured.
 type Figures struct {
 	IndexTime  time.Duration
+	// AppImport and AppIndex are Coder's figures through the project layer:
+	// files into the project file, then the index built from it (RunApp).
+	AppImport, AppIndex time.Duration
 	IndexCPU   time.Duration // user+system CPU time of the import and index
 	IndexBytes int64
 	PeakRSS    uint64 // bytes

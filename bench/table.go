@@ -41,6 +41,11 @@ func WriteTable(w io.Writer, runs []Run) {
 		cs, cv := rate(r.Coder)
 		fs, fv := rate(r.FTS5)
 		row("import+index", cs, fs, "— (no index)", ratio(cv, fv), "—")
+		if f := r.Coder; f != nil && f.AppImport > 0 {
+			total := f.AppImport + f.AppIndex
+			v := mb(c.Bytes) / total.Seconds()
+			row("app: files → project file → index", fmt.Sprintf("%.2f MB/s (%.1f s store + %.1f s index)", v, f.AppImport.Seconds(), f.AppIndex.Seconds()), fs, "—", ratio(v, fv), "—")
+		}
 		cpuRate := func(f *Figures) (string, float64) {
 			if f == nil || f.IndexCPU == 0 {
 				return "—", 0

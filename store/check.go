@@ -60,6 +60,20 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 		}
 		chars[d.ID] = d.Chars
 	}
+	named := map[string]string{}
+	if b := tx.tx.Bucket(bDocNames); b != nil {
+		b.ForEach(func(k, v []byte) error { named[string(k)] = string(v); return nil })
+	}
+	for _, d := range docs {
+		key := string(nameKey(d.Name))
+		if named[key] != string(d.ID) {
+			add("document "+d.Name, "missing from the index of names")
+		}
+		delete(named, key)
+	}
+	for k := range named {
+		add("index of names", "entry %q points at no document", k)
+	}
 	codes, err := tx.Codes()
 	if err != nil {
 		add("codes", "%v", err)

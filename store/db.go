@@ -22,7 +22,7 @@ import (
 
 // SchemaVersion is the version of the bucket layout this code writes. Open
 // migrates older files forward one step at a time and refuses newer ones.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // LockTimeout is how long Open waits for another process to let go of the file.
 const LockTimeout = time.Second

@@ -39,27 +39,17 @@ func (tx *Tx) Documents() ([]qda.Document, error) {
 	return docs, err
 }
 
-// DocumentByName finds a document by its exact name, or failing that a unique
-// case-insensitive match.
+// DocumentByName finds a document by name, ignoring letter case (names are
+// unique regardless of case).
 func (tx *Tx) DocumentByName(name string) (*qda.Document, error) {
-	docs, err := tx.Documents()
-	if err != nil {
-		return nil, err
+	id := tx.tx.Bucket(bDocNames).Get(nameKey(name))
+	if id == nil {
+		return nil, fmt.Errorf("no document named %q: %w", name, qda.ErrNotFound)
 	}
-	var fold []qda.Document
-	for _, d := range docs {
-		if d.Name == name {
-			return &d, nil
-		}
-		if strings.EqualFold(d.Name, name) {
-			fold = append(fold, d)
-		}
-	}
-	if len(fold) == 1 {
-		return &fold[0], nil
-	}
-	return nil, fmt.Errorf("no document named %q: %w", name, qda.ErrNotFound)
+	return tx.Document(qda.ID(id))
 }
+
+func nameKey(name string) []byte { return []byte(strings.ToLower(strings.TrimSpace(name))) }
 
 // PutDocument adds a document or updates its metadata. A document's text is
 // fixed at import: it is written when the document is new and must not change
@@ -100,19 +90,20 @@ func (tx *Tx) PutDocument(d *qda.Document) error {
 		if err := tx.put(bTexts, []byte(d.ID), []byte(d.Text)); err != nil {
 			return err
 		}
+	} else if !strings.EqualFold(strings.TrimSpace(old.Name), strings.TrimSpace(d.Name)) {
+		if err := tx.del(bDocNames, nameKey(old.Name)); err != nil {
+			return err
+		}
+	}
+	if err := tx.put(bDocNames, nameKey(d.Name), []byte(d.ID)); err != nil {
+		return err
 	}
 	return putJSON(tx, bDocs, d.ID, d)
 }
 
 func (tx *Tx) checkDocName(d *qda.Document) error {
-	docs, err := tx.Documents()
-	if err != nil {
-		return err
-	}
-	for _, o := range docs {
-		if o.ID != d.ID && strings.EqualFold(o.Name, d.Name) {
-			return fmt.Errorf("there is already a document named %q: %w", o.Name, qda.ErrConflict)
-		}
+	if id := tx.tx.Bucket(bDocNames).Get(nameKey(d.Name)); id != nil && qda.ID(id) != d.ID {
+		return fmt.Errorf("there is already a document named %q: %w", d.Name, qda.ErrConflict)
 	}
 	return nil
 }
@@ -120,16 +111,9 @@ func (tx *Tx) checkDocName(d *qda.Document) error {
 // UniqueDocName returns name, or name with " (2)", " (3)"... appended when a
 // document already has it.
 func (tx *Tx) UniqueDocName(name string) (string, error) {
-	docs, err := tx.Documents()
-	if err != nil {
-		return "", err
-	}
-	taken := map[string]bool{}
-	for _, d := range docs {
-		taken[strings.ToLower(d.Name)] = true
-	}
+	names := tx.tx.Bucket(bDocNames)
 	candidate := name
-	for i := 2; taken[strings.ToLower(candidate)]; i++ {
+	for i := 2; names.Get(nameKey(candidate)) != nil; i++ {
 		candidate = fmt.Sprintf("%s (%d)", name, i)
 	}
 	return candidate, nil
@@ -170,6 +154,11 @@ func (tx *Tx) DeleteDocument(id qda.ID) error {
 	}
 	if err := tx.del(bTexts, []byte(id)); err != nil {
 		return err
+	}
+	if d, err := tx.Document(id); err == nil {
+		if err := tx.del(bDocNames, nameKey(d.Name)); err != nil {
+			return err
+		}
 	}
 	return tx.del(bDocs, []byte(id))
 }

@@ -3,13 +3,32 @@ package store
 import (
 	"fmt"
 	"strconv"
+
+	"coder/qda"
 )
 
-// migrations[v] upgrades a file from schema v to v+1. Version 1 is the first
-// layout, so there is nothing to run yet; each later layout change adds one
-// step here and raises SchemaVersion, and Open runs the steps in order inside
-// one transaction per step.
-var migrations = map[int]func(tx *Tx) error{}
+// migrations[v] upgrades a file from schema v to v+1. Each layout change adds
+// one step here and raises SchemaVersion; Open runs the steps in order, one
+// transaction per step, after taking a backup.
+var migrations = map[int]func(tx *Tx) error{
+	// 1 -> 2: an index of document names, so that naming an imported
+	// document does not read every other document.
+	1: func(tx *Tx) error {
+		if _, err := tx.tx.CreateBucketIfNotExists(bDocNames); err != nil {
+			return err
+		}
+		docs, err := allJSON[qda.Document](tx, bDocs, "document")
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			if err := tx.put(bDocNames, nameKey(d.Name), []byte(d.ID)); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+}
 
 func (db *DB) migrate(from int) error {
 	for v := from; v < SchemaVersion; v++ {

@@ -358,3 +358,34 @@ func TestOpen_ErrNotAProject(t *testing.T) {
 		t.Fatalf("err = %v, want 'not a Coder project'", err)
 	}
 }
+
+// Ensure that document names stay unique regardless of case, follow renames,
+// and are freed when a document is deleted.
+func TestDocuments_NamesFollowRenamesAndDeletes(t *testing.T) {
+	db := newDB(t)
+	a := sampleDoc("Interview A", "one")
+	update(t, db, func(tx *store.Tx) error { return tx.PutDocument(a) })
+	if err := db.Update(func(tx *store.Tx) error { return tx.PutDocument(sampleDoc("interview a", "two")) }); !errors.Is(err, qda.ErrConflict) {
+		t.Errorf("a second document named like the first: %v, want a conflict", err)
+	}
+	renamed := *a
+	renamed.Text, renamed.Name = "", "Interview Alpha"
+	update(t, db, func(tx *store.Tx) error { return tx.PutDocument(&renamed) })
+	db.View(func(tx *store.Tx) error {
+		if _, err := tx.DocumentByName("Interview A"); err == nil {
+			t.Error("the old name still finds the document")
+		}
+		if d, err := tx.DocumentByName("INTERVIEW ALPHA"); err != nil || d.ID != a.ID {
+			t.Errorf("the new name: %v, %v", d, err)
+		}
+		if n, _ := tx.UniqueDocName("Interview Alpha"); n != "Interview Alpha (2)" {
+			t.Errorf("UniqueDocName = %q", n)
+		}
+		return nil
+	})
+	update(t, db, func(tx *store.Tx) error { return tx.DeleteDocument(a.ID) })
+	update(t, db, func(tx *store.Tx) error { return tx.PutDocument(sampleDoc("Interview Alpha", "three")) })
+	if probs, _ := db.Check(); len(probs) > 0 {
+		t.Errorf("check: %v", probs)
+	}
+}

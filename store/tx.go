@@ -26,8 +26,9 @@ var (
 	bVars      = []byte("variables")
 	bValues    = []byte("values")
 	bMemos     = []byte("memos")
+	bDocNames  = []byte("document_names") // lower-cased name -> document ID (schema 2)
 
-	allBuckets = [][]byte{bMeta, bCoders, bCodes, bDocs, bTexts, bCodings, bDocCoding, bCases, bVars, bValues, bMemos}
+	allBuckets = [][]byte{bMeta, bCoders, bCodes, bDocs, bTexts, bCodings, bDocCoding, bCases, bVars, bValues, bMemos, bDocNames}
 
 	kSchema  = []byte("schema")
 	kProject = []byte("project")

@@ -79,6 +79,10 @@ func main() {
 		}); err != nil {
 			fail(err)
 		}
+		logf("%s: importing into a project and indexing it, as the app does", lang)
+		if r.Coder.AppImport, r.Coder.AppIndex, err = bench.RunApp(r.Corpus, r.Corpus.Dir); err != nil {
+			fail(err)
+		}
 		for _, d := range bench.Disagreements(*r) {
 			logf("hit totals differ: %s", d)
 		}
