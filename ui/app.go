@@ -31,6 +31,13 @@ type App struct {
 	fonts fontCheck
 	// opts are passed to every project this window opens or creates.
 	opts project.Options
+	// indexOnOpen starts opening (or building) the search index as soon as
+	// a project opens. Tests turn it off so that background work does not
+	// race their own taps; the first search then starts it.
+	indexOnOpen bool
+	// onIndexed, when set, hears about every indexing run that ends (tests
+	// wait on it).
+	onIndexed func(err error)
 }
 
 // Create fills w with Coder: the project at path or, when path is empty, the
@@ -38,7 +45,7 @@ type App struct {
 // The window's size is restored from the last session and saved when it
 // closes.
 func Create(a fyne.App, w fyne.Window, path string) *App {
-	app := &App{fyne: a, win: w, prefs: prefs{a.Preferences()}}
+	app := &App{fyne: a, win: w, prefs: prefs{a.Preferences()}, indexOnOpen: true}
 	w.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w.Resize(app.prefs.windowSize())
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { app.dropped(uris) })
@@ -106,6 +113,9 @@ func (a *App) show(p *project.Project) {
 	a.win.SetMainMenu(ws.menus.main)
 	a.win.SetContent(ws.content)
 	ws.restore()
+	if a.indexOnOpen {
+		ws.indexer.start(false)
+	}
 }
 
 // closeProject closes the open project, if any, keeping the window.
@@ -114,6 +124,7 @@ func (a *App) closeProject() {
 		return
 	}
 	a.ws.save()
+	a.ws.indexer.stop()
 	a.ws.p.Close()
 	a.ws = nil
 }

@@ -25,6 +25,7 @@ func newTestApp(t *testing.T) (*App, fyne.Window) {
 	w.Resize(fyne.NewSize(1280, 820))
 	app := Create(a, w, "")
 	app.opts = project.Options{IndexDir: t.TempDir(), Coder: "Tester"}
+	app.indexOnOpen = false
 	app.fonts.missing = func() bool { return false }
 	t.Cleanup(func() {
 		app.closeProject()

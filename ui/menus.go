@@ -109,12 +109,15 @@ func newMenus(ws *workspace) *menus {
 		fyne.NewMenuItem("Memos", func() { ws.left.Select(ws.leftMemos) }),
 		fyne.NewMenuItem("Cases", func() { ws.left.Select(ws.leftCases) }),
 	)
+	tools := fyne.NewMenu("Tools",
+		fyne.NewMenuItem("Rebuild search index", ws.rebuildIndex),
+	)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Search syntax", ws.showSearchHelp),
 		item("Keyboard shortcuts", keyShortcuts, func() { showShortcuts(ws.win) }),
 		fyne.NewMenuItem("About Coder", func() { showAbout(ws.win) }),
 	)
-	m.main = fyne.NewMainMenu(file, edit, code, view, help)
+	m.main = fyne.NewMainMenu(file, edit, code, view, tools, help)
 	m.update()
 	return m
 }

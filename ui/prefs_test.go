@@ -14,6 +14,8 @@ import (
 // same document and the same window size back at the next start, and that
 // the project is listed among the recent ones.
 func TestPrefs_NextStartRestoresProjectDocumentAndWindow(t *testing.T) {
+	// The reopened project indexes itself under the user cache folder.
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	a := test.NewTempApp(t)
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1111, 777))
@@ -50,6 +52,7 @@ func TestPrefs_NextStartRestoresProjectDocumentAndWindow(t *testing.T) {
 // Ensure that closing the project before quitting starts on the welcome
 // screen next time.
 func TestPrefs_ClosedProjectIsNotReopened(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	a := test.NewTempApp(t)
 	w := test.NewWindow(nil)
 	app := Create(a, w, "")

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"coder/project"
 	"coder/qda"
 	"coder/search"
 )
@@ -59,6 +60,8 @@ type searchPanel struct {
 	result *search.Result
 	ran    string // the query result answers
 	cancel context.CancelFunc
+	// waiting is set while a search waits for the index to be built.
+	waiting bool
 	// done is called after each search has been shown; tests wait on it.
 	done func()
 }
@@ -99,8 +102,9 @@ func (s *searchPanel) focus() {
 	s.ws.win.Canvas().Focus(s.query)
 }
 
-// run searches in the background: the first search of a session may have to
-// build the index.
+// run searches in the background. A search waits for the search index
+// when it is being built (saying how far that has got), and starts a build
+// when a previous one was cancelled or failed.
 func (s *searchPanel) run() {
 	q := strings.TrimSpace(s.query.Text)
 	if q == "" {
@@ -111,16 +115,34 @@ func (s *searchPanel) run() {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	s.summary.SetText("Searching…")
+	ix := s.ws.indexer.ensure()
+	s.waiting = !ix.over
+	if s.waiting {
+		s.indexProgress(s.ws.indexer.latestShown())
+	} else {
+		s.summary.SetText("Searching…")
+	}
 	s.busy.Show()
 	s.busy.Start()
 	p := s.ws.p
 	go func() {
-		res, err := p.Search(ctx, q, search.Options{Limit: maxHits, Facets: true})
+		var res *search.Result
+		var err error
+		select {
+		case <-ix.done:
+		case <-ctx.Done():
+			return // a newer search replaced this one while both waited
+		}
+		if err = ix.err; err == nil {
+			res, err = p.Search(ctx, q, search.Options{Limit: maxHits, Facets: true})
+		} else if errors.Is(err, context.Canceled) {
+			err = errors.New("the search index was not built, because indexing was cancelled; search again to build it")
+		}
 		fyne.Do(func() {
-			if ctx.Err() != nil && err != nil {
+			if ctx.Err() != nil {
 				return // a newer search replaced this one
 			}
+			s.waiting = false
 			s.busy.Stop()
 			s.busy.Hide()
 			s.show(q, res, err)
@@ -129,6 +151,14 @@ func (s *searchPanel) run() {
 			}
 		})
 	}()
+}
+
+// indexProgress tells a search that waits for the index how far that has
+// got.
+func (s *searchPanel) indexProgress(pr project.Progress) {
+	if s.waiting {
+		s.summary.SetText(fmt.Sprintf("Waiting for the search index (%d%% indexed); the search runs when it is ready.", percent(pr)))
+	}
 }
 
 // show lists a search's hits grouped by case, or explains its error.

@@ -44,6 +44,7 @@ type workspace struct {
 	retrieve                       *retrievePanel
 	search                         *searchPanel
 	memos                          *memosPanel
+	indexer                        *indexer
 	menus                          *menus
 	pinned                         [9]qda.ID
 	popup                          *widget.PopUp
@@ -76,6 +77,7 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 	ws.codes = newCodebookPanel(ws)
 	ws.retrieve = newRetrievePanel(ws)
 	ws.search = newSearchPanel(ws)
+	ws.indexer = newIndexer(ws)
 	ws.menus = newMenus(ws)
 
 	ws.leftDocs = container.NewTabItem("Documents", ws.documents.content)
@@ -93,7 +95,7 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 	right.Offset = 0.72
 	split := container.NewHSplit(ws.left, right)
 	split.Offset = 0.22
-	ws.content = split
+	ws.content = container.NewBorder(nil, ws.indexer.content, nil, nil, split)
 	ws.showDocument(nil)
 
 	p.Watch(func(c project.Change) { fyne.Do(func() { ws.changed(c) }) })

@@ -17,20 +17,34 @@ import (
 // BenchmarkWorkspace_ApplyCode measures applying a code to the selection
 // through the window: the transaction (with its fsync), then what the
 // change touches brought up to date: the document's highlights and header,
-// the code's count, the retrieval when it shows the code, the menus. Every
-// iteration adds a coding, so use a fixed -benchtime (e.g. 300x) to compare.
-func BenchmarkWorkspace_ApplyCode(b *testing.B) {
+// the code's count, the retrieval when it shows the code, the menus. No
+// search index is open. Every iteration adds a coding, so use a fixed
+// -benchtime (e.g. 300x) to compare.
+func BenchmarkWorkspace_ApplyCode(b *testing.B) { benchApplyCode(b, false) }
+
+// BenchmarkWorkspace_ApplyCodeIndexed is the same with the search index open,
+// as it is in the app once a project has opened: each coding also updates
+// the index.
+func BenchmarkWorkspace_ApplyCodeIndexed(b *testing.B) { benchApplyCode(b, true) }
+
+func benchApplyCode(b *testing.B, indexed bool) {
 	a := test.NewTempApp(b)
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1280, 820))
 	app := Create(a, w, "")
 	app.opts = project.Options{IndexDir: b.TempDir(), Coder: "Bench"}
+	app.indexOnOpen = false
 	p, err := project.WriteDemo(filepath.Join(b.TempDir(), "demo.coder"), app.opts)
 	if err != nil {
 		b.Fatal(err)
 	}
 	app.show(p)
 	defer app.closeProject()
+	if indexed {
+		if _, err := p.OpenIndex(context.Background(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
 	ws := app.ws
 	ws.openDocument(ws.docs[0].ID)
 	code, _ := ws.tree.Find("Community logic/Trust and social capital")
@@ -53,6 +67,7 @@ func BenchmarkWorkspace_OpenDocument(b *testing.B) {
 	w.Resize(fyne.NewSize(1280, 820))
 	app := Create(a, w, "")
 	app.opts = project.Options{IndexDir: b.TempDir(), Coder: "Bench"}
+	app.indexOnOpen = false
 	p, err := project.WriteDemo(filepath.Join(b.TempDir(), "demo.coder"), app.opts)
 	if err != nil {
 		b.Fatal(err)
@@ -76,6 +91,7 @@ func openLongTranscript(b *testing.B) (*workspace, fyne.Window, qda.ID) {
 	w.Resize(fyne.NewSize(1280, 820))
 	app := Create(a, w, "")
 	app.opts = project.Options{IndexDir: b.TempDir(), Coder: "Bench"}
+	app.indexOnOpen = false
 	app.fonts.missing = func() bool { return false }
 	p, err := project.WriteDemo(filepath.Join(b.TempDir(), "demo.coder"), app.opts)
 	if err != nil {
