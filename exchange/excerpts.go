@@ -68,7 +68,7 @@ func Excerpts(b *qda.Bundle, f Filter) []Excerpt {
 			continue
 		}
 		attrs := ix.attributes(c.Document)
-		if !attrsMatch(attrs, f.Attr) {
+		if !qda.MatchAttrs(attrs, f.Attr) {
 			continue
 		}
 		runes := ix.runes(d)
@@ -263,24 +263,6 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func attrsMatch(attrs map[string][]string, want map[string]string) bool {
-	for name, value := range want {
-		found := false
-		for n, vs := range attrs {
-			if !strings.EqualFold(n, strings.TrimSpace(name)) {
-				continue
-			}
-			for _, v := range vs {
-				found = found || strings.EqualFold(v, strings.TrimSpace(value))
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }
 
 func joinAttrs(attrs map[string][]string) map[string]string {

@@ -47,7 +47,7 @@ type Change struct {
 	// Documents), so views can update counts and highlights without
 	// re-reading the codebook.
 	Codings bool
-	All       bool     // anything may have changed (undo, redo, bulk import)
+	All     bool // anything may have changed (undo, redo, bulk import)
 }
 
 // Options configure Create and Open.

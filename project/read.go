@@ -97,6 +97,9 @@ type CodingFilter struct {
 	Documents []qda.ID
 	Cases     []qda.ID
 	Coders    []qda.ID
+	// Attr keeps codings whose document, or a case holding it, has each
+	// attribute set to the value given (see qda.MatchAttrs).
+	Attr map[string]string
 }
 
 // Codings lists the codings that pass f, in document then text order.
@@ -140,8 +143,17 @@ func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
 			coderName[c.ID] = c.Name
 		}
 		inCases := caseNamesByDoc(cases)
+		var attrs map[qda.ID]map[string][]string
+		if len(f.Attr) > 0 {
+			if attrs, err = attrsByDoc(tx, cases); err != nil {
+				return err
+			}
+		}
 		for _, d := range docs {
 			if docSet != nil && !docSet[d.ID] {
+				continue
+			}
+			if attrs != nil && !qda.MatchAttrs(attrs[d.ID], f.Attr) {
 				continue
 			}
 			codings, err := tx.CodingsOf(d.ID)
@@ -204,6 +216,49 @@ func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
 		return nil
 	})
 	return out, err
+}
+
+// attrsByDoc gathers each document's attribute values: its own and those of
+// the cases that hold it.
+func attrsByDoc(tx *store.Tx, cases []qda.Case) (map[qda.ID]map[string][]string, error) {
+	vars, err := tx.Variables()
+	if err != nil {
+		return nil, err
+	}
+	values, err := tx.Values()
+	if err != nil {
+		return nil, err
+	}
+	name := map[qda.ID]string{}
+	for _, v := range vars {
+		name[v.ID] = v.Name
+	}
+	byOwner := map[qda.ID][]qda.Value{}
+	for _, v := range values {
+		byOwner[v.Owner] = append(byOwner[v.Owner], v)
+	}
+	out := map[qda.ID]map[string][]string{}
+	add := func(doc qda.ID, vals []qda.Value) {
+		if out[doc] == nil {
+			out[doc] = map[string][]string{}
+		}
+		for _, v := range vals {
+			out[doc][name[v.Variable]] = append(out[doc][name[v.Variable]], v.Value)
+		}
+	}
+	docs, err := tx.Documents()
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		add(d.ID, byOwner[d.ID])
+	}
+	for _, c := range cases {
+		for _, d := range c.Documents {
+			add(d, byOwner[c.ID])
+		}
+	}
+	return out, nil
 }
 
 func mustText(tx *store.Tx, id qda.ID) string {
@@ -288,4 +343,15 @@ func (p *Project) DeleteDocument(id qda.ID) error {
 
 func notFound(what, kind string) error {
 	return &qda.Error{What: what, Why: fmt.Sprintf("no such %s", kind), Err: qda.ErrNotFound}
+}
+
+// Coders lists the people who have coded or written memos in the project.
+func (p *Project) Coders() ([]qda.Coder, error) {
+	var out []qda.Coder
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Coders()
+		return err
+	})
+	return out, err
 }

@@ -536,3 +536,58 @@ func TestCLI_SearchAndCodeHits(t *testing.T) {
 		t.Errorf("after reindex: %d hits, want 2", again.Total)
 	}
 }
+
+// Ensure that codings and exports filter by coder and by attribute, and that
+// exports land in the file named, in the format asked for.
+func TestCLI_FiltersAndExports(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "demo.coder")
+	ok(t, "demo", p)
+	all := jsonOut[[]codingRow](t, "codings", p)
+	byB := jsonOut[[]codingRow](t, "codings", p, "--coder", "researcher b")
+	if len(byB) == 0 || len(byB) >= len(all) {
+		t.Fatalf("codings by Researcher B = %d of %d", len(byB), len(all))
+	}
+	for _, c := range byB {
+		if c.Coder != "Researcher B" {
+			t.Errorf("coding by %q in a --coder filter for Researcher B", c.Coder)
+		}
+	}
+	cadre := jsonOut[[]codingRow](t, "codings", p, "--attr", "Informant role=community cadre")
+	if len(cadre) == 0 || len(cadre) >= len(all) {
+		t.Fatalf("codings with Informant role=community cadre = %d of %d", len(cadre), len(all))
+	}
+	if r := coder(t, "codings", p, "--attr", "no-equals-sign"); r.code != 2 {
+		t.Errorf("--attr without = : exit %d, want 2", r.code)
+	}
+	if r := coder(t, "codings", p, "--coder", "Nobody"); r.code != 1 || !strings.Contains(r.stderr, "no such coder") {
+		t.Errorf("unknown coder: exit %d, %q", r.code, r.stderr)
+	}
+	for _, format := range []string{"csv", "md", "html", "xlsx", "docx", "qdpx", "qdc"} {
+		out := filepath.Join(dir, "out."+format)
+		ok(t, "export", p, "--format", format, "--out", out, "--coder", "Researcher B")
+		data, err := os.ReadFile(out)
+		if err != nil || len(data) == 0 {
+			t.Errorf("export %s wrote nothing: %v", format, err)
+		}
+	}
+	csv, _ := os.ReadFile(filepath.Join(dir, "out.csv"))
+	if !bytes.HasPrefix(csv, []byte("\xef\xbb\xbf")) {
+		t.Error("CSV export has no UTF-8 BOM, so spreadsheets misread Chinese")
+	}
+	if lines := bytes.Count(csv, []byte("\n")); lines < len(byB) {
+		t.Errorf("CSV has %d lines for %d excerpts", lines, len(byB))
+	}
+	if r := coder(t, "export", p, "--format", "pdf", "--out", filepath.Join(dir, "x.pdf")); r.code != 1 || !strings.Contains(r.stderr, "not an export format") {
+		t.Errorf("unknown format: exit %d, %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a failed export left a file behind")
+	}
+	q := filepath.Join(dir, "copy.coder")
+	ok(t, "new", q, "--codebook", "empty")
+	ok(t, "import", q, filepath.Join(dir, "out.qdpx"))
+	if got := jsonOut[[]codingRow](t, "codings", q); len(got) != len(byB) {
+		t.Errorf("the exported .qdpx brought %d codings into a new project, want %d", len(got), len(byB))
+	}
+}

@@ -125,17 +125,15 @@ type codingJSON struct {
 }
 
 func cmdCodings(args []string) int {
-	const usage = "coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--json]"
+	const usage = "coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE] [--json]"
 	f := newFlags("codings")
-	codePath := f.String("code", "", "")
-	doc := f.String("doc", "", "")
-	caseName := f.String("case", "", "")
+	ff := addFilterFlags(f)
 	asJSON := f.Bool("json", false, "")
 	if err := f.parse(args, 1, 1, usage); err != nil {
 		return fail(err)
 	}
 	return withProject(f.pos[0], "", func(p *project.Project) error {
-		filter, err := buildFilter(p, *codePath, *doc, *caseName)
+		filter, err := ff.filter(p)
 		if err != nil {
 			return err
 		}
@@ -156,6 +154,62 @@ func cmdCodings(args []string) int {
 		fmt.Fprintf(stdout, "%d codings\n", len(rows))
 		return nil
 	})
+}
+
+// attrFlags collects repeated --attr NAME=VALUE options.
+type attrFlags map[string]string
+
+func (a attrFlags) String() string { return fmt.Sprint(map[string]string(a)) }
+
+func (a attrFlags) Set(s string) error {
+	name, value, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(name) == "" {
+		return fmt.Errorf("--attr takes NAME=VALUE, e.g. --attr \"Informant role=community cadre\"")
+	}
+	a[strings.TrimSpace(name)] = strings.TrimSpace(value)
+	return nil
+}
+
+// filterFlags are the options that narrow codings, shared by codings and export.
+type filterFlags struct {
+	code, doc, caseName, coder *string
+	attr                       attrFlags
+}
+
+func addFilterFlags(f *flags) *filterFlags {
+	ff := &filterFlags{
+		code: f.String("code", "", ""), doc: f.String("doc", "", ""),
+		caseName: f.String("case", "", ""), coder: f.String("coder", "", ""),
+		attr: attrFlags{},
+	}
+	f.Var(ff.attr, "attr", "")
+	return ff
+}
+
+// filter resolves the names given into a coding filter.
+func (ff *filterFlags) filter(p *project.Project) (project.CodingFilter, error) {
+	f, err := buildFilter(p, *ff.code, *ff.doc, *ff.caseName)
+	if err != nil {
+		return f, err
+	}
+	if *ff.coder != "" {
+		coders, err := p.Coders()
+		if err != nil {
+			return f, err
+		}
+		for _, c := range coders {
+			if strings.EqualFold(c.Name, *ff.coder) {
+				f.Coders = append(f.Coders, c.ID)
+			}
+		}
+		if len(f.Coders) == 0 {
+			return f, &qda.Error{What: *ff.coder, Why: "no such coder in this project", Err: qda.ErrNotFound}
+		}
+	}
+	if len(ff.attr) > 0 {
+		f.Attr = ff.attr
+	}
+	return f, nil
 }
 
 // buildFilter resolves names given on the command line into a coding filter.

@@ -12,13 +12,11 @@ import (
 )
 
 func cmdExport(args []string) int {
-	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--codebook]"
+	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--coder NAME] [--attr NAME=VALUE] [--codebook]"
 	f := newFlags("export")
 	format := f.String("format", "", "")
 	out := f.String("out", "", "")
-	codePath := f.String("code", "", "")
-	caseName := f.String("case", "", "")
-	doc := f.String("doc", "", "")
+	ff := addFilterFlags(f)
 	codebookOnly := f.Bool("codebook", false, "")
 	if err := f.parse(args, 1, 1, usage); err != nil {
 		return fail(err)
@@ -28,7 +26,7 @@ func cmdExport(args []string) int {
 	}
 	fm := strings.ToLower(*format)
 	return withProject(f.pos[0], "", func(p *project.Project) error {
-		filter, err := buildFilter(p, *codePath, *doc, *caseName)
+		filter, err := ff.filter(p)
 		if err != nil {
 			return err
 		}

@@ -20,14 +20,15 @@ const helpText = `coder: qualitative coding for case-study research
   coder uncode PROJECT CODING-ID
   coder search PROJECT QUERY [--json] [--limit N] [--segments] [--memos]
   coder reindex PROJECT                     rebuild the search index
-  coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--json]
+  coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE] [--json]
   coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
   coder cases from-speakers PROJECT [DOC...]   a case per speaker, holding the documents they speak in
   coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE]
   coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T]
   coder memos PROJECT [--json]
   coder speakers PROJECT
-  coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--codebook]
+  coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
+                [--coder NAME] [--attr NAME=VALUE] [--codebook]
   coder check PROJECT                       integrity: file pages, references, spans
 
 Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
