@@ -19,8 +19,8 @@ import (
 // keys, type-to-find and the popup of a coded span.
 func (ws *workspace) setupCoding() {
 	v := ws.view
-	v.OnContextMenu = func(sel qda.Span, hits []Highlight, at fyne.Position) {
-		widget.ShowPopUpMenuAtPosition(ws.codingMenu(sel, hits), ws.win.Canvas(), at)
+	v.OnContextMenu = func(sel qda.Span, offset int, hits []Highlight, at fyne.Position) {
+		widget.ShowPopUpMenuAtPosition(ws.codingMenu(sel, hits, ws.speakerAt(offset)), ws.win.Canvas(), at)
 	}
 	v.OnHighlightTapped = func(offset int, hits []Highlight) {
 		ws.hideCodingPopup()
@@ -57,9 +57,9 @@ func (ws *workspace) setupCoding() {
 	}
 }
 
-// codingMenu is the document's context menu for the selection and the
-// codings under the pointer.
-func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight) *fyne.Menu {
+// codingMenu is the document's context menu for the selection, the codings
+// under the pointer and the speaker of the turn under it ("" for none).
+func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) *fyne.Menu {
 	var items []*fyne.MenuItem
 	has := !sel.Empty() && ws.doc != nil
 	if code, ok := ws.tree.Code(ws.codes.selected); ok && !code.Folder {
@@ -77,6 +77,10 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight) *fyne.Menu {
 		it.Disabled = !has
 	}
 	items = append(items, with, newCode, inVivo, memo)
+	if speaker != "" {
+		items = append(items, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Code all turns of "+speaker+"…", func() { ws.codeSpeakerDialog(speaker) }))
+	}
 	if len(hits) > 0 {
 		items = append(items, fyne.NewMenuItemSeparator())
 		for _, h := range hits {

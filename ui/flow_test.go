@@ -131,7 +131,7 @@ func TestWorkflow_NewProjectImportCodeRetrieveSearchUndo(t *testing.T) {
 			t.Fatalf("right-click showed no coding menu:\n%s", txt)
 		}
 		menu.Hide()
-		m := ws.codingMenu(ws.view.Selection(), nil)
+		m := ws.codingMenu(ws.view.Selection(), nil, "")
 		menuItem(t, m, "Code with", "Community logic", "Public deliberation spaces").Action()
 		want := []string{"Community logic/Public deliberation spaces: the gate committee had forty people"}
 		if got := codingsOf(t, p, ma.ID); strings.Join(got, "|") != strings.Join(want, "|") {

@@ -83,6 +83,7 @@ func newMenus(ws *workspace) *menus {
 	codeItems := []*fyne.MenuItem{
 		item("New code…", keyNewCode, func() { ws.codes.addCodeDialog(ws.codes.selected) }),
 		fromSel, inVivo, memo,
+		fyne.NewMenuItem("Code a speaker's turns…", func() { ws.codeSpeakerDialog("") }),
 		fyne.NewMenuItemSeparator(),
 	}
 	for i := range m.pinned {

@@ -44,9 +44,10 @@ type TranscriptView struct {
 	// covering it, which may be none so the app can clear what it showed.
 	OnHighlightTapped func(offset int, hits []Highlight)
 	// OnContextMenu is called on a secondary tap with the current selection,
-	// the highlights under the pointer and the absolute position of the tap,
-	// ready for widget.ShowPopUpMenuAtPosition.
-	OnContextMenu func(sel qda.Span, hits []Highlight, abs fyne.Position)
+	// the rune under the pointer (-1 when the tap was past the end of a
+	// line), the highlights covering it and the absolute position of the
+	// tap, ready for widget.ShowPopUpMenuAtPosition.
+	OnContextMenu func(sel qda.Span, offset int, hits []Highlight, abs fyne.Position)
 	// OnKey receives the keys the view does not use itself, such as digits
 	// for quick codes.
 	OnKey func(ev *fyne.KeyEvent)

@@ -61,10 +61,11 @@ func (s *transcriptSurface) TappedSecondary(ev *fyne.PointEvent) {
 		return
 	}
 	var hits []Highlight
-	if r := t.lay.runeAt(ev.Position.X, ev.Position.Y, t.buf); r >= 0 {
+	r := t.lay.runeAt(ev.Position.X, ev.Position.Y, t.buf)
+	if r >= 0 {
 		hits = t.HighlightsAt(r)
 	}
-	t.OnContextMenu(t.Selection(), hits, ev.AbsolutePosition)
+	t.OnContextMenu(t.Selection(), r, hits, ev.AbsolutePosition)
 }
 
 // Dragged selects from where the drag began (or, with Shift, from the

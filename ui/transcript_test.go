@@ -165,10 +165,16 @@ func TestTranscriptView_SecondaryTapAsksForContextMenu(t *testing.T) {
 	tv.Select(sel)
 	var gotSel qda.Span
 	var gotHits []ui.Highlight
-	tv.OnContextMenu = func(s qda.Span, hits []ui.Highlight, _ fyne.Position) { gotSel, gotHits = s, hits }
+	gotAt := -1
+	tv.OnContextMenu = func(s qda.Span, offset int, hits []ui.Highlight, _ fyne.Position) {
+		gotSel, gotAt, gotHits = s, offset, hits
+	}
 	tapSecondaryAt(t, w.Canvas(), at(tv, offsetOf(doc, "teachers")))
 	if gotSel != sel {
 		t.Errorf("menu got selection %v, want %v", gotSel, sel)
+	}
+	if want := offsetOf(doc, "teachers"); gotAt != want {
+		t.Errorf("menu got the rune at %d under the pointer, want %d", gotAt, want)
 	}
 	if len(gotHits) != 1 || gotHits[0].ID != "c1" {
 		t.Errorf("menu got highlights %v, want c1", gotHits)
