@@ -565,7 +565,11 @@ func TestCLI_FiltersAndExports(t *testing.T) {
 	}
 	for _, format := range []string{"csv", "md", "html", "xlsx", "docx", "qdpx", "qdc"} {
 		out := filepath.Join(dir, "out."+format)
-		ok(t, "export", p, "--format", format, "--out", out, "--coder", "Researcher B")
+		args := []string{"export", p, "--format", format, "--out", out}
+		if format != "qdpx" && format != "qdc" {
+			args = append(args, "--coder", "Researcher B")
+		}
+		ok(t, args...)
 		data, err := os.ReadFile(out)
 		if err != nil || len(data) == 0 {
 			t.Errorf("export %s wrote nothing: %v", format, err)
@@ -587,7 +591,10 @@ func TestCLI_FiltersAndExports(t *testing.T) {
 	q := filepath.Join(dir, "copy.coder")
 	ok(t, "new", q, "--codebook", "empty")
 	ok(t, "import", q, filepath.Join(dir, "out.qdpx"))
-	if got := jsonOut[[]codingRow](t, "codings", q); len(got) != len(byB) {
-		t.Errorf("the exported .qdpx brought %d codings into a new project, want %d", len(got), len(byB))
+	if got := jsonOut[[]codingRow](t, "codings", q); len(got) != len(all) {
+		t.Errorf("the exported .qdpx brought %d codings into a new project, want %d", len(got), len(all))
+	}
+	if r := coder(t, "export", p, "--format", "qdpx", "--out", filepath.Join(dir, "f.qdpx"), "--coder", "Researcher B"); r.code != 2 || !strings.Contains(r.stderr, "whole project") {
+		t.Errorf("a filtered .qdpx export: exit %d, %q; want a usage error saying it exports the whole project", r.code, r.stderr)
 	}
 }

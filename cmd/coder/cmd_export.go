@@ -25,6 +25,9 @@ func cmdExport(args []string) int {
 		return usageError("export", "give --format and --out (usage: "+usage+")")
 	}
 	fm := strings.ToLower(*format)
+	if (fm == "qdpx" || fm == "qdc" || *codebookOnly) && (*ff.code != "" || *ff.doc != "" || *ff.caseName != "" || *ff.coder != "" || len(ff.attr) > 0) {
+		return usageError("export", "--code, --doc, --case, --coder and --attr choose coded excerpts; "+fm+" and --codebook export the whole project or codebook")
+	}
 	return withProject(f.pos[0], "", func(p *project.Project) error {
 		filter, err := ff.filter(p)
 		if err != nil {
