@@ -15,15 +15,15 @@ import (
 
 // Figures are one system's measurements on one corpus. Zero means not measured.
 type Figures struct {
-	IndexTime  time.Duration
+	IndexTime time.Duration
 	// AppImport and AppIndex are Coder's figures through the project layer:
 	// files into the project file, then the index built from it (RunApp).
 	AppImport, AppIndex time.Duration
-	IndexCPU   time.Duration // user+system CPU time of the import and index
-	IndexBytes int64
-	PeakRSS    uint64 // bytes
-	PeakHeap   uint64 // Go heap, bytes (Coder only)
-	Queries    map[QueryKind]Latencies
+	IndexCPU            time.Duration // user+system CPU time of the import and index
+	IndexBytes          int64
+	PeakRSS             uint64 // bytes
+	PeakHeap            uint64 // Go heap, bytes (Coder only)
+	Queries             map[QueryKind]Latencies
 	// QueriesCPU are the queries' user+system CPU times: unlike wall time they
 	// hardly change when other work shares the machine.
 	QueriesCPU map[QueryKind]Latencies

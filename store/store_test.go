@@ -138,14 +138,16 @@ func TestStore_ReferentialRules(t *testing.T) {
 		return &qda.Coding{ID: qda.NewID(), Document: doc, Code: code, Span: s}
 	}
 	cases := map[string]func(tx *store.Tx) error{
-		"ErrCodingOnMissingDocument": func(tx *store.Tx) error { return tx.PutCoding(coding(qda.NewID(), code.ID, qda.Span{Start: 0, End: 1})) },
-		"ErrCodingWithMissingCode":   func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, qda.NewID(), qda.Span{Start: 0, End: 1})) },
-		"ErrCodingWithFolder":        func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, folder.ID, qda.Span{Start: 0, End: 1})) },
-		"ErrSpanPastEnd":             func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, code.ID, qda.Span{Start: 5, End: 11})) },
-		"ErrSpanEmpty":               func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, code.ID, qda.Span{Start: 5, End: 5})) },
-		"ErrSpanNegative":            func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, code.ID, qda.Span{Start: -1, End: 2})) },
-		"ErrCodeMissingParent":       func(tx *store.Tx) error { return tx.PutCode(sampleCode("X", qda.NewID())) },
-		"ErrDuplicateSiblingName":    func(tx *store.Tx) error { return tx.PutCode(sampleCode("code", "")) },
+		"ErrCodingOnMissingDocument": func(tx *store.Tx) error {
+			return tx.PutCoding(coding(qda.NewID(), code.ID, qda.Span{Start: 0, End: 1}))
+		},
+		"ErrCodingWithMissingCode": func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, qda.NewID(), qda.Span{Start: 0, End: 1})) },
+		"ErrCodingWithFolder":      func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, folder.ID, qda.Span{Start: 0, End: 1})) },
+		"ErrSpanPastEnd":           func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, code.ID, qda.Span{Start: 5, End: 11})) },
+		"ErrSpanEmpty":             func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, code.ID, qda.Span{Start: 5, End: 5})) },
+		"ErrSpanNegative":          func(tx *store.Tx) error { return tx.PutCoding(coding(doc.ID, code.ID, qda.Span{Start: -1, End: 2})) },
+		"ErrCodeMissingParent":     func(tx *store.Tx) error { return tx.PutCode(sampleCode("X", qda.NewID())) },
+		"ErrDuplicateSiblingName":  func(tx *store.Tx) error { return tx.PutCode(sampleCode("code", "")) },
 		"ErrCodeInsideItself": func(tx *store.Tx) error {
 			f := *folder
 			c := sampleCode("Child", f.ID)
