@@ -306,11 +306,11 @@ func tapCheck(t *testing.T, g fyne.CanvasObject, text string) {
 	}
 }
 
-// cardsUnder lists the clickable cards in a result list.
+// cardsUnder lists the clickable cards shown in a result list.
 func cardsUnder(o fyne.CanvasObject) []*tapCard {
 	var out []*tapCard
 	walk(o, func(c fyne.CanvasObject) bool {
-		if card, ok := c.(*tapCard); ok {
+		if card, ok := c.(*tapCard); ok && card.Visible() {
 			out = append(out, card)
 		}
 		return false

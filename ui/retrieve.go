@@ -16,10 +16,6 @@ import (
 	"coder/qda"
 )
 
-// maxRetrieved caps the segments laid out at once; the count says how many
-// more there are, and the export writes them all.
-const maxRetrieved = 400
-
 // retrievePanel answers "show me every passage coded X": codes are ticked
 // on the left, narrowed by case or attribute value, and every coded segment
 // is listed with its source; clicking one opens it in its document.
@@ -31,10 +27,10 @@ type retrievePanel struct {
 	attrSel *widget.Select
 	attrs   map[string][]qda.ID // "name = value" -> documents with it
 	summary *widget.Label
-	results *fyne.Container
-	scroll  *container.Scroll
+	results *cardList
 	content fyne.CanvasObject
 	rows    []project.CodingRow
+	parts   map[*tapCard]*segmentParts // the widgets inside each row the list made
 }
 
 const (
@@ -43,20 +39,19 @@ const (
 )
 
 func newRetrievePanel(ws *workspace) *retrievePanel {
-	r := &retrievePanel{ws: ws, chosen: map[qda.ID]bool{}, codes: container.NewVBox()}
+	r := &retrievePanel{ws: ws, chosen: map[qda.ID]bool{}, codes: container.NewVBox(), parts: map[*tapCard]*segmentParts{}}
 	r.caseSel = widget.NewSelect(nil, func(string) { r.run() })
 	r.attrSel = widget.NewSelect(nil, func(string) { r.run() })
 	r.summary = widget.NewLabel("Tick one or more codes to read every segment coded with them.")
 	r.summary.Wrapping = fyne.TextWrapWord
-	r.results = container.NewVBox()
-	r.scroll = container.NewVScroll(r.results)
+	r.results = newCardList(func() int { return len(r.rows) }, r.newRow, r.updateRow, r.rowHeight)
 	clear := widget.NewButton("Clear", func() { r.choose(nil) })
 	export := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() { ws.exportExcerptsDialog(r.filter()) })
 	left := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
 		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrSel),
 		nil, nil, container.NewScroll(r.codes))
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, export, r.summary), nil, nil, nil, r.scroll)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, export, r.summary), nil, nil, nil, r.results)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
 	r.content = split
@@ -213,12 +208,11 @@ func (r *retrievePanel) filter() project.CodingFilter {
 
 // run retrieves the segments for the current choice and lists them.
 func (r *retrievePanel) run() {
-	r.results.RemoveAll()
 	f := r.filter()
 	if len(f.Codes) == 0 {
 		r.rows = nil
 		r.summary.SetText("Tick one or more codes to read every segment coded with them.")
-		r.results.Refresh()
+		r.results.Reload()
 		return
 	}
 	rows, err := r.ws.p.Codings(f)
@@ -231,45 +225,87 @@ func (r *retrievePanel) run() {
 	for _, row := range rows {
 		docs[row.Document] = true
 	}
-	msg := fmt.Sprintf("%d segments in %d documents", len(rows), len(docs))
-	if len(rows) > maxRetrieved {
-		msg += fmt.Sprintf(" (showing the first %d; Export writes them all)", maxRetrieved)
-	}
-	r.summary.SetText(msg)
-	for i, row := range rows {
-		if i == maxRetrieved {
-			break
-		}
-		r.results.Add(r.card(row))
-	}
-	r.results.Refresh()
-	r.scroll.ScrollToTop()
+	r.summary.SetText(fmt.Sprintf("%s in %s", count(len(rows), "segment"), count(len(docs), "document")))
+	r.results.Reload()
 }
 
-// card shows one segment: its code, source and text; tapping it opens it.
-func (r *retrievePanel) card(row project.CodingRow) fyne.CanvasObject {
-	bar := canvas.NewRectangle(parseColor(row.CodeColor))
-	bar.SetMinSize(fyne.NewSize(5, 5))
+// segmentParts are the widgets of one row: the code's colour, a heading
+// with the code and the source, the coded text and the coding's memo.
+type segmentParts struct {
+	bar  *canvas.Rectangle
+	head *widget.RichText
+	text *widget.Label
+	memo *widget.Label
+}
+
+// newRow makes an empty row for the list to fill with updateRow.
+func (r *retrievePanel) newRow() fyne.CanvasObject {
+	p := &segmentParts{bar: canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))}
+	p.bar.SetMinSize(fyne.NewSize(segmentBar, segmentBar))
+	p.head = widget.NewRichText(
+		&widget.TextSegment{Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, Inline: true}},
+		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}},
+	)
+	p.head.Wrapping = fyne.TextWrapWord
+	p.text = widget.NewLabel("")
+	p.text.Wrapping = fyne.TextWrapWord
+	p.memo = widget.NewLabel("")
+	p.memo.Wrapping = fyne.TextWrapWord
+	p.memo.TextStyle.Italic = true
+	card := newTapCard(container.NewBorder(nil, nil, p.bar, nil, container.NewVBox(p.head, p.text, p.memo)), nil)
+	r.parts[card] = p
+	return card
+}
+
+// segmentBar is the width of the code's colour bar on a row.
+const segmentBar = 5
+
+// updateRow shows segment id in a row; tapping it opens the segment.
+func (r *retrievePanel) updateRow(id int, o fyne.CanvasObject) {
+	if id >= len(r.rows) {
+		return
+	}
+	card := o.(*tapCard)
+	p := r.parts[card]
+	row := r.rows[id]
+	p.bar.FillColor = parseColor(row.CodeColor)
+	p.bar.Refresh()
+	p.head.Segments[0].(*widget.TextSegment).Text = row.CodePath
+	p.head.Segments[1].(*widget.TextSegment).Text = "   " + r.source(row)
+	p.head.Refresh()
+	p.text.SetText(strings.TrimSpace(row.Text))
+	if row.Memo != "" {
+		p.memo.SetText("Memo: " + row.Memo)
+		p.memo.Show()
+	} else {
+		p.memo.Hide()
+	}
+	doc, span := row.Document, row.Span
+	card.onTap = func() { r.ws.jumpTo(doc, span) }
+}
+
+// source names where a segment comes from.
+func (r *retrievePanel) source(row project.CodingRow) string {
 	src := row.DocName
 	if len(row.Cases) > 0 {
 		src += " · " + strings.Join(row.Cases, ", ")
 	}
-	head := widget.NewRichText(
-		&widget.TextSegment{Text: row.CodePath, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, Inline: true}},
-		&widget.TextSegment{Text: "   " + src + " · " + row.Span.String() + " · " + row.CoderName, Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}},
-	)
-	head.Wrapping = fyne.TextWrapWord
-	text := widget.NewLabel(strings.TrimSpace(row.Text))
-	text.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(head, text)
+	return src + " · " + row.Span.String() + " · " + row.CoderName
+}
+
+// rowHeight estimates the height of segment id's row in a list of the
+// given width, from the lengths of its texts.
+func (r *retrievePanel) rowHeight(id int, listWidth float32) float32 {
+	row := r.rows[id]
+	pad := theme.Padding()
+	avail := listWidth - 2*pad - segmentBar - pad - 2*theme.InnerPadding()
+	bold := widthsFor(fyne.TextStyle{Bold: true})
+	h := bold.height(row.CodePath+"   "+r.source(row), avail)
+	h += pad + widthsFor(fyne.TextStyle{}).height(strings.TrimSpace(row.Text), avail)
 	if row.Memo != "" {
-		memo := widget.NewLabel("Memo: " + row.Memo)
-		memo.Wrapping = fyne.TextWrapWord
-		memo.TextStyle.Italic = true
-		body.Add(memo)
+		h += pad + widthsFor(fyne.TextStyle{Italic: true}).height("Memo: "+row.Memo, avail)
 	}
-	doc, span := row.Document, row.Span
-	return newTapCard(container.NewBorder(nil, nil, bar, nil, body), func() { r.ws.jumpTo(doc, span) })
+	return h + 2*pad
 }
 
 // tapCard makes a block of labels clickable as one, like a list row that

@@ -18,8 +18,9 @@ import (
 	"coder/search"
 )
 
-// maxHits is how many hits one search lists.
-const maxHits = 300
+// maxHits is how many hits one search lists. The list draws only the rows
+// in view, so this bounds the work of making snippets, not the window.
+const maxHits = 100000
 
 // searchHelp explains the query syntax in the panel's help dialog.
 const searchHelp = `Words
@@ -52,8 +53,9 @@ type searchPanel struct {
 	caret   *widget.Label // the query with a caret under a syntax error, in monospace so they line up
 	facets  *widget.Label
 	busy    *widget.ProgressBarInfinite
-	results *fyne.Container
-	scroll  *container.Scroll
+	results *cardList
+	rows    []hitRow                      // the list's rows: case headings and hits
+	parts   map[*fyne.Container]*hitParts // the widgets inside each row the list made
 	codeAll *widget.Button
 	content fyne.CanvasObject
 
@@ -67,7 +69,7 @@ type searchPanel struct {
 }
 
 func newSearchPanel(ws *workspace) *searchPanel {
-	s := &searchPanel{ws: ws}
+	s := &searchPanel{ws: ws, parts: map[*fyne.Container]*hitParts{}}
 	s.query = widget.NewEntry()
 	s.query.SetPlaceHolder(`Search: words, "a phrase", 征地, code:"Political logic", case:…`)
 	s.query.OnSubmitted = func(string) { s.run() }
@@ -85,14 +87,13 @@ func newSearchPanel(ws *workspace) *searchPanel {
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Stop()
 	s.busy.Hide()
-	s.results = container.NewVBox()
-	s.scroll = container.NewVScroll(s.results)
+	s.results = newCardList(func() int { return len(s.rows) }, s.newRow, s.updateRow, s.rowHeight)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(go_, help), s.query),
 		container.NewBorder(nil, nil, nil, container.NewVBox(s.codeAll), s.summary),
 		s.caret, s.facets, s.busy,
 	)
-	s.content = container.NewBorder(top, nil, nil, nil, s.scroll)
+	s.content = container.NewBorder(top, nil, nil, nil, s.results)
 	return s
 }
 
@@ -163,7 +164,7 @@ func (s *searchPanel) indexProgress(pr project.Progress) {
 
 // show lists a search's hits grouped by case, or explains its error.
 func (s *searchPanel) show(q string, res *search.Result, err error) {
-	s.results.RemoveAll()
+	s.rows = nil
 	s.result, s.ran = nil, ""
 	s.codeAll.Disable()
 	s.facets.SetText("")
@@ -177,7 +178,7 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 		} else {
 			s.summary.SetText("Search failed: " + err.Error())
 		}
-		s.results.Refresh()
+		s.results.Reload()
 		return
 	}
 	s.result, s.ran = res, q
@@ -220,19 +221,68 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 		return names[i] < names[j]
 	})
 	for _, g := range names {
-		head := widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", g, len(groups[g])), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		s.results.Add(head)
-		for _, h := range groups[g] {
-			s.results.Add(s.card(h))
+		s.rows = append(s.rows, hitRow{head: fmt.Sprintf("%s (%d)", g, len(groups[g]))})
+		for i := range groups[g] {
+			s.rows = append(s.rows, hitRow{hit: &groups[g][i]})
 		}
 	}
-	s.results.Refresh()
-	s.scroll.ScrollToTop()
+	s.results.Reload()
 }
 
-// card shows one hit: its document, speaker and snippet with the matches
-// in bold; tapping it opens the document there.
-func (s *searchPanel) card(h search.Hit) fyne.CanvasObject {
+// hitRow is one row of the hit list: a case's heading, or a hit.
+type hitRow struct {
+	head string
+	hit  *search.Hit
+}
+
+// hitParts are the widgets of one row: the heading, or a card with the
+// hit's source and its snippet with the matches in bold.
+type hitParts struct {
+	head    *widget.Label
+	card    *tapCard
+	meta    *widget.Label
+	snippet *widget.RichText
+}
+
+// newRow makes an empty row for the list to fill with updateRow.
+func (s *searchPanel) newRow() fyne.CanvasObject {
+	p := &hitParts{}
+	p.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.meta = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	p.meta.Wrapping = fyne.TextWrapWord
+	p.snippet = widget.NewRichText()
+	p.snippet.Wrapping = fyne.TextWrapWord
+	p.card = newTapCard(container.NewVBox(p.meta, p.snippet), nil)
+	row := container.NewStack(p.head, p.card)
+	s.parts[row] = p
+	return row
+}
+
+// updateRow shows row id: a heading, or a hit that opens its document when
+// tapped.
+func (s *searchPanel) updateRow(id int, o fyne.CanvasObject) {
+	if id >= len(s.rows) {
+		return
+	}
+	p := s.parts[o.(*fyne.Container)]
+	r := s.rows[id]
+	if r.hit == nil {
+		p.head.SetText(r.head)
+		p.head.Show()
+		p.card.Hide()
+		return
+	}
+	p.head.Hide()
+	p.card.Show()
+	p.meta.SetText(hitSource(r.hit))
+	p.snippet.Segments = excerptSegments(r.hit.Excerpt)
+	p.snippet.Refresh()
+	hit := *r.hit
+	p.card.onTap = func() { s.open(hit) }
+}
+
+// hitSource names a hit's document, speaker and codes.
+func hitSource(h *search.Hit) string {
 	src := h.Document
 	if h.Speaker != "" {
 		src += " · " + h.Speaker
@@ -240,12 +290,24 @@ func (s *searchPanel) card(h search.Hit) fyne.CanvasObject {
 	if len(h.Codes) > 0 {
 		src += " · coded " + strings.Join(h.Codes, "; ")
 	}
-	meta := widget.NewLabelWithStyle(src, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	meta.Wrapping = fyne.TextWrapWord
-	snippet := widget.NewRichText(excerptSegments(h.Excerpt)...)
-	snippet.Wrapping = fyne.TextWrapWord
-	hit := h
-	return newTapCard(container.NewVBox(meta, snippet), func() { s.open(hit) })
+	return src
+}
+
+// rowHeight estimates the height of row id in a list of the given width,
+// from the lengths of its texts.
+func (s *searchPanel) rowHeight(id int, listWidth float32) float32 {
+	r := s.rows[id]
+	bold := widthsFor(fyne.TextStyle{Bold: true})
+	if r.hit == nil {
+		return bold.base + bold.line
+	}
+	pad := theme.Padding()
+	avail := listWidth - 2*pad - 2*theme.InnerPadding()
+	h := widthsFor(fyne.TextStyle{Italic: true}).height(hitSource(r.hit), avail)
+	// The matches are in bold: measure the snippet as bold to stay on the
+	// safe side of wrapping.
+	h += pad + bold.height(oneLine(r.hit.Excerpt.Text), avail)
+	return h + 2*pad
 }
 
 // excerptSegments renders an excerpt with its matches in bold, in the
