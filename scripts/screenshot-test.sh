@@ -7,12 +7,34 @@ bin=${1:-bin/coder}
 out=${2:-build/screenshot.png}
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+app=
+xvfb=
+# stop ends a process, forcefully if it has not gone after five seconds
+# (a GUI may ignore SIGTERM while it paints).
+stop() {
+  [ -n "$1" ] || return 0
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+cleanup() {
+  stop "$app"
+  stop "$xvfb"
+  rm -rf "$work" 2>/dev/null || true
+}
+trap cleanup EXIT
 "$bin" demo "$work/demo.coder" >/dev/null
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3.
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb=$!
-for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+display=
+for _ in $(seq 100); do
+  [ -s "$work/display" ] && display=:$(head -n1 "$work/display") && xdpyinfo -display "$display" >/dev/null 2>&1 && break
+  display=
+  sleep 0.1
+done
+[ -n "$display" ] || { echo "screenshot test: Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
 HOME="$work" DISPLAY="$display" LIBGL_ALWAYS_SOFTWARE=1 "$bin" "$work/demo.coder" >"$work/app.log" 2>&1 &
 app=$!
 # Wait for a window to be mapped, then give it time to paint.
