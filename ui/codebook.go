@@ -317,15 +317,18 @@ type codeRow struct {
 	id     qda.ID
 	swatch *canvas.Rectangle
 	name   *widget.Label
-	count  *widget.Label
+	count  *widget.RichText
 }
 
 func newCodeRow(p *codebookPanel) *codeRow {
-	r := &codeRow{panel: p, swatch: canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)), name: widget.NewLabel("code name"), count: widget.NewLabel("0")}
+	r := &codeRow{panel: p, swatch: canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)), name: widget.NewLabel("code name")}
+	// Counts are in the text colour, unused codes' zero in the placeholder
+	// colour: the theme's low-importance grey is too faint to read on the
+	// light theme.
+	r.count = widget.NewRichText(&widget.TextSegment{Text: "0", Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})
 	r.swatch.SetMinSize(fyne.NewSize(14, 14))
 	r.swatch.CornerRadius = 3
 	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.count.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	p.rows[r] = true
 	return r
@@ -356,12 +359,18 @@ func (r *codeRow) set(id qda.ID) {
 		r.name.TextStyle.Italic = code.Folder
 		r.name.SetText(name)
 	}
-	count := fmt.Sprint(ws.counts[id])
+	n := ws.counts[id]
+	count := fmt.Sprint(n)
 	if k := ws.pinKey(id); k > 0 {
 		count = fmt.Sprintf("[%d]  %s", k, count)
 	}
-	if r.count.Text != count {
-		r.count.SetText(count)
+	colour := theme.ColorNameForeground
+	if n == 0 {
+		colour = theme.ColorNamePlaceHolder
+	}
+	if seg := r.count.Segments[0].(*widget.TextSegment); seg.Text != count || seg.Style.ColorName != colour {
+		seg.Text, seg.Style.ColorName = count, colour
+		r.count.Refresh()
 	}
 }
 

@@ -97,7 +97,7 @@ func TestApplyCode_CountsFollowAndUnsavedDefinitionSurvives(t *testing.T) {
 		t.Fatal("applying the code failed")
 	}
 	row := rowOf(t, ws.codes, code.ID)
-	if got, want := row.count.Text, fmt.Sprint(before+1); got != want {
+	if got, want := row.count.String(), fmt.Sprint(before+1); got != want {
 		t.Errorf("the code's row counts %q after coding, want %q", got, want)
 	}
 	if got, want := ws.codes.defInfo.Text, count(before+1, "coding"); !strings.HasPrefix(got, want) {

@@ -214,6 +214,16 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 		}
 		groups[g] = append(groups[g], h)
 	}
+	// Within a case, hits read in document order, as the researcher would
+	// go through the transcripts.
+	for _, hits := range groups {
+		sort.SliceStable(hits, func(i, j int) bool {
+			if hits[i].Document != hits[j].Document {
+				return hits[i].Document < hits[j].Document
+			}
+			return hits[i].Passage.Start < hits[j].Passage.Start
+		})
+	}
 	sort.Slice(names, func(i, j int) bool {
 		if (names[i] == noCase) != (names[j] == noCase) {
 			return names[j] == noCase

@@ -101,7 +101,7 @@ func (ws *workspace) codeSpeakerDialog(speaker string) {
 	}
 
 	scopes := []string{scopeAll}
-	if ws.doc != nil {
+	if mine, err := ws.speakerChoices(ws.doc); ws.doc != nil && err == nil && len(mine) > 0 {
 		scopes = append(scopes, scopeDoc+" ("+ws.doc.Name+")")
 	}
 	scope := widget.NewRadioGroup(scopes, func(s string) {
@@ -115,7 +115,7 @@ func (ws *workspace) codeSpeakerDialog(speaker string) {
 	})
 	scope.Required = true
 	scope.SetSelected(scopeAll)
-	cases := widget.NewCheck("Also make a case per speaker", nil)
+	cases := widget.NewCheck("Also make a case for each speaker in these documents", nil)
 
 	d := dialog.NewForm("Code a speaker's turns", "Code", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Speaker", who),

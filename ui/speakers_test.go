@@ -50,7 +50,7 @@ func speakerForm(t *testing.T, w fyne.Window, name, code, in string, cases bool)
 		t.Fatalf("the dialog offers no speaker %q", name)
 	}
 	if cases {
-		tapCheck(t, form, "Also make a case per speaker")
+		tapCheck(t, form, "Also make a case for each speaker in these documents")
 	}
 	test.Tap(button(t, form, "Code"))
 }
