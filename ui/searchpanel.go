@@ -84,6 +84,7 @@ func newSearchPanel(ws *workspace) *searchPanel {
 	s.facets = widget.NewLabel("")
 	s.facets.Wrapping = fyne.TextWrapWord
 	s.facets.TextStyle.Italic = true
+	s.facets.Hide()
 	s.busy = widget.NewProgressBarInfinite()
 	s.busy.Stop()
 	s.busy.Hide()
@@ -119,12 +120,15 @@ func (s *searchPanel) run() {
 	ix := s.ws.indexer.ensure()
 	s.waiting = !ix.over
 	if s.waiting {
+		// The status bar at the foot of the window shows the progress.
 		s.indexProgress(s.ws.indexer.latestShown())
+		s.busy.Stop()
+		s.busy.Hide()
 	} else {
 		s.summary.SetText("Searching…")
+		s.busy.Show()
+		s.busy.Start()
 	}
-	s.busy.Show()
-	s.busy.Start()
 	p := s.ws.p
 	go func() {
 		var res *search.Result
@@ -168,6 +172,7 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 	s.result, s.ran = nil, ""
 	s.codeAll.Disable()
 	s.facets.SetText("")
+	s.facets.Hide()
 	s.caret.Hide()
 	if err != nil {
 		var syn *search.SyntaxError
@@ -200,6 +205,7 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 		}
 		if len(parts) > 0 {
 			s.facets.SetText("By case: " + strings.Join(parts, " · "))
+			s.facets.Show()
 		}
 	}
 	groups := map[string][]search.Hit{}
