@@ -23,17 +23,52 @@ func (p *Project) ApplyCode(doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding
 }
 
 func (p *Project) newCoding(tx *store.Tx, doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding, error) {
-	existing, err := tx.CodingsOf(doc)
-	if err != nil {
+	return p.codingBatch(tx).add(doc, span, code)
+}
+
+// codingBatch adds many codings in one transaction, skipping any that would
+// repeat an existing coding (same document, code and span). It reads each
+// document's codings once, so coding every turn of a long transcript is
+// linear in the turns.
+type codingBatch struct {
+	p    *Project
+	tx   *store.Tx
+	have map[qda.ID]map[codingKey]qda.Coding // by document
+	docs []qda.ID                            // documents touched, in order
+}
+
+type codingKey struct {
+	code qda.ID
+	span qda.Span
+}
+
+func (p *Project) codingBatch(tx *store.Tx) *codingBatch {
+	return &codingBatch{p: p, tx: tx, have: map[qda.ID]map[codingKey]qda.Coding{}}
+}
+
+func (b *codingBatch) add(doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding, error) {
+	have, ok := b.have[doc]
+	if !ok {
+		existing, err := b.tx.CodingsOf(doc)
+		if err != nil {
+			return nil, err
+		}
+		have = make(map[codingKey]qda.Coding, len(existing))
+		for _, c := range existing {
+			have[codingKey{c.Code, c.Span}] = c
+		}
+		b.have[doc] = have
+		b.docs = append(b.docs, doc)
+	}
+	if c, dup := have[codingKey{code, span}]; dup {
+		return &c, nil
+	}
+	c := &qda.Coding{ID: qda.NewID(), Document: doc, Code: code, Span: span, Coder: b.p.coder.ID, Created: time.Now().UTC()}
+	if err := b.tx.PutCoding(c); err != nil {
 		return nil, err
 	}
-	for _, c := range existing {
-		if c.Code == code && c.Span == span {
-			return &c, nil
-		}
-	}
-	c := &qda.Coding{ID: qda.NewID(), Document: doc, Code: code, Span: span, Coder: p.coder.ID, Created: time.Now().UTC()}
-	return c, tx.PutCoding(c)
+	have[codingKey{code, span}] = *c
+	return c, nil
 }
 
 // CodeMatches codes every occurrence of text in a document and returns the
@@ -57,8 +92,9 @@ func (p *Project) CodeMatches(doc qda.ID, text string, code qda.ID) ([]qda.Codin
 			}
 			return &qda.Error{What: name, Why: fmt.Sprintf("%q does not occur in this document", text), Fix: "check the spelling; matching is exact and case-sensitive", Err: qda.ErrNotFound}
 		}
+		batch := p.codingBatch(tx)
 		for _, s := range spans {
-			c, err := p.newCoding(tx, doc, s, code)
+			c, err := batch.add(doc, s, code)
 			if err != nil {
 				return err
 			}
@@ -91,37 +127,58 @@ func findAll(haystack, needle string) []qda.Span {
 // given documents or all documents when none are given, and returns how many
 // turns were coded.
 func (p *Project) CodeSpeaker(speaker string, code qda.ID, docs ...qda.ID) (int, error) {
-	n := 0
-	var touched []qda.ID
-	err := p.act(Change{Action: "Code speaker", Documents: docs, Codings: true}, func(tx *store.Tx) error {
+	var turns []struct {
+		doc  qda.ID
+		span qda.Span
+	}
+	err := p.view(func(tx *store.Tx) error {
 		all, err := tx.Documents()
 		if err != nil {
 			return err
 		}
-		want := map[qda.ID]bool{}
-		for _, d := range docs {
-			want[d] = true
-		}
+		want := idSet(docs)
 		for _, d := range all {
-			if len(docs) > 0 && !want[d.ID] {
+			if want != nil && !want[d.ID] {
 				continue
 			}
 			for _, pa := range d.Passages {
 				if pa.Speaker != "" && strings.EqualFold(pa.Speaker, speaker) {
-					if _, err := p.newCoding(tx, d.ID, pa.Span, code); err != nil {
-						return err
-					}
-					n++
-					touched = append(touched, d.ID)
+					turns = append(turns, struct {
+						doc  qda.ID
+						span qda.Span
+					}{d.ID, pa.Span})
 				}
 			}
 		}
-		if n == 0 {
-			return &qda.Error{What: speaker, Why: "no turns by this speaker", Fix: "list speakers with 'coder speakers'", Err: qda.ErrNotFound}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if len(turns) == 0 {
+		return 0, &qda.Error{What: speaker, Why: "no turns by this speaker", Fix: "list speakers with 'coder speakers'", Err: qda.ErrNotFound}
+	}
+	var touched []qda.ID
+	seen := map[qda.ID]bool{}
+	for _, t := range turns {
+		if !seen[t.doc] {
+			seen[t.doc] = true
+			touched = append(touched, t.doc)
+		}
+	}
+	err = p.act(Change{Action: "Code speaker", Documents: touched, Codings: true}, func(tx *store.Tx) error {
+		batch := p.codingBatch(tx)
+		for _, t := range turns {
+			if _, err := batch.add(t.doc, t.span, code); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	return len(turns), nil
 }
 
 // Uncode removes a coding.

@@ -26,8 +26,11 @@ type Project struct {
 	coder qda.Coder
 	opt   Options
 
-	ixMu  sync.Mutex
-	index *search.Index // nil until the first search; see OpenIndex
+	buildMu  sync.Mutex    // held for a whole index build
+	ixMu     sync.Mutex    // guards the fields below
+	index    *search.Index // nil until the first search; see OpenIndex
+	building bool          // an index build is under way
+	pending  []pendingChange
 
 	mu      sync.Mutex
 	history history

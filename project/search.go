@@ -42,47 +42,77 @@ func (p *Project) indexDir() (string, error) {
 
 // OpenIndex makes sure the search index is open and reflects every change in
 // the project file, rebuilding it (with progress, cancellable) when it is
-// missing, stale or damaged. It returns whether a rebuild happened.
+// missing, stale or damaged. It returns whether a rebuild happened. Actions
+// may go on during a build: their changes are queued and applied to the new
+// index when it is ready, so coding never waits for indexing.
 func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool, error) {
+	p.buildMu.Lock() // one build at a time; a second caller waits for the first
+	defer p.buildMu.Unlock()
 	p.ixMu.Lock()
-	defer p.ixMu.Unlock()
 	stamp := p.Changes()
 	if p.index != nil && p.index.Stamp() == stamp {
+		p.ixMu.Unlock()
 		return false, nil
 	}
 	if p.index != nil {
 		p.index.Close()
 		p.index = nil
 	}
+	p.building, p.pending = true, nil
+	p.ixMu.Unlock()
+
 	dir, err := p.indexDir()
-	if err != nil {
-		return false, err
+	var ix *search.Index
+	var rebuilt bool
+	if err == nil {
+		var prog func(done, total int)
+		if progress != nil {
+			prog = func(done, total int) { progress(Progress{Done: done, Total: total, Item: "search index"}) }
+		}
+		ix, rebuilt, err = search.OpenOrBuild(ctx, dir, stamp, func() (search.Corpus, error) { return p.corpus(stamp) }, prog)
 	}
-	var prog func(done, total int)
-	if progress != nil {
-		prog = func(done, total int) { progress(Progress{Done: done, Total: total, Item: "search index"}) }
-	}
-	ix, rebuilt, err := search.OpenOrBuild(ctx, dir, stamp, func() (search.Corpus, error) { return p.corpus(stamp) }, prog)
+
+	p.ixMu.Lock()
+	defer p.ixMu.Unlock()
+	pending := p.pending
+	p.building, p.pending = false, nil
 	if err != nil {
 		return false, fmt.Errorf("search index: %w", err)
 	}
 	p.index = ix
+	for _, pc := range pending {
+		// Re-indexing reads the current state, so applying a change the
+		// build already saw does no harm; the stamp only moves forward.
+		if err := p.applyChanges(ix, pc.changes, max(ix.Stamp(), pc.after)); err != nil {
+			ix.Close()
+			p.index = nil
+			return false, fmt.Errorf("search index: catching up: %w", err)
+		}
+	}
 	return rebuilt, nil
+}
+
+// pendingChange is an action committed while the index was being built.
+type pendingChange struct {
+	changes *store.Changes
+	after   uint64 // the store's change counter after it
 }
 
 // Reindex throws the search index away and builds it again.
 func (p *Project) Reindex(ctx context.Context, progress func(Progress)) error {
+	p.buildMu.Lock()
 	p.ixMu.Lock()
 	if p.index != nil {
 		p.index.Close()
 		p.index = nil
 	}
-	dir, err := p.indexDir()
 	p.ixMu.Unlock()
-	if err != nil {
-		return err
+	dir, err := p.indexDir()
+	if err == nil {
+		err = os.RemoveAll(dir)
 	}
-	if err := os.RemoveAll(dir); err != nil {
+	p.buildMu.Unlock()
+	if err != nil {
 		return fmt.Errorf("search index %s: %w", dir, err)
 	}
 	_, err = p.OpenIndex(ctx, progress)
@@ -127,6 +157,7 @@ func (p *Project) CodeHits(ctx context.Context, query string, code qda.ID, whole
 	}
 	n := 0
 	err = p.act(Change{Action: "Code search hits", Documents: docs, Codings: true}, func(tx *store.Tx) error {
+		batch := p.codingBatch(tx)
 		for _, h := range res.Hits {
 			if h.DocumentID == "" {
 				continue
@@ -136,7 +167,7 @@ func (p *Project) CodeHits(ctx context.Context, query string, code qda.ID, whole
 				spans = []qda.Span{h.Passage}
 			}
 			for _, s := range spans {
-				if _, err := p.newCoding(tx, h.DocumentID, s, code); err != nil {
+				if _, err := batch.add(h.DocumentID, s, code); err != nil {
 					return err
 				}
 				n++
@@ -307,12 +338,16 @@ func (m *indexMeta) docInput(tx *store.Tx, id qda.ID) (*search.DocInput, error) 
 }
 
 // syncIndex brings an open index up to date after a committed change whose
-// writes are ch, taking the store from counter before to before+1. If the
-// index had missed an earlier change, it is closed instead, and the next
-// search rebuilds it.
+// writes are ch, taking the store from counter before to before+1. During a
+// build the change is queued for it. If the index had missed an earlier
+// change, it is closed instead, and the next search rebuilds it.
 func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 	p.ixMu.Lock()
 	defer p.ixMu.Unlock()
+	if p.building {
+		p.pending = append(p.pending, pendingChange{ch, before + 1})
+		return
+	}
 	ix := p.index
 	if ix == nil {
 		return
@@ -322,8 +357,18 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 		p.index = nil
 		return
 	}
+	if err := p.applyChanges(ix, ch, before+1); err != nil {
+		// The index is derived: drop it and let the next search rebuild.
+		ix.Close()
+		p.index = nil
+	}
+}
+
+// applyChanges re-indexes what ch touched, reading the project as it is now,
+// and records stamp.
+func (p *Project) applyChanges(ix *search.Index, ch *store.Changes, stamp uint64) error {
 	scope := ch.Scope()
-	u := search.Update{RemoveDocs: scope.Removed, RemoveMemos: scope.MemosGone, Stamp: before + 1}
+	u := search.Update{RemoveDocs: scope.Removed, RemoveMemos: scope.MemosGone, Stamp: stamp}
 	err := p.view(func(tx *store.Tx) error {
 		meta, err := loadIndexMeta(tx, false)
 		if err != nil {
@@ -365,6 +410,9 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 		}
 		for _, id := range docs {
 			in, err := meta.docInput(tx, id)
+			if errors.Is(err, qda.ErrNotFound) {
+				continue // deleted by a later action
+			}
 			if err != nil {
 				return err
 			}
@@ -384,6 +432,9 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 		}
 		for _, id := range memos {
 			m, err := tx.Memo(id)
+			if errors.Is(err, qda.ErrNotFound) {
+				continue
+			}
 			if err != nil {
 				return err
 			}
@@ -391,14 +442,10 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 		}
 		return nil
 	})
-	if err == nil {
-		err = ix.Apply(u)
-	}
 	if err != nil {
-		// The index is derived: drop it and let the next search rebuild.
-		ix.Close()
-		p.index = nil
+		return err
 	}
+	return ix.Apply(u)
 }
 
 // partialUpdate fills u with the few units that codings added, changed or
@@ -415,6 +462,9 @@ func (m *indexMeta) partialUpdate(tx *store.Tx, changed []store.CodingChange, u 
 	}
 	for _, doc := range order {
 		in, err := m.docInput(tx, doc)
+		if errors.Is(err, qda.ErrNotFound) {
+			continue // deleted since; its removal re-indexes it
+		}
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"coder/project"
@@ -141,5 +142,37 @@ func TestSearch_SegmentsFollowCodings(t *testing.T) {
 	res, _ := p.Search(ctx, `again`, search.Options{Units: []search.Unit{search.Segments}})
 	if res.Total != 1 {
 		t.Errorf("a coding memo is not searchable after it is written: %d hits", res.Total)
+	}
+}
+
+// Ensure that actions taken while the index is being built are not lost and
+// do not wait for the build: they are applied when it is ready, and the
+// index is then current (no second build).
+func TestOpenIndex_ChangesDuringBuildAreCaughtUp(t *testing.T) {
+	p := newProject(t, "logics")
+	var docs []qda.ID
+	for i := 0; i < 5; i++ {
+		docs = append(docs, importText(t, p, string(rune('a'+i))+".txt", fmt.Sprintf("The gate %d was mended.\n\nThe lights were fixed.\n", i)))
+	}
+	code, _ := p.FindCode("Community logic")
+	coded := false
+	_, err := p.OpenIndex(context.Background(), func(pr project.Progress) {
+		if !coded && pr.Done > 0 {
+			coded = true
+			if _, err := p.ApplyCode(docs[len(docs)-1], qda.Span{Start: 4, End: 8}, code.ID); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	if err != nil || !coded {
+		t.Fatalf("OpenIndex: %v (coded during build: %v)", err, coded)
+	}
+	rebuilt, err := p.OpenIndex(context.Background(), nil)
+	if err != nil || rebuilt {
+		t.Errorf("after catching up, OpenIndex rebuilt again (%v, %v)", rebuilt, err)
+	}
+	res, err := p.Search(context.Background(), `code:"Community logic"`, search.Options{})
+	if err != nil || res.Total != 1 {
+		t.Errorf("the coding made during the build: %d hits, %v", res.Total, err)
 	}
 }
