@@ -65,18 +65,15 @@ func (p *Project) travel(back bool) (string, error) {
 	}
 	s := (*from)[len(*from)-1]
 	p.mu.Unlock()
-	before := p.Changes()
-	var ch *store.Changes
-	var err error
-	if back {
-		ch, err = p.db.Undo(s.changes)
-	} else {
-		ch, err = p.db.Redo(s.changes)
-	}
+	_, err := p.commit(func() (*store.Changes, error) {
+		if back {
+			return p.db.Undo(s.changes)
+		}
+		return p.db.Redo(s.changes)
+	})
 	if err != nil {
 		return "", err
 	}
-	p.syncIndex(ch, before)
 	p.mu.Lock()
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, s)

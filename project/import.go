@@ -81,16 +81,11 @@ func (p *Project) Import(ctx context.Context, paths []string, opt ImportOptions,
 			rep.Duplicates = append(rep.Duplicates, Failure{path, &qda.Error{What: filepath.Base(path), Why: "the same file is already in the project as " + prev, Fix: "nothing to do; it was not imported twice"}})
 			continue
 		}
-		var before uint64
-		ch, err := p.db.Record(func(tx *store.Tx) error {
-			before = tx.Changes()
-			return p.storeImported(tx, doc, opt.Case)
-		})
+		ch, err := p.record(func(tx *store.Tx) error { return p.storeImported(tx, doc, opt.Case) })
 		if err != nil {
 			rep.Failed = append(rep.Failed, Failure{path, err})
 			continue
 		}
-		p.syncIndex(ch, before)
 		seen[doc.Source.SHA256] = doc.Name
 		if all == nil {
 			all = ch

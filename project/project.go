@@ -26,6 +26,7 @@ type Project struct {
 	coder qda.Coder
 	opt   Options
 
+	actMu    sync.Mutex    // held while a write commits and the index follows it
 	buildMu  sync.Mutex    // held for a whole index build
 	ixMu     sync.Mutex    // guards the fields below
 	index    *search.Index // nil until the first search; see OpenIndex
@@ -190,9 +191,7 @@ func (p *Project) notify(c Change) {
 // act runs one user action as one transaction, records it for undo, and
 // tells watchers. The coder is written in the same transaction if new.
 func (p *Project) act(c Change, fn func(tx *store.Tx) error) error {
-	var before uint64
-	ch, err := p.db.Record(func(tx *store.Tx) error {
-		before = tx.Changes()
+	ch, err := p.record(func(tx *store.Tx) error {
 		if _, err := tx.Coder(p.coder.ID); errors.Is(err, qda.ErrNotFound) {
 			if err := tx.PutCoder(&p.coder); err != nil {
 				return err
@@ -209,9 +208,28 @@ func (p *Project) act(c Change, fn func(tx *store.Tx) error) error {
 	p.mu.Lock()
 	p.history.push(c, ch)
 	p.mu.Unlock()
-	p.syncIndex(ch, before)
 	p.notify(c)
 	return nil
+}
+
+// record runs fn as one transaction; see commit.
+func (p *Project) record(fn func(tx *store.Tx) error) (*store.Changes, error) {
+	return p.commit(func() (*store.Changes, error) { return p.db.Record(fn) })
+}
+
+// commit runs one write against the store and brings an open search index
+// along before anyone else may write or check the index, so the index is
+// never seen behind the store for a change that is about to reach it.
+func (p *Project) commit(write func() (*store.Changes, error)) (*store.Changes, error) {
+	p.actMu.Lock()
+	defer p.actMu.Unlock()
+	before := p.Changes()
+	ch, err := write()
+	if err != nil || ch.Empty() {
+		return ch, err
+	}
+	p.syncIndex(ch, before)
+	return ch, nil
 }
 
 func (p *Project) view(fn func(tx *store.Tx) error) error { return p.db.View(fn) }

@@ -48,18 +48,24 @@ func (p *Project) indexDir() (string, error) {
 func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool, error) {
 	p.buildMu.Lock() // one build at a time; a second caller waits for the first
 	defer p.buildMu.Unlock()
+	// No write may commit between reading the counter and marking the build
+	// (it would be in neither the build nor the queue).
+	p.actMu.Lock()
 	p.ixMu.Lock()
 	stamp := p.Changes()
-	if p.index != nil && p.index.Stamp() == stamp {
-		p.ixMu.Unlock()
+	current := p.index != nil && p.index.Stamp() == stamp
+	if !current {
+		if p.index != nil {
+			p.index.Close()
+			p.index = nil
+		}
+		p.building, p.pending = true, nil
+	}
+	p.ixMu.Unlock()
+	p.actMu.Unlock()
+	if current {
 		return false, nil
 	}
-	if p.index != nil {
-		p.index.Close()
-		p.index = nil
-	}
-	p.building, p.pending = true, nil
-	p.ixMu.Unlock()
 
 	dir, err := p.indexDir()
 	var ix *search.Index
