@@ -90,6 +90,12 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 	ws.retrieveTab = container.NewTabItemWithIcon("Retrieve", theme.ListIcon(), ws.retrieve.content)
 	ws.searchTab = container.NewTabItemWithIcon("Search", theme.SearchIcon(), ws.search.content)
 	ws.centre = container.NewAppTabs(ws.docTab, ws.retrieveTab, ws.searchTab)
+	ws.centre.OnSelected = func(t *container.TabItem) {
+		// Opening the Search tab is a request to type a query.
+		if t == ws.searchTab {
+			ws.win.Canvas().Focus(ws.search.query)
+		}
+	}
 
 	right := container.NewHSplit(ws.centre, ws.codes.content)
 	right.Offset = 0.72
