@@ -63,6 +63,13 @@ var formats = map[string]format{
 	".vtt":      {"vtt", parseVTT},
 }
 
+// IsolatePDF, when set, imports PDF files instead of Bytes doing it in this
+// process. The PDF library can be driven into endless recursion by a
+// deliberately built file, and a Go stack overflow cannot be recovered, so
+// the app sets this to run PDF reading in a child process whose death is
+// just a failed file. The child itself leaves it nil.
+var IsolatePDF func(name string, data []byte, opt Options) (*Result, error)
+
 // Formats returns the file extensions Coder imports, with their leading dot
 // and sorted, for file dialogs and folder scans.
 func Formats() []string {

@@ -598,3 +598,20 @@ func TestCLI_FiltersAndExports(t *testing.T) {
 		t.Errorf("a filtered .qdpx export: exit %d, %q; want a usage error saying it exports the whole project", r.code, r.stderr)
 	}
 }
+
+// Ensure that a damaged PDF, read in the child process, is refused with a
+// message naming it, while the other files of the batch go in.
+func TestCLI_DamagedPDFIsReportedAndTheRestImported(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.coder")
+	ok(t, "new", p)
+	bad := writeTemp(t, dir, "scan.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+	good := writeTemp(t, dir, "notes.txt", "The yard met on Sunday.\n")
+	r := coder(t, "import", p, bad, good)
+	if r.code != 1 || !strings.Contains(r.stderr, "coder: scan.pdf:") {
+		t.Errorf("exit %d, stderr %q: want a failure naming scan.pdf", r.code, r.stderr)
+	}
+	if docs := jsonOut[[]docRow](t, "docs", p); len(docs) != 1 || docs[0].Name != "notes" {
+		t.Errorf("docs = %+v, want only notes", docs)
+	}
+}

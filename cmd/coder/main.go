@@ -8,10 +8,14 @@ import (
 	"os"
 	"strings"
 
+	"coder/ingest"
 	_ "coder/internal/cleanlocale" // first: keeps Fyne quiet under LANG=C.UTF-8
 )
 
 func main() {
+	if exe, err := os.Executable(); err == nil {
+		ingest.IsolatePDF = isolatedPDF(exe)
+	}
 	os.Exit(run(os.Args[1:]))
 }
 
@@ -21,6 +25,9 @@ func run(args []string) int {
 		return gui("")
 	}
 	name := args[0]
+	if name == pdfChildCommand {
+		return runPDFChild(args[1:])
+	}
 	if name == "open" {
 		if len(args) != 2 {
 			return usageError("open", "give one project file: coder open PROJECT.coder")
