@@ -615,3 +615,23 @@ func TestCLI_DamagedPDFIsReportedAndTheRestImported(t *testing.T) {
 		t.Errorf("docs = %+v, want only notes", docs)
 	}
 }
+
+// Ensure that starting the app where there is no display says so, instead of
+// a graphics library's panic.
+func TestCLI_NoDisplayIsAClearError(t *testing.T) {
+	cmd := exec.Command(coderBin)
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") {
+			env = append(env, kv)
+		}
+	}
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want 1", err)
+	}
+	if !strings.HasPrefix(string(out), "coder: ") || !strings.Contains(string(out), "no display") || strings.Contains(string(out), "panic") {
+		t.Errorf("output %q: want one clear line about the missing display", out)
+	}
+}
