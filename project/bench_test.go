@@ -98,3 +98,34 @@ func BenchmarkApplyCodeNoIndex(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCodeSpeaker_LongTranscript codes every turn of one speaker in a
+// transcript of 5,000 turns: the work must grow with the turns, not their square.
+func BenchmarkCodeSpeaker_LongTranscript(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 2500; i++ {
+		fmt.Fprintf(&sb, "Interviewer: Question %d about the yard?\nResident Li: Answer %d about the gate and the lights.\n", i, i)
+	}
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "long.txt"), []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		p, err := project.Create(filepath.Join(b.TempDir(), "b.coder"), project.CreateOptions{Codebook: "logics", Options: project.Options{Backups: -1, IndexDir: b.TempDir()}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := p.Import(context.Background(), []string{dir}, project.ImportOptions{}, nil); err != nil {
+			b.Fatal(err)
+		}
+		code, _ := p.FindCode("Community logic")
+		b.StartTimer()
+		n, err := p.CodeSpeaker("Resident Li", code.ID)
+		if err != nil || n != 2500 {
+			b.Fatalf("CodeSpeaker = %d, %v", n, err)
+		}
+		b.StopTimer()
+		p.Close()
+	}
+}

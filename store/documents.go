@@ -9,8 +9,23 @@ import (
 )
 
 // Document returns a document's metadata and passages, without its text.
+// The caller may change the returned record; its Passages must be replaced,
+// not edited in place.
 func (tx *Tx) Document(id qda.ID) (*qda.Document, error) {
-	return getJSON[qda.Document](tx, bDocs, id, "document")
+	if d, ok := tx.docs[id]; ok {
+		c := *d
+		return &c, nil
+	}
+	d, err := getJSON[qda.Document](tx, bDocs, id, "document")
+	if err != nil {
+		return nil, err
+	}
+	if tx.docs == nil {
+		tx.docs = map[qda.ID]*qda.Document{}
+	}
+	c := *d
+	tx.docs[id] = &c
+	return d, nil
 }
 
 // Text returns a document's text.

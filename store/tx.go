@@ -41,6 +41,10 @@ type Tx struct {
 	tx       *bolt.Tx
 	writable bool
 	log      *Changes
+	// docs caches decoded document records for the transaction's life: a
+	// batch of codings on one long transcript checks its length each time,
+	// and its record (with every passage) is the costly thing to decode.
+	docs map[qda.ID]*qda.Document
 }
 
 func (tx *Tx) init() error {
@@ -91,6 +95,7 @@ func (tx *Tx) put(bucket, key, value []byte) error {
 	if tx.log != nil {
 		tx.log.add(bucket, key, old, value)
 	}
+	tx.forget(bucket, key)
 	return b.Put(key, value)
 }
 
@@ -107,7 +112,15 @@ func (tx *Tx) del(bucket, key []byte) error {
 	if tx.log != nil {
 		tx.log.add(bucket, key, old, nil)
 	}
+	tx.forget(bucket, key)
 	return b.Delete(key)
+}
+
+// forget drops a cached record that is about to change.
+func (tx *Tx) forget(bucket, key []byte) {
+	if tx.docs != nil && string(bucket) == string(bDocs) {
+		delete(tx.docs, qda.ID(key))
+	}
 }
 
 func putJSON(tx *Tx, bucket []byte, id qda.ID, v any) error {
