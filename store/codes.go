@@ -87,12 +87,14 @@ func (tx *Tx) DeleteCode(id qda.ID, force bool) error {
 	for _, cid := range ids {
 		in[cid] = true
 	}
+	var doomed []qda.Coding
 	for _, c := range codings {
 		if in[c.Code] {
-			if err := tx.DeleteCoding(c.ID); err != nil {
-				return err
-			}
+			doomed = append(doomed, c)
 		}
+	}
+	if err := tx.deleteCodings(doomed); err != nil {
+		return err
 	}
 	for i := len(ids) - 1; i >= 0; i-- {
 		if err := tx.deleteMemosOn(ids[i]); err != nil {

@@ -94,13 +94,23 @@ func (tx *Tx) DeleteCoding(id qda.ID) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.deleteMemosOn(id); err != nil {
-		return err
+	return tx.deleteCodings([]qda.Coding{*c})
+}
+
+// deleteCodings removes codings and the memos on them, reading the memos
+// once however many codings go (deleting a code or a document removes many).
+func (tx *Tx) deleteCodings(cs []qda.Coding) error {
+	gone := make(map[qda.ID]bool, len(cs))
+	for _, c := range cs {
+		gone[c.ID] = true
+		if err := tx.del(bDocCoding, docCodingKey(c.Document, c.ID)); err != nil {
+			return err
+		}
+		if err := tx.del(bCodings, []byte(c.ID)); err != nil {
+			return err
+		}
 	}
-	if err := tx.del(bDocCoding, docCodingKey(c.Document, c.ID)); err != nil {
-		return err
-	}
-	return tx.del(bCodings, []byte(id))
+	return tx.deleteMemosOnAny(gone)
 }
 
 func docCodingKey(doc, coding qda.ID) []byte { return []byte(string(doc) + "/" + string(coding)) }

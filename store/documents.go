@@ -144,10 +144,8 @@ func (tx *Tx) DeleteDocument(id qda.ID) error {
 	if err != nil {
 		return err
 	}
-	for _, c := range codings {
-		if err := tx.DeleteCoding(c.ID); err != nil {
-			return err
-		}
+	if err := tx.deleteCodings(codings); err != nil {
+		return err
 	}
 	cases, err := tx.Cases()
 	if err != nil {

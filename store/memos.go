@@ -62,12 +62,19 @@ func (tx *Tx) DeleteMemo(id qda.ID) error {
 }
 
 func (tx *Tx) deleteMemosOn(target qda.ID) error {
+	return tx.deleteMemosOnAny(map[qda.ID]bool{target: true})
+}
+
+func (tx *Tx) deleteMemosOnAny(targets map[qda.ID]bool) error {
+	if len(targets) == 0 {
+		return nil
+	}
 	ms, err := tx.Memos()
 	if err != nil {
 		return err
 	}
 	for _, m := range ms {
-		if m.Target == target {
+		if m.Target != "" && targets[m.Target] {
 			if err := tx.del(bMemos, []byte(m.ID)); err != nil {
 				return err
 			}
