@@ -391,3 +391,33 @@ func TestDocuments_NamesFollowRenamesAndDeletes(t *testing.T) {
 		t.Errorf("check: %v", probs)
 	}
 }
+
+// Ensure that memos written on codings go with them when a document is
+// deleted, and memos on other things stay.
+func TestDeleteDocument_TakesItsCodingMemos(t *testing.T) {
+	db := newDB(t)
+	doc := sampleDoc("D", "0123456789")
+	code := sampleCode("C", "")
+	coding := &qda.Coding{ID: qda.NewID(), Document: doc.ID, Code: code.ID, Span: qda.Span{Start: 0, End: 3}}
+	onCoding := &qda.Memo{ID: qda.NewID(), On: qda.OnCoding, Target: coding.ID, Text: "on the coding"}
+	onCode := &qda.Memo{ID: qda.NewID(), On: qda.OnCode, Target: code.ID, Text: "on the code"}
+	update(t, db, func(tx *store.Tx) error {
+		for _, err := range []error{tx.PutDocument(doc), tx.PutCode(code), tx.PutCoding(coding), tx.PutMemo(onCoding), tx.PutMemo(onCode)} {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	update(t, db, func(tx *store.Tx) error { return tx.DeleteDocument(doc.ID) })
+	db.View(func(tx *store.Tx) error {
+		ms, _ := tx.Memos()
+		if len(ms) != 1 || ms[0].ID != onCode.ID {
+			t.Errorf("memos after deleting the document: %+v, want only the memo on the code", ms)
+		}
+		return nil
+	})
+	if probs, _ := db.Check(); len(probs) > 0 {
+		t.Errorf("check: %v", probs)
+	}
+}
