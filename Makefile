@@ -28,6 +28,7 @@ run: build $(DEMO)
 vet:
 	@test -z "$$(gofmt -l $(GOFILES))" || { echo "gofmt would change:"; gofmt -l $(GOFILES); exit 1; }
 	$(GO) vet -tags ci ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags ci ./...
 
 test: 
 	@scripts/deps.sh test

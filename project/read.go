@@ -2,7 +2,6 @@ package project
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 
 	"coder/codebook"
@@ -339,10 +338,6 @@ func (p *Project) DeleteDocument(id qda.ID) error {
 	return p.act(Change{Action: "Delete document", Removed: []qda.ID{id}, All: true}, func(tx *store.Tx) error {
 		return tx.DeleteDocument(id)
 	})
-}
-
-func notFound(what, kind string) error {
-	return &qda.Error{What: what, Why: fmt.Sprintf("no such %s", kind), Err: qda.ErrNotFound}
 }
 
 // Coders lists the people who have coded or written memos in the project.

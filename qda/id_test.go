@@ -29,7 +29,8 @@ func TestNewIDAndNameID(t *testing.T) {
 		t.Errorf("NewID gave %s and %s", a, b)
 	}
 	ns := qda.NewID()
-	if qda.NameID(ns, "x") != qda.NameID(ns, "x") || qda.NameID(ns, "x") == qda.NameID(ns, "y") || qda.NameID(ns, "x")[14] != '5' {
+	x1, x2, y := qda.NameID(ns, "x"), qda.NameID(ns, "x"), qda.NameID(ns, "y")
+	if x1 != x2 || x1 == y || x1[14] != '5' {
 		t.Error("NameID is not a stable version-5 UUID")
 	}
 }

@@ -6,6 +6,7 @@ package ui
 
 import (
 	"errors"
+	"io/fs"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -90,6 +91,9 @@ func (a *App) open(path string) {
 	}
 	p, err := project.Open(path, a.opts)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			a.prefs.forgetRecent(path) // moved or deleted: stop offering it
+		}
 		a.showWelcome()
 		a.showError(err)
 		return
