@@ -79,37 +79,26 @@ func OpenOrBuild(ctx context.Context, dir string, stamp uint64, load func() (Cor
 	return ix, err == nil, err
 }
 
-// build writes a complete index into the empty directory dir with bleve's
-// offline builder, which writes each batch as a segment file and merges them
-// once at the end, instead of merging again and again as a live index would.
+// build writes a complete index into the empty directory dir: one shard per
+// core, each written by bleve's offline builder, which writes each batch as a
+// segment file and merges them once at the end, instead of merging again and
+// again as a live index would.
 //
 // The work is a pipeline: this goroutine turns documents into index documents,
-// one worker per core analyses them, and one goroutine feeds the builder,
-// which lays out each batch's segment; so analysis and segment building
-// overlap and both cores stay busy.
+// one worker per core analyses them, and one goroutine per shard feeds that
+// shard's builder. A builder lays out every segment under one lock on one
+// goroutine, so a single index keeps about one core busy however many there
+// are; with a builder per shard the segment building runs in parallel too.
 func build(ctx context.Context, dir string, c Corpus, progress func(done, total int)) error {
-	mappingJSON, err := util.MarshalJSON(newMapping())
-	if err != nil {
-		return err
-	}
-	// What bleve.NewBuilder writes, done here because its builder only takes
-	// documents through the reflection-based mapping.
-	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644); err != nil {
-		return fmt.Errorf("search index %s: %w", dir, err)
-	}
-	builder, err := scorch.NewBuilder(map[string]interface{}{
-		"path":            filepath.Join(dir, "store"),
-		"buildPathPrefix": dir,
-		"batchSize":       unitsPerBatch(c),
-		"mergeMax":        16,
-		"internal": map[string][]byte{
-			string(util.MappingInternalKey): mappingJSON,
-			string(keyVersion):              []byte(schemaVersion),
-			string(keyStamp):                stampBytes(c.Stamp),
-		},
-	})
-	if err != nil {
-		return fmt.Errorf("search index %s: %w", dir, err)
+	n := shardCount()
+	builders := make([]*scorch.Builder, n)
+	perBatch := unitsPerBatch(c)
+	for s := range builders {
+		b, err := newBuilder(shardDir(dir, s), perBatch, c.Stamp)
+		if err != nil {
+			return err
+		}
+		builders[s] = b
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -120,15 +109,17 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 	)
 	setErr := func(err error) { errOnce.Do(func() { firstErr = err; cancel() }) }
 
-	// A job is one document's units (or the memos); done marks the last job
-	// of a document, for progress.
+	// A job is one document's units (or the memos) for one shard.
 	type job struct {
 		units []*document.Document
-		done  bool
+		shard int
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	toAnalyse := make(chan job, workers)
-	analysed := make(chan job, workers)
+	analysed := make([]chan job, n)
+	for s := range analysed {
+		analysed[s] = make(chan job, workers)
+	}
 
 	var aw sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -139,34 +130,42 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 				for _, u := range j.units {
 					preAnalyse(u)
 				}
-				analysed <- j
+				analysed[j.shard] <- j
 			}
 		}()
 	}
-	fed := make(chan struct{})
-	units := 0
-	go func() {
-		defer close(fed)
-		total, done := c.Docs+1, 0
-		for j := range analysed {
-			if ctx.Err() != nil {
-				continue // drain
-			}
-			for _, u := range j.units {
-				if err := builder.Index(u); err != nil {
-					setErr(fmt.Errorf("search index %s: %w", dir, err))
-					break
+	var (
+		fw       sync.WaitGroup
+		progMu   sync.Mutex
+		total    = c.Docs + 1
+		docsDone = 0
+		units    = make([]int, n)
+	)
+	for s := range builders {
+		fw.Add(1)
+		go func() {
+			defer fw.Done()
+			sdir := shardDir(dir, s)
+			for j := range analysed[s] {
+				if ctx.Err() != nil {
+					continue // drain
 				}
-				units++
-			}
-			if j.done {
-				done++
+				for _, u := range j.units {
+					if err := builders[s].Index(u); err != nil {
+						setErr(fmt.Errorf("search index %s: %w", sdir, err))
+						break
+					}
+					units[s]++
+				}
 				if progress != nil {
-					progress(done, total)
+					progMu.Lock()
+					docsDone++
+					progress(docsDone, total)
+					progMu.Unlock()
 				}
 			}
-		}
-	}()
+		}()
+	}
 
 	send := func(j job) bool {
 		select {
@@ -182,17 +181,19 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 			setErr(err)
 			break
 		}
-		send(job{units: unitsOf(in, nil), done: true})
+		send(job{units: unitsOf(in, nil), shard: shardOf(in.Doc.ID, n)})
 	}
 	memos := make([]*document.Document, len(c.Memos))
 	for i := range c.Memos {
 		memos[i] = memoUnit(&c.Memos[i])
 	}
-	send(job{units: memos, done: true})
+	send(job{units: memos, shard: memoShard})
 	close(toAnalyse)
 	aw.Wait()
-	close(analysed)
-	<-fed
+	for _, ch := range analysed {
+		close(ch)
+	}
+	fw.Wait()
 
 	if firstErr == nil && ctx.Err() != nil {
 		firstErr = ctx.Err()
@@ -201,14 +202,58 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 	if firstErr != nil {
 		return firstErr
 	}
-	if units == 0 {
-		// bleve's builder cannot write an index of nothing.
-		return buildEmpty(dir, c.Stamp)
+	// The shards' last batches and final merges run in parallel as well.
+	errs := make([]error, n)
+	var cw sync.WaitGroup
+	for s, b := range builders {
+		cw.Add(1)
+		go func() {
+			defer cw.Done()
+			sdir := shardDir(dir, s)
+			if units[s] == 0 {
+				// bleve's builder cannot write an index of nothing.
+				errs[s] = buildEmpty(sdir, c.Stamp)
+				return
+			}
+			if err := b.Close(); err != nil {
+				errs[s] = fmt.Errorf("search index %s: %w", sdir, err)
+			}
+		}()
 	}
-	if err := builder.Close(); err != nil {
-		return fmt.Errorf("search index %s: %w", dir, err)
+	cw.Wait()
+	return errors.Join(errs...)
+}
+
+// newBuilder starts bleve's offline builder on the empty directory dir, with
+// the internal values every shard carries from the start.
+func newBuilder(dir string, batchSize int, stamp uint64) (*scorch.Builder, error) {
+	mappingJSON, err := util.MarshalJSON(newMapping())
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("search index %s: %w", dir, err)
+	}
+	// What bleve.NewBuilder writes, done here because its builder only takes
+	// documents through the reflection-based mapping.
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644); err != nil {
+		return nil, fmt.Errorf("search index %s: %w", dir, err)
+	}
+	b, err := scorch.NewBuilder(map[string]interface{}{
+		"path":            filepath.Join(dir, "store"),
+		"buildPathPrefix": dir,
+		"batchSize":       batchSize,
+		"mergeMax":        16,
+		"internal": map[string][]byte{
+			string(util.MappingInternalKey): mappingJSON,
+			string(keyVersion):              []byte(schemaVersion),
+			string(keyStamp):                stampBytes(stamp),
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search index %s: %w", dir, err)
+	}
+	return b, nil
 }
 
 // buildEmpty writes an empty index into dir, for a project with no text yet.

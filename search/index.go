@@ -17,7 +17,7 @@ import (
 
 // schemaVersion changes whenever what is indexed or how it is analysed
 // changes; an index with another version is rebuilt, never half-used.
-const schemaVersion = "coder-search-1"
+const schemaVersion = "coder-search-2"
 
 // Keys in the index's internal key/value store.
 var (
@@ -35,12 +35,15 @@ var ErrClosed = errors.New("search index is closed")
 
 // Index is an open search index. Its methods are safe for concurrent use;
 // searches run alongside updates.
+//
+// On disk it is a few bleve indexes, the shards (see shard.go), each holding
+// every unit of the documents that hash to it; searches ask all of them.
 type Index struct {
 	dir string
 
-	mu    sync.RWMutex // guards bi against Close; bleve itself is concurrent
-	bi    bleve.Index
-	stamp atomic.Uint64
+	mu     sync.RWMutex // guards shards against Close; bleve itself is concurrent
+	shards []bleve.Index
+	stamp  atomic.Uint64
 	// applyMu serialises updates, so two re-indexings of one document cannot
 	// interleave; searches never wait for it.
 	applyMu sync.Mutex
@@ -53,19 +56,50 @@ func (ix *Index) Dir() string { return ix.dir }
 // another version of Coder gives an error wrapping ErrNeedsRebuild; the caller
 // then builds it afresh with Build (OpenOrBuild does both).
 func Open(dir string) (*Index, error) {
-	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
-		return nil, needsRebuild(dir, "there is no search index yet", err)
+	n := 0
+	for ; ; n++ {
+		if _, err := os.Stat(filepath.Join(shardDir(dir, n), "index_meta.json")); err != nil {
+			break
+		}
 	}
-	bi, err := openBleve(dir)
-	if err != nil {
-		return nil, needsRebuild(dir, "the search index cannot be read", err)
+	if n == 0 {
+		if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+			return nil, needsRebuild(dir, "the search index was made by another version of Coder", nil)
+		}
+		return nil, needsRebuild(dir, "there is no search index yet", nil)
 	}
-	ix, err := check(dir, bi)
-	if err != nil {
-		bi.Close()
-		return nil, err
+	ix := &Index{dir: dir}
+	for s := 0; s < n; s++ {
+		sdir := shardDir(dir, s)
+		bi, err := openBleve(sdir)
+		if err != nil {
+			ix.closeShards()
+			return nil, needsRebuild(dir, "the search index cannot be read", err)
+		}
+		ix.shards = append(ix.shards, bi)
+		stamp, err := check(sdir, bi)
+		if err != nil {
+			ix.closeShards()
+			return nil, err
+		}
+		// Updates write the stamp into every shard in the batch of that
+		// shard's changes; shards that disagree were cut off between two
+		// batches, and which changes the index lacks is unknown.
+		if s > 0 && stamp != ix.stamp.Load() {
+			ix.closeShards()
+			return nil, needsRebuild(dir, "the search index was not fully written (its parts disagree)", nil)
+		}
+		ix.stamp.Store(stamp)
 	}
 	return ix, nil
+}
+
+// closeShards closes whatever shards are open, for an Open that fails.
+func (ix *Index) closeShards() {
+	for _, bi := range ix.shards {
+		bi.Close()
+	}
+	ix.shards = nil
 }
 
 // openBleve opens a bleve index, turning a panic inside bleve (which some
@@ -82,37 +116,35 @@ func openBleve(dir string) (bi bleve.Index, err error) {
 	return bleve.OpenUsing(dir, map[string]interface{}{"unsafe_batch": true})
 }
 
-// check verifies an opened index is ours and readable, and loads its stamp.
-func check(dir string, bi bleve.Index) (ix *Index, err error) {
+// check verifies an opened shard is ours and readable, and returns its stamp.
+func check(dir string, bi bleve.Index) (stamp uint64, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ix, err = nil, needsRebuild(dir, "the search index is damaged", fmt.Errorf("bleve: %v", r))
+			stamp, err = 0, needsRebuild(dir, "the search index is damaged", fmt.Errorf("bleve: %v", r))
 		}
 	}()
 	v, err := bi.GetInternal(keyVersion)
 	if err != nil {
-		return nil, needsRebuild(dir, "the search index cannot be read", err)
+		return 0, needsRebuild(dir, "the search index cannot be read", err)
 	}
 	if string(v) != schemaVersion {
-		return nil, needsRebuild(dir, fmt.Sprintf("the search index was made by another version of Coder (%q)", v), nil)
+		return 0, needsRebuild(dir, fmt.Sprintf("the search index was made by another version of Coder (%q)", v), nil)
 	}
 	s, err := bi.GetInternal(keyStamp)
 	if err != nil || len(s) != 8 {
-		return nil, needsRebuild(dir, "the search index has no valid stamp", err)
+		return 0, needsRebuild(dir, "the search index has no valid stamp", err)
 	}
 	// Touch every segment: a count and a one-hit search read their headers,
 	// dictionaries and stored-field sections.
 	if _, err := bi.DocCount(); err != nil {
-		return nil, needsRebuild(dir, "the search index is damaged", err)
+		return 0, needsRebuild(dir, "the search index is damaged", err)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)
 	req.Fields = []string{fDoc}
 	if _, err := bi.Search(req); err != nil {
-		return nil, needsRebuild(dir, "the search index is damaged", err)
+		return 0, needsRebuild(dir, "the search index is damaged", err)
 	}
-	ix = &Index{dir: dir, bi: bi}
-	ix.stamp.Store(binary.BigEndian.Uint64(s))
-	return ix, nil
+	return binary.BigEndian.Uint64(s), nil
 }
 
 func needsRebuild(dir, why string, cause error) error {
@@ -127,29 +159,40 @@ func needsRebuild(dir, why string, cause error) error {
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.bi == nil {
+	if ix.shards == nil {
 		return nil
 	}
 	// Updates are applied without waiting for the disk (see openBleve);
 	// closing waits for them, so a cleanly closed index opens current.
-	// Batches persist in order: once a last one has, all have.
-	last := ix.bi.NewBatch()
-	last.SetInternal(keyStamp, stampBytes(ix.stamp.Load()))
-	persisted := make(chan error, 1)
-	last.SetPersistedCallback(func(err error) { persisted <- err })
-	err := ix.bi.Batch(last)
-	if err == nil {
-		select {
-		case err = <-persisted:
-		case <-time.After(time.Minute):
-			err = fmt.Errorf("search index %s: timed out writing to disk", ix.dir)
-		}
+	// Batches persist in order: once a shard's last one has, all have.
+	stamp := stampBytes(ix.stamp.Load())
+	errs := make([]error, len(ix.shards))
+	var wg sync.WaitGroup
+	for s, bi := range ix.shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			last := bi.NewBatch()
+			last.SetInternal(keyStamp, stamp)
+			persisted := make(chan error, 1)
+			last.SetPersistedCallback(func(err error) { persisted <- err })
+			err := bi.Batch(last)
+			if err == nil {
+				select {
+				case err = <-persisted:
+				case <-time.After(time.Minute):
+					err = fmt.Errorf("search index %s: timed out writing to disk", shardDir(ix.dir, s))
+				}
+			}
+			if cerr := bi.Close(); err == nil {
+				err = cerr
+			}
+			errs[s] = err
+		}()
 	}
-	if cerr := ix.bi.Close(); err == nil {
-		err = cerr
-	}
-	ix.bi = nil
-	return err
+	wg.Wait()
+	ix.shards = nil
+	return errors.Join(errs...)
 }
 
 // Stamp returns the change counter the index was last brought up to date with.
@@ -162,11 +205,13 @@ func (ix *Index) SetStamp(stamp uint64) error {
 	defer ix.applyMu.Unlock()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
+	if ix.shards == nil {
 		return ErrClosed
 	}
-	if err := ix.bi.SetInternal(keyStamp, stampBytes(stamp)); err != nil {
-		return fmt.Errorf("search index %s: recording stamp: %w", ix.dir, err)
+	for s, bi := range ix.shards {
+		if err := bi.SetInternal(keyStamp, stampBytes(stamp)); err != nil {
+			return fmt.Errorf("search index %s: recording stamp: %w", shardDir(ix.dir, s), err)
+		}
 	}
 	ix.stamp.Store(stamp)
 	return nil
@@ -176,10 +221,18 @@ func (ix *Index) SetStamp(stamp uint64) error {
 func (ix *Index) DocCount() (uint64, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
+	if ix.shards == nil {
 		return 0, ErrClosed
 	}
-	return ix.bi.DocCount()
+	var n uint64
+	for _, bi := range ix.shards {
+		c, err := bi.DocCount()
+		if err != nil {
+			return 0, fmt.Errorf("search index %s: %w", ix.dir, err)
+		}
+		n += c
+	}
+	return n, nil
 }
 
 func stampBytes(stamp uint64) []byte {

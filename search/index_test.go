@@ -102,7 +102,7 @@ func TestOpen_CorruptionIsDetectedAndRebuilt(t *testing.T) {
 		corrupt func(t *testing.T, dir string)
 	}{
 		{"GarbageSegments", func(t *testing.T, dir string) {
-			segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+			segs, _ := filepath.Glob(filepath.Join(dir, "shard-*", "store", "*.zap"))
 			if len(segs) == 0 {
 				t.Fatal("no segment files to corrupt")
 			}
@@ -110,14 +110,17 @@ func TestOpen_CorruptionIsDetectedAndRebuilt(t *testing.T) {
 				garbage(t, s)
 			}
 		}},
-		{"GarbageRoot", func(t *testing.T, dir string) { garbage(t, filepath.Join(dir, "store", "root.bolt")) }},
-		{"GarbageMeta", func(t *testing.T, dir string) { garbage(t, filepath.Join(dir, "index_meta.json")) }},
+		{"GarbageRoot", func(t *testing.T, dir string) { garbageEach(t, dir, "store", "root.bolt") }},
+		{"GarbageMeta", func(t *testing.T, dir string) { garbageEach(t, dir, "index_meta.json") }},
 		{"EmptyDirectory", func(t *testing.T, dir string) {
 			os.RemoveAll(dir)
 			os.MkdirAll(dir, 0o755)
 		}},
 		{"TruncatedSegment", func(t *testing.T, dir string) {
-			segs, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+			segs, _ := filepath.Glob(filepath.Join(dir, "shard-*", "store", "*.zap"))
+			if len(segs) == 0 {
+				t.Fatal("no segment files to truncate")
+			}
 			for _, s := range segs {
 				os.Truncate(s, 100)
 			}
@@ -148,6 +151,19 @@ func TestOpen_CorruptionIsDetectedAndRebuilt(t *testing.T) {
 				t.Errorf("rebuilt index finds %d hits for quota, want 3", res.Total)
 			}
 		})
+	}
+}
+
+// garbageEach overwrites the file at path (relative to a shard) in every
+// shard of the index in dir.
+func garbageEach(t *testing.T, dir string, path ...string) {
+	t.Helper()
+	shards, _ := filepath.Glob(filepath.Join(dir, "shard-*"))
+	if len(shards) == 0 {
+		t.Fatal("no shards in the index")
+	}
+	for _, s := range shards {
+		garbage(t, filepath.Join(append([]string{s}, path...)...))
 	}
 }
 

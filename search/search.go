@@ -169,17 +169,17 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	}
 
 	ix.mu.RLock()
-	if ix.bi == nil {
+	if ix.shards == nil {
 		ix.mu.RUnlock()
 		return nil, ErrClosed
 	}
-	bq, ms, err := compile(q, units, bleveDictionary(ix.bi))
+	bq, ms, err := compile(q, units, ix.shardsDictionary())
 	if err != nil {
 		ix.mu.RUnlock()
 		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
 	}
 	req.Query = bq
-	res, err := ix.bi.SearchInContext(ctx, req)
+	res, err := ix.searchShards(ctx, req)
 	ix.mu.RUnlock()
 	if err != nil {
 		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)

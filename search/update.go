@@ -1,7 +1,9 @@
 package search
 
 import (
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -58,10 +60,15 @@ func (ix *Index) Apply(u Update) error {
 	defer ix.applyMu.Unlock()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.bi == nil {
+	if ix.shards == nil {
 		return ErrClosed
 	}
-	b := ix.bi.NewBatch()
+	n := len(ix.shards)
+	batches := make([]*bleve.Batch, n)
+	for s, bi := range ix.shards {
+		batches[s] = bi.NewBatch()
+	}
+	batchOf := func(doc qda.ID) *bleve.Batch { return batches[shardOf(doc, n)] }
 	drop := make([]qda.ID, 0, len(u.Docs)+len(u.RemoveDocs))
 	for i := range u.Docs {
 		drop = append(drop, u.Docs[i].Doc.ID)
@@ -72,14 +79,16 @@ func (ix *Index) Apply(u Update) error {
 		if err != nil {
 			return err
 		}
+		b := batchOf(id)
 		for _, uid := range ids {
 			b.Delete(uid)
 		}
 	}
 	for i := range u.Partial {
 		pa := &u.Partial[i]
-		for _, n := range pa.Passages {
-			b.Delete(passageID(pa.In.Doc.ID, n))
+		b := batchOf(pa.In.Doc.ID)
+		for _, p := range pa.Passages {
+			b.Delete(passageID(pa.In.Doc.ID, p))
 		}
 		for _, id := range pa.Codings {
 			b.Delete(segmentID(id))
@@ -91,23 +100,39 @@ func (ix *Index) Apply(u Update) error {
 		}
 	}
 	for i := range u.Docs {
+		b := batchOf(u.Docs[i].Doc.ID)
 		for _, d := range unitsOf(&u.Docs[i], nil) {
 			if err := b.IndexAdvanced(d); err != nil {
 				return fmt.Errorf("search index: indexing %q: %w", u.Docs[i].Doc.Name, err)
 			}
 		}
 	}
+	memos := batches[memoShard]
 	for _, id := range u.RemoveMemos {
-		b.Delete(memoID(id))
+		memos.Delete(memoID(id))
 	}
 	for i := range u.Memos {
-		if err := b.IndexAdvanced(memoUnit(&u.Memos[i])); err != nil {
+		if err := memos.IndexAdvanced(memoUnit(&u.Memos[i])); err != nil {
 			return fmt.Errorf("search index: indexing memo %q: %w", u.Memos[i].Title, err)
 		}
 	}
-	b.SetInternal(keyStamp, stampBytes(u.Stamp))
-	if err := ix.bi.Batch(b); err != nil {
-		return fmt.Errorf("search index %s: %w", ix.dir, err)
+	// Every shard records the stamp with its own changes, even a shard with
+	// none: Open takes shards whose stamps differ for an update cut short.
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for s, bi := range ix.shards {
+		batches[s].SetInternal(keyStamp, stampBytes(u.Stamp))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := bi.Batch(batches[s]); err != nil {
+				errs[s] = fmt.Errorf("search index %s: %w", shardDir(ix.dir, s), err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	ix.stamp.Store(u.Stamp)
 	return nil
@@ -148,7 +173,7 @@ func (ix *Index) unitsOfDoc(id qda.ID) ([]string, error) {
 	for from := 0; ; from += page {
 		req := bleve.NewSearchRequestOptions(q, page, from, false)
 		req.SortBy([]string{"_id"})
-		res, err := ix.bi.Search(req)
+		res, err := ix.shards[shardOf(id, len(ix.shards))].Search(req)
 		if err != nil {
 			return nil, fmt.Errorf("search index %s: finding the units of document %s: %w", ix.dir, id, err)
 		}
