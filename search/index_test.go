@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"coder/qda"
 	"coder/search"
 )
@@ -111,6 +113,10 @@ func TestOpen_CorruptionIsDetectedAndRebuilt(t *testing.T) {
 			}
 		}},
 		{"GarbageRoot", func(t *testing.T, dir string) { garbageEach(t, dir, "store", "root.bolt") }},
+		{"GarbageRootOfOneShard", func(t *testing.T, dir string) {
+			shards, _ := filepath.Glob(filepath.Join(dir, "shard-*"))
+			garbage(t, filepath.Join(shards[len(shards)-1], "store", "root.bolt"))
+		}},
 		{"GarbageMeta", func(t *testing.T, dir string) { garbageEach(t, dir, "index_meta.json") }},
 		{"EmptyDirectory", func(t *testing.T, dir string) {
 			os.RemoveAll(dir)
@@ -151,6 +157,47 @@ func TestOpen_CorruptionIsDetectedAndRebuilt(t *testing.T) {
 				t.Errorf("rebuilt index finds %d hits for quota, want 3", res.Total)
 			}
 		})
+	}
+}
+
+// Ensure that an index whose shards were stamped differently (an update cut
+// off between two shards' batches) is rebuilt rather than half-trusted.
+func TestOpen_ShardsWithDifferentStampsNeedRebuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := search.Build(context.Background(), dir, search.CorpusFromBundle(fixture(), 4), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	shards, _ := filepath.Glob(filepath.Join(dir, "shard-*"))
+	if len(shards) < 2 {
+		t.Skip("this machine builds one shard (GOMAXPROCS 1), so shards cannot disagree")
+	}
+	bi, err := bleve.Open(shards[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.SetInternal([]byte("coder.stamp"), []byte{0, 0, 0, 0, 0, 0, 0, 5}); err != nil {
+		t.Fatal(err)
+	}
+	bi.Close()
+	if ix, err := search.Open(dir); !errors.Is(err, search.ErrNeedsRebuild) {
+		if err == nil {
+			ix.Close()
+		}
+		t.Fatalf("Open: err = %v, want ErrNeedsRebuild", err)
+	}
+}
+
+// Ensure that an index in the single-directory layout of earlier versions
+// is rebuilt.
+func TestOpen_EarlierLayoutNeedsRebuild(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := search.Open(dir); !errors.Is(err, search.ErrNeedsRebuild) {
+		t.Fatalf("Open: err = %v, want ErrNeedsRebuild", err)
 	}
 }
 
