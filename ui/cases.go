@@ -187,11 +187,13 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 		entries[v.Name] = e
 		ed.items = append(ed.items, widget.NewFormItem(v.Name, e))
 	}
-	ed.save = widget.NewButtonWithIcon("Save attributes", theme.DocumentSaveIcon(), saveAll)
+	// No icons on these two: side by side they must fit the narrow left
+	// pane at its default width.
+	ed.save = widget.NewButton("Save attributes", saveAll)
 	if len(entries) == 0 {
 		ed.save.Disable()
 	}
-	ed.add = widget.NewButtonWithIcon("Add attribute…", theme.ContentAddIcon(), func() {
+	ed.add = widget.NewButton("Add attribute…", func() {
 		name, value := widget.NewEntry(), widget.NewEntry()
 		name.SetPlaceHolder("e.g. informant role")
 		dialog.ShowForm("Add attribute", "Add", "Cancel", []*widget.FormItem{

@@ -129,7 +129,8 @@ func topOverlay(t *testing.T, w fyne.Window) fyne.CanvasObject {
 
 // typeInto replaces an entry's text the way a user does: select all, type.
 func typeInto(e *widget.Entry, text string) {
-	e.SetText("")
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	test.Type(e, text)
 }
 

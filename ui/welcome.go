@@ -143,6 +143,11 @@ func (a *App) newProjectDialog() {
 	}, a.win)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()
+	// The name is what the user types first: ready to be overtyped, and
+	// Enter creates the project.
+	name.OnSubmitted = func(string) { d.Submit() }
+	a.win.Canvas().Focus(name)
+	name.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // createProject makes the project file and opens it.

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Ensure that the New project dialog is ready for typing a name and that
+// Enter creates the project, as in any desktop form.
+func TestNewProject_NameIsFocusedAndEnterCreates(t *testing.T) {
+	app, w := newTestApp(t)
+	test.Tap(button(t, w.Content(), "New project…"))
+	form := topOverlay(t, w)
+	var name *widget.Entry
+	for _, e := range entries(form) {
+		switch e.PlaceHolder {
+		case "e.g. G Community study":
+			name = e
+		case "where the project file goes":
+			typeInto(e, filepath.Join(t.TempDir(), "yard.coder"))
+		}
+	}
+	if w.Canvas().Focused() != name {
+		t.Fatalf("the name field does not have the keyboard (focused: %T)", w.Canvas().Focused())
+	}
+	test.Type(name, "Yard study")
+	if name.Text != "Yard study" {
+		t.Errorf("typing over the suggested name gives %q, want it replaced", name.Text)
+	}
+	pressEnter(name)
+	p := app.Project()
+	if p == nil {
+		t.Fatal("Enter in the name field did not create the project")
+	}
+	if info, _ := p.Info(); info.Name != "Yard study" {
+		t.Errorf("project named %q, want Yard study", info.Name)
+	}
+}
+
+// Ensure that a document's attribute form fits the left pane at the default
+// window size, so no field or button is cut off at its right edge.
+func TestDocumentForm_FitsTheLeftPaneAtTheDefaultSize(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	ws.openDocument(ws.docs[0].ID)
+	if need, have := ws.documents.content.MinSize().Width, ws.left.Size().Width; need > have {
+		t.Errorf("the document form needs %.0f px but the left pane is %.0f px wide", need, have)
+	}
+}
