@@ -237,6 +237,7 @@ func (ws *workspace) uncode(coding qda.ID) {
 // memo, with buttons to uncode and to write the memo.
 func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 	box := container.NewVBox()
+	var titles []*widget.Label
 	for i, h := range hits {
 		row, ok := ws.codings[h.ID]
 		if !ok {
@@ -250,6 +251,7 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 		sw.SetMinSize(fyne.NewSize(14, 14))
 		sw.CornerRadius = 3
 		title := widget.NewLabelWithStyle(row.CodePath, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		titles = append(titles, title)
 		meta := widget.NewLabel(fmt.Sprintf("%s · %s · %d characters", row.CoderName, row.Created.Local().Format("2 Jan 2006 15:04"), row.Span.Len()))
 		box.Add(container.NewBorder(nil, nil, container.NewCenter(sw), nil, title))
 		box.Add(meta)
@@ -266,10 +268,17 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 	if len(box.Objects) == 0 {
 		return
 	}
-	content := container.NewGridWrap(fyne.NewSize(340, box.MinSize().Height), box)
+	// Wide enough for the longest code path, up to the window's width;
+	// a path longer than that ends in an ellipsis rather than running
+	// past the pop-up's edge.
+	csize := ws.win.Canvas().Size()
+	width := min(max(340, box.MinSize().Width), csize.Width-4*theme.Padding())
+	for _, t := range titles {
+		t.Truncation = fyne.TextTruncateEllipsis
+	}
+	content := container.NewGridWrap(fyne.NewSize(width, box.MinSize().Height), box)
 	pop := widget.NewPopUp(container.NewPadded(content), ws.win.Canvas())
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(ws.view).Add(ws.view.PositionOf(offset)).AddXY(0, ws.view.LineHeight()+6)
-	csize := ws.win.Canvas().Size()
 	psize := pop.MinSize()
 	at.X = max(0, min(at.X, csize.Width-psize.Width))
 	if at.Y+psize.Height > csize.Height {

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
 	"coder/qda"
@@ -111,5 +114,48 @@ func TestApplyCode_CountsFollowAndUnsavedDefinitionSurvives(t *testing.T) {
 	ws.uncode(rows[len(rows)-1].ID)
 	if n, _ := ws.p.CodeCounts(); ws.counts[code.ID] != n[code.ID] || ws.counts[code.ID] != before {
 		t.Errorf("after uncoding the window counts %d, the project %d, want %d", ws.counts[code.ID], n[code.ID], before)
+	}
+}
+
+// Ensure that a coding under a deep code shows its whole path inside the
+// pop-up, not running past the pop-up's edge.
+func TestCodedSpan_PopupFitsALongCodePath(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	var long qda.ID
+	ws.tree.Walk(func(c *qda.Code, _ int) {
+		if long == "" || len(ws.tree.Path(c.ID)) > len(ws.tree.Path(long)) {
+			long = c.ID
+		}
+	})
+	doc := ws.docs[0].ID
+	span := qda.Span{Start: 2, End: 8}
+	if _, err := ws.p.ApplyCode(doc, span, long); err != nil {
+		t.Fatal(err)
+	}
+	ws.openDocument(doc)
+	test.TapCanvas(w.Canvas(), glyphAt(ws.view, 4))
+	if ws.popup == nil {
+		t.Fatal("tapping the coded span showed no popup")
+	}
+	path := ws.tree.Path(long)
+	var title *widget.Label
+	walk(ws.popup, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok && l.Text == path {
+			title = l
+			return true
+		}
+		return false
+	})
+	if title == nil {
+		t.Fatalf("the popup does not show %q:\n%s", path, textUnder(ws.popup))
+	}
+	need := fyne.MeasureText(path, theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	if got := title.Size().Width; got < need {
+		t.Errorf("the code path gets %.0f px of the %.0f px it needs", got, need)
+	}
+	right := canvasPos(title).X + title.Size().Width
+	if edge := canvasPos(ws.popup.Content).X + ws.popup.Content.Size().Width; right > edge {
+		t.Errorf("the code path ends at x=%.0f, past the pop-up's edge at %.0f", right, edge)
 	}
 }
