@@ -170,3 +170,11 @@ func showError(err error, w fyne.Window) {
 		container.NewGridWrap(fyne.NewSize(width, msg.MinSize().Height), msg))
 	dialog.NewCustom("Error", "OK", body, w).Show()
 }
+
+// fileDialogSize is the size of the open and save dialogs: Fyne's default
+// shows only a handful of files, too few to find one transcript among
+// hundreds, so they take most of the window.
+func fileDialogSize(w fyne.Window) fyne.Size {
+	c := w.Canvas().Size()
+	return fyne.NewSize(min(900, c.Width-48), min(620, c.Height-48))
+}

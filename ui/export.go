@@ -85,6 +85,7 @@ func (ws *workspace) exportDialog(f exportFormat, filter project.CodingFilter) {
 	if !f.codebook && f.format != "qdpx" && f.format != "qdc" {
 		d.SetFilter(nil)
 	}
+	d.Resize(fileDialogSize(ws.win))
 	d.Show()
 }
 

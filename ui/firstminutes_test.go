@@ -4,8 +4,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"coder/project"
 )
 
 // Ensure that the New project dialog is ready for typing a name and that
@@ -49,4 +53,32 @@ func TestDocumentForm_FitsTheLeftPaneAtTheDefaultSize(t *testing.T) {
 	if need, have := ws.documents.content.MinSize().Width, ws.left.Size().Width; need > have {
 		t.Errorf("the document form needs %.0f px but the left pane is %.0f px wide", need, have)
 	}
+}
+
+// Ensure that the import dialog takes a case name from the keyboard and
+// imports on Enter.
+func TestImport_TypeACaseAndPressEnter(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	f := writeFile(t, t.TempDir(), "notes-yard.txt", "Walked the lanes with the grid worker.\n")
+	done := make(chan struct{})
+	ws.onImported = func(*project.ImportReport, error) { close(done) }
+	app.dropped([]fyne.URI{storage.NewFileURI(f)})
+	se, ok := w.Canvas().Focused().(*widget.SelectEntry)
+	if !ok {
+		t.Fatalf("the case field does not have the keyboard (focused: %T)", w.Canvas().Focused())
+	}
+	test.Type(se, "Yard 7")
+	se.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	wait(t, done, "import")
+	docs, _ := ws.p.Documents()
+	for _, d := range docs {
+		if d.Name == "notes-yard" {
+			if len(d.Cases) != 1 || d.Cases[0] != "Yard 7" {
+				t.Errorf("imported into cases %v, want Yard 7", d.Cases)
+			}
+			return
+		}
+	}
+	t.Error("Enter in the case field did not import the file")
 }

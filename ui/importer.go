@@ -34,13 +34,14 @@ func (ws *workspace) importFilesDialog() {
 		ws.askImport([]string{r.URI().Path()})
 	}, ws.win)
 	d.SetFilter(storage.NewExtensionFileFilter(importExts))
+	d.Resize(fileDialogSize(ws.win))
 	d.Show()
 }
 
 // importFolderDialog imports every file Coder can read in a folder and its
 // sub-folders.
 func (ws *workspace) importFolderDialog() {
-	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
 			ws.showError(err)
 			return
@@ -49,6 +50,8 @@ func (ws *workspace) importFolderDialog() {
 			ws.askImport([]string{l.Path()})
 		}
 	}, ws.win)
+	d.Resize(fileDialogSize(ws.win))
+	d.Show()
 }
 
 // askImport asks what kind of documents the files are and which case they
@@ -84,6 +87,9 @@ func (ws *workspace) askImport(paths []string) {
 	}, ws.win)
 	d.Resize(fyne.NewSize(440, 220))
 	d.Show()
+	// Typing a case name and pressing Enter imports, without the mouse.
+	caseName.OnSubmitted = func(string) { d.Submit() }
+	ws.win.Canvas().Focus(caseName)
 }
 
 // runImport imports in the background behind a progress dialog with a
@@ -223,5 +229,6 @@ func (ws *workspace) importExchangeDialog() {
 		ws.notice(msg)
 	}, ws.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".qdpx", ".qde", ".qdc"}))
+	d.Resize(fileDialogSize(ws.win))
 	d.Show()
 }

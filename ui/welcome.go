@@ -99,6 +99,7 @@ func (a *App) newProjectDialog() {
 			qdc.SetText(r.URI().Path())
 		}, a.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".qdc"}))
+		d.Resize(fileDialogSize(a.win))
 		d.Show()
 	})
 	chooseLoc := widget.NewButton("Choose…", func() {
@@ -120,6 +121,7 @@ func (a *App) newProjectDialog() {
 		if l, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
 			d.SetLocation(l)
 		}
+		d.Resize(fileDialogSize(a.win))
 		d.Show()
 	})
 	items := []*widget.FormItem{
@@ -182,6 +184,7 @@ func (a *App) openDialog() {
 			d.SetLocation(l)
 		}
 	}
+	d.Resize(fileDialogSize(a.win))
 	d.Show()
 }
 
