@@ -168,7 +168,7 @@ func showError(err error, w fyne.Window) {
 	msg.Resize(fyne.NewSize(width, msg.MinSize().Height))
 	body := container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.ErrorIcon())), nil,
 		container.NewGridWrap(fyne.NewSize(width, msg.MinSize().Height), msg))
-	dialog.NewCustom("Error", "OK", body, w).Show()
+	showMessage(dialog.NewCustom("Error", "OK", body, w), w)
 }
 
 // fileDialogSize is the size of the open and save dialogs: Fyne's default

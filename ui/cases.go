@@ -123,7 +123,7 @@ func (c *casesPanel) addDocumentsDialog(k *qda.Case) {
 		}
 	}
 	if len(ids) == 0 {
-		dialog.ShowInformation("Add documents", "Every document is in this case already.", ws.win)
+		showMessage(dialog.NewInformation("Add documents", "Every document is in this case already.", ws.win), ws.win)
 		return
 	}
 	checks := widget.NewCheckGroup(names, nil)

@@ -242,5 +242,5 @@ func (ws *workspace) notice(msg string) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Coder", "OK", container.NewGridWrap(fyne.NewSize(420, l.MinSize().Height*2), l), ws.win)
-	d.Show()
+	showMessage(d, ws.win)
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
+	"coder/qda"
 )
 
 // Ensure that the New project dialog is ready for typing a name and that
@@ -81,4 +82,32 @@ func TestImport_TypeACaseAndPressEnter(t *testing.T) {
 		}
 	}
 	t.Error("Enter in the case field did not import the file")
+}
+
+// Ensure that a message closes from the keyboard: Escape or Return, as in
+// every desktop application, and that the document keeps its keys after.
+func TestMessage_EscapeOrReturnClosesIt(t *testing.T) {
+	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
+		t.Run(string(key), func(t *testing.T) {
+			app, w := openDemoCopy(t)
+			ws := app.ws
+			ws.openDocument(ws.docs[0].ID)
+			ws.view.Select(qda.Span{Start: 0, End: 4})
+			ws.applyPinned(9)
+			if w.Canvas().Overlays().Top() == nil {
+				t.Fatal("pressing an unpinned quick key showed no message")
+			}
+			typed := w.Canvas().OnTypedKey()
+			if typed == nil {
+				t.Fatal("the message does not listen to the keyboard")
+			}
+			typed(&fyne.KeyEvent{Name: key})
+			if w.Canvas().Overlays().Top() != nil {
+				t.Errorf("%s left the message open", key)
+			}
+			if w.Canvas().OnTypedKey() != nil {
+				t.Error("the window still routes keys to the closed message")
+			}
+		})
+	}
 }

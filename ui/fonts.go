@@ -31,12 +31,12 @@ func (f *fontCheck) check(w fyne.Window, text string) {
 			missing = noCJKFont
 		}
 		if missing() {
-			dialog.ShowInformation("Chinese text needs a font",
+			showMessage(dialog.NewInformation("Chinese text needs a font",
 				"This document contains Chinese (or Japanese or Korean) characters, but no font on this system covers them,\n"+
 					"so they may show as empty boxes. Install a CJK font and restart Coder:\n\n"+
 					"  Debian, Ubuntu:  sudo apt install fonts-noto-cjk\n"+
 					"  Fedora:          sudo dnf install google-noto-sans-cjk-fonts\n"+
-					"  Arch:            sudo pacman -S noto-fonts-cjk", w)
+					"  Arch:            sudo pacman -S noto-fonts-cjk", w), w)
 		}
 	})
 }

@@ -191,7 +191,7 @@ func (ws *workspace) showImportReport(rep *project.ImportReport) {
 	add("Imported with warnings", warned)
 	scroll := container.NewVScroll(box)
 	scroll.SetMinSize(fyne.NewSize(600, 320))
-	dialog.ShowCustom("Import report", "Close", scroll, ws.win)
+	showMessage(dialog.NewCustom("Import report", "Close", scroll, ws.win), ws.win)
 }
 
 // importExchangeDialog merges a REFI-QDA project or codebook into this

@@ -225,9 +225,9 @@ Everything else is in the menus, with its shortcut beside it.`
 
 func showShortcuts(w fyne.Window) {
 	l := widget.NewLabelWithStyle(shortcutsHelp, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	dialog.ShowCustom("Keyboard shortcuts", "Close", l, w)
+	showMessage(dialog.NewCustom("Keyboard shortcuts", "Close", l, w), w)
 }
 
 func showAbout(w fyne.Window) {
-	dialog.ShowInformation("About Coder", "Coder 0.1.0\nQualitative coding for case-study research: offline, one file per project,\nEnglish and Chinese, REFI-QDA exchange.", w)
+	showMessage(dialog.NewInformation("About Coder", "Coder 0.1.0\nQualitative coding for case-study research: offline, one file per project,\nEnglish and Chinese, REFI-QDA exchange.", w), w)
 }

@@ -437,5 +437,5 @@ func (ws *workspace) showSearchHelp() {
 	t := widget.NewLabelWithStyle(searchHelp, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	scroll := container.NewScroll(t)
 	scroll.SetMinSize(fyne.NewSize(760, 420))
-	dialog.ShowCustom("Search syntax", "Close", scroll, ws.win)
+	showMessage(dialog.NewCustom("Search syntax", "Close", scroll, ws.win), ws.win)
 }
