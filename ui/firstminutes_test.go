@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -109,5 +110,21 @@ func TestMessage_EscapeOrReturnClosesIt(t *testing.T) {
 				t.Error("the window still routes keys to the closed message")
 			}
 		})
+	}
+}
+
+// Ensure that File ▸ Quit has Ctrl+Q and remembers the open project, as
+// closing the window does.
+func TestQuit_CtrlQRemembersTheProject(t *testing.T) {
+	app, w := openDemoCopy(t)
+	path := app.ws.p.Path()
+	quit := menuItem(t, w.MainMenu().Items[0], "Quit")
+	sc, ok := quit.Shortcut.(*desktop.CustomShortcut)
+	if !ok || sc.KeyName != fyne.KeyQ || sc.Modifier != fyne.KeyModifierShortcutDefault {
+		t.Errorf("Quit has shortcut %v, want Ctrl+Q", quit.Shortcut)
+	}
+	quit.Action()
+	if got := app.prefs.reopen(); got != path {
+		t.Errorf("after Quit the project to reopen is %q, want %q", got, path)
 	}
 }

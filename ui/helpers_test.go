@@ -27,9 +27,13 @@ func newTestApp(t *testing.T) (*App, fyne.Window) {
 	app.opts = project.Options{IndexDir: t.TempDir(), Coder: "Tester"}
 	app.indexOnOpen = false
 	app.fonts.missing = func() bool { return false }
+	closed := false
+	w.SetOnClosed(func() { closed = true })
 	t.Cleanup(func() {
 		app.closeProject()
-		w.Close()
+		if !closed {
+			w.Close()
+		}
 	})
 	return app, w
 }

@@ -28,6 +28,7 @@ var (
 	keyRetrieve  = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	keyDocument  = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
 	keyShortcuts = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	keyQuit      = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	digitKeys    = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 )
 
@@ -68,6 +69,8 @@ func newMenus(ws *workspace) *menus {
 			a.closeProject()
 			a.showWelcome()
 		}),
+		fyne.NewMenuItemSeparator(),
+		a.quitItem(),
 	)
 	m.undo = item("Undo", &fyne.ShortcutUndo{}, m.doUndo)
 	m.redo = item("Redo", keyRedo, m.doRedo)
@@ -200,11 +203,22 @@ func (a *App) welcomeMenu() *fyne.MainMenu {
 	open := fyne.NewMenuItem("Open project…", a.openDialog)
 	open.Shortcut = keyOpen
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", newItem, open, fyne.NewMenuItem("Open the demo project", a.openDemo)),
+		fyne.NewMenu("File", newItem, open, fyne.NewMenuItem("Open the demo project", a.openDemo),
+			fyne.NewMenuItemSeparator(), a.quitItem()),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(a.win) }),
 			fyne.NewMenuItem("About Coder", func() { showAbout(a.win) })),
 	)
+}
+
+// quitItem is File ▸ Quit with Ctrl+Q, which Fyne's own Quit item lacks on
+// Linux and Windows; it goes through quit, so the window's size and the open
+// project are remembered as when the window is closed.
+func (a *App) quitItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem("Quit", a.quit)
+	it.IsQuit = true
+	it.Shortcut = keyQuit
+	return it
 }
 
 // shortcutsHelp lists the keys that are not in the menus.
