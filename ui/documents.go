@@ -36,7 +36,11 @@ func newDocumentsPanel(ws *workspace) *documentsPanel {
 	d := &documentsPanel{ws: ws, form: container.NewVBox()}
 	d.tree = widget.NewTree(d.childUIDs, d.isBranch,
 		func(branch bool) fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.DocumentIcon()), widget.NewLabel("document name"))
+			// A long name ends in an ellipsis at the pane's edge instead of
+			// being cut through a letter.
+			l := widget.NewLabel("document name")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l)
 		},
 		d.updateNode)
 	d.tree.OnSelected = func(uid widget.TreeNodeID) {
@@ -142,7 +146,7 @@ func (d *documentsPanel) isBranch(uid widget.TreeNodeID) bool {
 
 func (d *documentsPanel) updateNode(uid widget.TreeNodeID, branch bool, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
-	icon, label := box.Objects[0].(*widget.Icon), box.Objects[1].(*widget.Label)
+	label, icon := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Icon)
 	if branch {
 		g := strings.TrimPrefix(uid, "g\x00")
 		icon.SetResource(theme.FolderIcon())

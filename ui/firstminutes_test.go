@@ -128,3 +128,24 @@ func TestQuit_CtrlQRemembersTheProject(t *testing.T) {
 		t.Errorf("after Quit the project to reopen is %q, want %q", got, path)
 	}
 }
+
+// Ensure that a long document name stays inside the document list (cut
+// with an ellipsis) rather than running under the pane's edge.
+func TestDocumentList_LongNamesStayInsideThePane(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	tree := app.ws.documents.tree
+	edge := canvasPos(tree).X + tree.Size().Width
+	seen := 0
+	walk(tree, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Size().Width > 0 && l.Text != "" {
+			seen++
+			if right := canvasPos(l).X + l.Size().Width; right > edge+1 {
+				t.Errorf("%q ends at x=%.0f, past the list's edge at %.0f", l.Text, right, edge)
+			}
+		}
+		return false
+	})
+	if seen == 0 {
+		t.Fatal("the document list shows no names")
+	}
+}
