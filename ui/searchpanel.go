@@ -24,7 +24,8 @@ const maxHits = 100000
 
 // searchHelp explains the query syntax in the panel's help dialog.
 const searchHelp = `Words
-  mobilise village        passages with both words; English words also match their other forms (mobilised, villages)
+  mobilise village        passages with both words; English words also match
+                          their other forms (mobilised, villages)
   "land transfer"         the exact phrase
   quota OR target         either word
   cadre -party            cadre but not party
@@ -33,7 +34,7 @@ const searchHelp = `Words
   (quota OR target) -tax  brackets group
 
 Chinese
-  征地                     passages with exactly these characters in this order
+  征地                        passages with exactly these characters in this order
 
 Filters (combine them with words, or use them alone)
   code:"Political logic"  coded with that code or any code below it
@@ -190,6 +191,9 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 	msg := fmt.Sprintf("%d passages match", res.Total)
 	if res.Total > len(res.Hits) {
 		msg += fmt.Sprintf(" (showing the best %d)", len(res.Hits))
+	}
+	if res.Total == 0 {
+		msg += s.ws.unknownCodeHint(q)
 	}
 	s.summary.SetText(msg)
 	if res.Total > 0 {
@@ -438,4 +442,39 @@ func (ws *workspace) showSearchHelp() {
 	scroll := container.NewScroll(t)
 	scroll.SetMinSize(fyne.NewSize(760, 420))
 	showMessage(dialog.NewCustom("Search syntax", "Close", scroll, ws.win), ws.win)
+}
+
+// unknownCodeHint explains an empty result whose code: filter names no
+// code. The filter takes a code's whole path, so a researcher who types a
+// sub-code's name alone finds nothing; the hint gives the path to use.
+func (ws *workspace) unknownCodeHint(q string) string {
+	parsed, err := search.ParseQuery(q)
+	if err != nil {
+		return ""
+	}
+	for _, f := range parsed.Filters {
+		if f.Field != "code" {
+			continue
+		}
+		want := strings.TrimSpace(f.Value)
+		known := false
+		var named []string
+		ws.tree.Walk(func(c *qda.Code, _ int) {
+			path := ws.tree.Path(c.ID)
+			if strings.EqualFold(path, want) {
+				known = true
+			}
+			if strings.EqualFold(c.Name, want) {
+				named = append(named, path)
+			}
+		})
+		switch {
+		case known:
+		case len(named) > 0:
+			return fmt.Sprintf(". code: takes a code's whole path: code:%q", named[0])
+		default:
+			return fmt.Sprintf(". No code is called %q; code: takes a code's whole path, parent first, as in code:\"Parent/Child\"", want)
+		}
+	}
+	return ""
 }

@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+// Ensure that a code: filter naming a sub-code without its parents, which
+// finds nothing, says which path to type instead of a bare "0 passages".
+func TestSearch_CodeFilterWithoutItsPathSaysWhichPath(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	done := make(chan struct{}, 1)
+	ws.search.done = func() { done <- struct{}{} }
+	search := func(q string) string {
+		t.Helper()
+		ws.search.focus()
+		typeInto(ws.search.query, q)
+		pressEnter(ws.search.query)
+		wait(t, done, "search")
+		return ws.search.summary.Text
+	}
+	t.Run("ASubCodeByName", func(t *testing.T) {
+		got := search(`code:"Mass persuasion work"`)
+		if !strings.Contains(got, `code:"Political logic/Mobilisation/Mass persuasion work"`) {
+			t.Errorf("the summary does not give the code's path: %q", got)
+		}
+	})
+	t.Run("ANameNoCodeHas", func(t *testing.T) {
+		got := search(`code:"Tea drinking"`)
+		if !strings.Contains(got, `No code is called "Tea drinking"`) {
+			t.Errorf("the summary does not say no code has that name: %q", got)
+		}
+	})
+	t.Run("TheWholePathFindsItsCodings", func(t *testing.T) {
+		got := search(`code:"Political logic/Mobilisation/Mass persuasion work"`)
+		if strings.HasPrefix(got, "0 ") || strings.Contains(got, "code:") {
+			t.Errorf("the whole path finds nothing or still hints: %q", got)
+		}
+	})
+}
