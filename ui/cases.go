@@ -22,6 +22,7 @@ type casesPanel struct {
 	form     *fyne.Container
 	content  fyne.CanvasObject
 	selected qda.ID
+	pending  func() // saves what was typed into the form
 }
 
 func newCasesPanel(ws *workspace) *casesPanel {
@@ -63,6 +64,7 @@ func (c *casesPanel) refresh() {
 
 func (c *casesPanel) showForm() {
 	ws := c.ws
+	keepEdits(&c.pending)
 	c.form.RemoveAll()
 	var k *qda.Case
 	for i := range ws.cases {
@@ -74,14 +76,18 @@ func (c *casesPanel) showForm() {
 		c.form.Add(wrapped("Cases group documents into units of analysis (a community, an informant). Select one to edit it."))
 		return
 	}
-	id := k.ID
+	id, was := k.ID, k.Name
 	name := widget.NewEntry()
 	name.SetText(k.Name)
-	name.OnSubmitted = func(s string) {
-		if strings.TrimSpace(s) != "" && s != k.Name {
-			ws.try(ws.p.RenameCase(id, s))
+	rename := func() {
+		if s, old := name.Text, was; strings.TrimSpace(s) != "" && s != old {
+			was = s // before the save, which refreshes the form
+			if !ws.try(ws.p.RenameCase(id, s)) {
+				was = old
+			}
 		}
 	}
+	name.OnSubmitted = func(string) { rename() }
 	docs := container.NewVBox()
 	for _, d := range k.Documents {
 		d := d
@@ -93,6 +99,10 @@ func (c *casesPanel) showForm() {
 	}
 	addDocs := widget.NewButtonWithIcon("Add documents…", theme.ContentAddIcon(), func() { c.addDocumentsDialog(k) })
 	attrs := newAttributeEditor(ws, qda.ScopeCase, id)
+	c.pending = func() {
+		rename()
+		attrs.flush()
+	}
 	items := append([]*widget.FormItem{widget.NewFormItem("Name", name)}, attrs.items...)
 	del := widget.NewButtonWithIcon("Delete case…", theme.DeleteIcon(), func() {
 		dialog.ShowConfirm("Delete case", fmt.Sprintf("Delete the case %q? Its documents stay in the project.", k.Name), func(ok bool) {
@@ -154,6 +164,8 @@ func (c *casesPanel) addDocumentsDialog(k *qda.Case) {
 type attributeEditor struct {
 	items     []*widget.FormItem
 	save, add *widget.Button
+	// flush saves the values typed but not yet saved.
+	flush func()
 }
 
 func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attributeEditor {
@@ -167,8 +179,12 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 	entries := map[string]*widget.Entry{}
 	saveAll := func() {
 		for name, e := range entries {
-			if e.Text != values[name] {
+			if old := values[name]; e.Text != old {
+				// Noted before saving: the save refreshes the form, which
+				// flushes it again, and must find nothing left to save.
+				values[name] = e.Text
 				if !ws.try(ws.p.SetValue(scope, owner, name, e.Text)) {
+					values[name] = old
 					return
 				}
 			}
@@ -189,6 +205,7 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 	}
 	// No icons on these two: side by side they must fit the narrow left
 	// pane at its default width.
+	ed.flush = saveAll
 	ed.save = widget.NewButton("Save attributes", saveAll)
 	if len(entries) == 0 {
 		ed.save.Disable()
@@ -205,4 +222,14 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 		}, ws.win)
 	})
 	return ed
+}
+
+// keepEdits runs and clears *pending, the saving of a form that is about to
+// be replaced: a name or value typed without Enter or Save is kept, as in
+// other QDA tools, not dropped when the researcher clicks elsewhere.
+func keepEdits(pending *func()) {
+	if f := *pending; f != nil {
+		*pending = nil
+		f()
+	}
 }

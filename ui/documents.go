@@ -27,6 +27,7 @@ type documentsPanel struct {
 	groups   []string            // group names in order
 	members  map[string][]qda.ID // documents of each group
 	selected qda.ID              // the document the form shows
+	pending  func()              // saves what was typed into the form
 	quiet    bool                // set while the panel selects a node itself
 }
 
@@ -190,6 +191,7 @@ func (d *documentsPanel) selectDocument(doc *qda.Document) {
 
 // showForm fills the form for the selected document.
 func (d *documentsPanel) showForm() {
+	keepEdits(&d.pending)
 	d.form.RemoveAll()
 	ws := d.ws
 	var info *project.DocInfo
@@ -202,14 +204,18 @@ func (d *documentsPanel) showForm() {
 		d.form.Add(wrapped("Select a document to see and edit its kind, cases and attributes."))
 		return
 	}
-	id := info.ID
+	id, was := info.ID, info.Name
 	name := widget.NewEntry()
 	name.SetText(info.Name)
-	name.OnSubmitted = func(s string) {
-		if s != info.Name {
-			ws.try(ws.p.RenameDocument(id, s))
+	rename := func() {
+		if s, old := name.Text, was; strings.TrimSpace(s) != "" && s != old {
+			was = s // before the save, which refreshes the form
+			if !ws.try(ws.p.RenameDocument(id, s)) {
+				was = old
+			}
 		}
 	}
+	name.OnSubmitted = func(string) { rename() }
 	var kinds []string
 	for _, k := range qda.Kinds {
 		kinds = append(kinds, string(k))
@@ -228,6 +234,10 @@ func (d *documentsPanel) showForm() {
 	cases.Truncation = fyne.TextTruncateEllipsis
 	addCase := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { ws.assignDialog([]qda.ID{id}) })
 	attrs := newAttributeEditor(ws, qda.ScopeDocument, id)
+	d.pending = func() {
+		rename()
+		attrs.flush()
+	}
 	src := info.Source.FileName
 	if info.Source.Format != "" {
 		src += " (" + info.Source.Format
