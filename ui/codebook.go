@@ -374,6 +374,15 @@ func (r *codeRow) set(id qda.ID) {
 	}
 }
 
+// Tapped selects the code. The row takes right-clicks and drags, so the
+// desktop driver delivers clicks to it rather than to the tree's own row
+// beneath: without this, clicking a code would do nothing.
+func (r *codeRow) Tapped(*fyne.PointEvent) {
+	if r.id != "" {
+		r.panel.tree.Select(string(r.id))
+	}
+}
+
 // TappedSecondary opens the code's context menu.
 func (r *codeRow) TappedSecondary(ev *fyne.PointEvent) {
 	if r.id == "" {

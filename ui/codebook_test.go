@@ -130,3 +130,23 @@ func TestCodebook_AddMoveMergeDeleteAndUndo(t *testing.T) {
 		}
 	})
 }
+
+// Ensure that clicking a code's row selects the code and shows its
+// definition. The row also takes right-clicks and drags, which makes the
+// desktop driver hand it the click instead of the tree.
+func TestCodebook_ClickingACodeSelectsIt(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	c := ws.codes
+	trust, _ := ws.tree.Find("Community logic/Trust and social capital")
+	row := rowOf(t, c, trust.ID)
+	c.tree.UnselectAll()
+	c.selected = ""
+	test.Tap(row)
+	if c.selected != trust.ID {
+		t.Fatalf("clicking %q selected %q", ws.tree.Path(trust.ID), ws.tree.Path(c.selected))
+	}
+	if c.defPath.Text != ws.tree.Path(trust.ID) {
+		t.Errorf("the definition pane shows %q", c.defPath.Text)
+	}
+}
