@@ -64,7 +64,9 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	c.defText.Wrapping = fyne.TextWrapWord
 	c.defText.SetPlaceHolder("Definition: what the code means, when to use it and when not, an example")
 	c.defText.OnChanged = func(string) { c.defSave.Enable() }
-	c.defSave = widget.NewButtonWithIcon("Save definition", theme.DocumentSaveIcon(), c.saveDefinition)
+	// No icon: the pane's narrowest width is two of these buttons side by
+	// side, and every pixel it needs is taken from the document.
+	c.defSave = widget.NewButton("Save definition", c.saveDefinition)
 	c.defMemos = widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() {
 		if c.selected != "" {
 			ws.memosOn(qda.OnCode, c.selected, ws.tree.Path(c.selected))

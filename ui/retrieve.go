@@ -51,7 +51,8 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
 		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrSel),
 		nil, nil, container.NewScroll(r.codes))
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, export, r.summary), nil, nil, nil, r.results)
+	// The VBox keeps Export at its own height beside a hint that wraps.
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(export), r.summary), nil, nil, nil, r.results)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.32
 	r.content = split
