@@ -98,7 +98,7 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 	}
 
 	right := container.NewHSplit(ws.centre, ws.codes.content)
-	right.Offset = 0.72
+	right.Offset = 0.7
 	split := container.NewHSplit(ws.left, right)
 	split.Offset = 0.22
 	ws.content = container.NewBorder(nil, ws.indexer.content, nil, nil, split)
