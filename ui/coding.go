@@ -272,7 +272,9 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 	// a path longer than that ends in an ellipsis rather than running
 	// past the pop-up's edge.
 	csize := ws.win.Canvas().Size()
-	width := min(max(340, box.MinSize().Width), csize.Width-4*theme.Padding())
+	// The extra padding keeps layout rounding from cutting a path that
+	// just fits.
+	width := min(max(340, box.MinSize().Width+theme.Padding()), csize.Width-4*theme.Padding())
 	for _, t := range titles {
 		t.Truncation = fyne.TextTruncateEllipsis
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -154,6 +155,12 @@ func TestCodedSpan_PopupFitsALongCodePath(t *testing.T) {
 	if got := title.Size().Width; got < need {
 		t.Errorf("the code path gets %.0f px of the %.0f px it needs", got, need)
 	}
+	walk(title, func(o fyne.CanvasObject) bool {
+		if txt, ok := o.(*canvas.Text); ok && strings.Contains(txt.Text, "…") {
+			t.Errorf("the code path is cut short: %q", txt.Text)
+		}
+		return false
+	})
 	right := canvasPos(title).X + title.Size().Width
 	if edge := canvasPos(ws.popup.Content).X + ws.popup.Content.Size().Width; right > edge {
 		t.Errorf("the code path ends at x=%.0f, past the pop-up's edge at %.0f", right, edge)
