@@ -288,12 +288,20 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 	}
 	pop.ShowAtPosition(at)
 	ws.popup = pop
+	// Escape closes it: while it is up nothing has the keyboard, so keys
+	// reach the window's canvas.
+	ws.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			ws.hideCodingPopup()
+		}
+	})
 }
 
 func (ws *workspace) hideCodingPopup() {
 	if ws.popup != nil {
 		ws.popup.Hide()
 		ws.popup = nil
+		ws.win.Canvas().SetOnTypedKey(nil)
 	}
 }
 

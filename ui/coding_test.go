@@ -166,3 +166,26 @@ func TestCodedSpan_PopupFitsALongCodePath(t *testing.T) {
 		t.Errorf("the code path ends at x=%.0f, past the pop-up's edge at %.0f", right, edge)
 	}
 }
+
+// Ensure that Escape closes a coded span's pop-up.
+func TestCodedSpan_EscapeClosesThePopup(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	rows, _ := ws.p.Codings(project.CodingFilter{})
+	target := rows[0]
+	ws.openDocument(target.Document)
+	ws.view.ScrollTo(target.Span)
+	test.TapCanvas(w.Canvas(), glyphAt(ws.view, target.Span.Start+target.Span.Len()/2))
+	if ws.popup == nil {
+		t.Fatal("tapping a coded span showed no popup")
+	}
+	pop := ws.popup
+	typed := w.Canvas().OnTypedKey()
+	if typed == nil {
+		t.Fatal("the pop-up does not listen to the keyboard")
+	}
+	typed(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if ws.popup != nil || pop.Visible() {
+		t.Error("Escape left the pop-up open")
+	}
+}
