@@ -230,6 +230,7 @@ const shortcutsHelp = `In the document
   1 … 9                              code the selection with the pinned code
   typing letters                     find a code; Enter codes the selection with it
   Ctrl+C, Ctrl+A                     copy, select all
+  Escape, Return                     close a pop-up or a message
 
 In the codebook
   right-click a code                 pin to a key, rename, colour, move, merge, delete
