@@ -92,7 +92,10 @@ func OpenOrBuild(ctx context.Context, dir string, stamp uint64, load func() (Cor
 func build(ctx context.Context, dir string, c Corpus, progress func(done, total int)) error {
 	n := shardCount()
 	builders := make([]*scorch.Builder, n)
-	perBatch := unitsPerBatch(c)
+	// Each builder holds a batch of analysed units until it writes it; the
+	// shards share batchTokens between them, so a build takes no more memory
+	// for having more of them.
+	perBatch := max(50, unitsPerBatch(c)/n)
 	for s := range builders {
 		b, err := newBuilder(shardDir(dir, s), perBatch, c.Stamp)
 		if err != nil {

@@ -12,8 +12,10 @@ import (
 )
 
 // Update is a set of changes applied to the index in one batch, together with
-// the store change counter they bring it up to. Either all of it lands or
-// none does, so the stamp never claims changes the index lacks.
+// the store change counter they bring it up to. Each shard takes its part
+// and the stamp in one batch, so a shard's stamp never claims changes it
+// lacks; after a crash between two shards' batches their stamps differ and
+// Open asks for a rebuild.
 type Update struct {
 	Docs        []DocInput  // documents to (re)index with all their passages and segments
 	RemoveDocs  []qda.ID    // documents to drop, with their passages and segments
