@@ -40,7 +40,7 @@ func newCasesPanel(ws *workspace) *casesPanel {
 	add := widget.NewButtonWithIcon("New case…", theme.ContentAddIcon(), func() {
 		e := widget.NewEntry()
 		e.SetPlaceHolder("e.g. G Community, or an informant")
-		dialog.ShowForm("New case", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+		d := dialog.NewForm("New case", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
 			if ok && strings.TrimSpace(e.Text) != "" {
 				k, err := ws.p.AddCase(e.Text, "")
 				if ws.try(err) {
@@ -49,6 +49,7 @@ func newCasesPanel(ws *workspace) *casesPanel {
 				}
 			}
 		}, ws.win)
+		enterSubmits(d, ws.win, e)
 	})
 	split := container.NewVSplit(c.list, container.NewVScroll(container.NewPadded(c.form)))
 	split.Offset = 0.4
@@ -213,13 +214,14 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 	ed.add = widget.NewButton("Add attribute…", func() {
 		name, value := widget.NewEntry(), widget.NewEntry()
 		name.SetPlaceHolder("e.g. informant role")
-		dialog.ShowForm("Add attribute", "Add", "Cancel", []*widget.FormItem{
+		d := dialog.NewForm("Add attribute", "Add", "Cancel", []*widget.FormItem{
 			widget.NewFormItem("Attribute", name), widget.NewFormItem("Value", value),
 		}, func(ok bool) {
 			if ok && strings.TrimSpace(name.Text) != "" {
 				ws.try(ws.p.SetValue(scope, owner, name.Text, value.Text))
 			}
 		}, ws.win)
+		enterSubmits(d, ws.win, name, value)
 	})
 	return ed
 }

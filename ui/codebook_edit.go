@@ -103,8 +103,7 @@ func (c *codebookPanel) addCodeDialog(parent qda.ID) {
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(520, 320))
-	d.Show()
-	ws.win.Canvas().Focus(name)
+	enterSubmits(d, ws.win, name)
 }
 
 const topLevel = "(top level)"
@@ -117,12 +116,12 @@ func (c *codebookPanel) renameDialog(id qda.ID) {
 	}
 	e := widget.NewEntry()
 	e.SetText(code.Name)
-	dialog.ShowForm("Rename code", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+	d := dialog.NewForm("Rename code", "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
 		if ok && e.Text != code.Name {
 			ws.try(ws.p.RenameCode(id, e.Text))
 		}
 	}, ws.win)
-	ws.win.Canvas().Focus(e)
+	enterSubmits(d, ws.win, e)
 }
 
 func (c *codebookPanel) recolorDialog(id qda.ID) {

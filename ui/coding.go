@@ -224,8 +224,7 @@ func (ws *workspace) newCodeFromSelection() {
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
-	ws.win.Canvas().Focus(name)
+	enterSubmits(d, ws.win, name)
 }
 
 func (ws *workspace) uncode(coding qda.ID) {

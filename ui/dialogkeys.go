@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 )
 
 // showMessage shows d, a message with a single button, and lets the
@@ -25,4 +26,15 @@ func closeOnKeys(d dialog.Dialog, w fyne.Window) {
 		}
 	})
 	d.SetOnClosed(func() { c.SetOnTypedKey(nil) })
+}
+
+// enterSubmits shows d with the keyboard in first, and makes Enter in any
+// of the entries submit it, as in every desktop form. Call it instead of
+// d.Show.
+func enterSubmits(d *dialog.FormDialog, w fyne.Window, first *widget.Entry, more ...*widget.Entry) {
+	d.Show()
+	for _, e := range append([]*widget.Entry{first}, more...) {
+		e.OnSubmitted = func(string) { d.Submit() }
+	}
+	w.Canvas().Focus(first)
 }

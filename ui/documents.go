@@ -297,10 +297,13 @@ func (ws *workspace) assignDialog(docs []qda.ID) {
 	sort.Strings(names)
 	entry := widget.NewSelectEntry(names)
 	entry.SetPlaceHolder("a case name (new or existing)")
-	dialog.ShowForm("Add to case", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Case", entry)}, func(ok bool) {
+	d := dialog.NewForm("Add to case", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Case", entry)}, func(ok bool) {
 		if ok && strings.TrimSpace(entry.Text) != "" {
 			_, err := ws.p.AssignToCase(entry.Text, docs...)
 			ws.try(err)
 		}
 	}, ws.win)
+	d.Show()
+	entry.OnSubmitted = func(string) { d.Submit() }
+	ws.win.Canvas().Focus(entry)
 }

@@ -149,3 +149,63 @@ func TestDocumentList_LongNamesStayInsideThePane(t *testing.T) {
 		t.Fatal("the document list shows no names")
 	}
 }
+
+// Ensure that the small naming dialogs take the keyboard and Enter does
+// what their main button does: new code, new code from the selection,
+// rename a code, new case.
+func TestNamingDialogs_EnterSubmits(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	ws.openDocument(ws.docs[0].ID)
+	enter := func(t *testing.T, text string) {
+		t.Helper()
+		e, ok := w.Canvas().Focused().(*widget.Entry)
+		if !ok {
+			t.Fatalf("the dialog's field does not have the keyboard (focused: %T)", w.Canvas().Focused())
+		}
+		typeInto(e, text)
+		pressEnter(e)
+		if w.Canvas().Overlays().Top() != nil {
+			t.Error("Enter left the dialog open")
+		}
+	}
+	t.Run("NewCode", func(t *testing.T) {
+		ws.codes.addCodeDialog("")
+		enter(t, "Rumours")
+		if _, ok := ws.tree.Find("Rumours"); !ok {
+			t.Error("no code Rumours after Enter")
+		}
+	})
+	t.Run("NewCodeFromSelection", func(t *testing.T) {
+		ws.codes.selected = ""
+		ws.view.Select(qda.Span{Start: 0, End: 5})
+		ws.newCodeFromSelection()
+		enter(t, "Openings")
+		c, ok := ws.tree.Find("Openings")
+		if !ok {
+			t.Fatal("no code Openings after Enter")
+		}
+		if ws.counts[c.ID] != 1 {
+			t.Errorf("the new code has %d codings, want the selection's 1", ws.counts[c.ID])
+		}
+	})
+	t.Run("RenameCode", func(t *testing.T) {
+		c, _ := ws.tree.Find("Rumours")
+		ws.codes.renameDialog(c.ID)
+		enter(t, "Gossip")
+		if got := ws.tree.Path(c.ID); got != "Gossip" {
+			t.Errorf("after Enter the code is %q", got)
+		}
+	})
+	t.Run("NewCase", func(t *testing.T) {
+		test.Tap(button(t, ws.casesPanel.content, "New case…"))
+		enter(t, "Yard 9")
+		cases, _ := ws.p.Cases()
+		for _, k := range cases {
+			if k.Name == "Yard 9" {
+				return
+			}
+		}
+		t.Error("no case Yard 9 after Enter")
+	})
+}
