@@ -9,4 +9,8 @@
 // English stem token beside every word it changes. Queries use a small syntax
 // made for researchers (see ParseQuery), and hits report rune spans into the
 // document's text, the unit the rest of Coder speaks.
+//
+// On disk the index is a few bleve indexes (shards, one per core up to two),
+// each holding whole documents, so a build keeps every core busy; searches
+// ask all shards at once and merge the answers in a fixed order.
 package search
