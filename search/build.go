@@ -97,7 +97,7 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 	// for having more of them.
 	perBatch := max(50, unitsPerBatch(c)/n)
 	for s := range builders {
-		b, err := newBuilder(shardDir(dir, s), perBatch, c.Stamp)
+		b, err := newBuilder(shardDir(dir, s), perBatch, c.Stamp, n)
 		if err != nil {
 			return err
 		}
@@ -215,7 +215,7 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 			sdir := shardDir(dir, s)
 			if units[s] == 0 {
 				// bleve's builder cannot write an index of nothing.
-				errs[s] = buildEmpty(sdir, c.Stamp)
+				errs[s] = buildEmpty(sdir, c.Stamp, n)
 				return
 			}
 			if err := b.Close(); err != nil {
@@ -228,8 +228,9 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 }
 
 // newBuilder starts bleve's offline builder on the empty directory dir, with
-// the internal values every shard carries from the start.
-func newBuilder(dir string, batchSize int, stamp uint64) (*scorch.Builder, error) {
+// the internal values every shard carries from the start; shards is how many
+// shards the index has.
+func newBuilder(dir string, batchSize int, stamp uint64, shards int) (*scorch.Builder, error) {
 	mappingJSON, err := util.MarshalJSON(newMapping())
 	if err != nil {
 		return nil, err
@@ -251,6 +252,7 @@ func newBuilder(dir string, batchSize int, stamp uint64) (*scorch.Builder, error
 			string(util.MappingInternalKey): mappingJSON,
 			string(keyVersion):              []byte(schemaVersion),
 			string(keyStamp):                stampBytes(stamp),
+			string(keyShards):               shardsBytes(shards),
 		},
 	})
 	if err != nil {
@@ -259,8 +261,9 @@ func newBuilder(dir string, batchSize int, stamp uint64) (*scorch.Builder, error
 	return b, nil
 }
 
-// buildEmpty writes an empty index into dir, for a project with no text yet.
-func buildEmpty(dir string, stamp uint64) error {
+// buildEmpty writes an empty shard into dir, for a project with no text yet
+// or a shard no document hashed to.
+func buildEmpty(dir string, stamp uint64, shards int) error {
 	if err := os.RemoveAll(dir); err != nil {
 		return err
 	}
@@ -271,6 +274,7 @@ func buildEmpty(dir string, stamp uint64) error {
 	b := bi.NewBatch()
 	b.SetInternal(keyVersion, []byte(schemaVersion))
 	b.SetInternal(keyStamp, stampBytes(stamp))
+	b.SetInternal(keyShards, shardsBytes(shards))
 	if err := bi.Batch(b); err != nil {
 		bi.Close()
 		return fmt.Errorf("search index %s: %w", dir, err)

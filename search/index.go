@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -23,6 +24,7 @@ const schemaVersion = "coder-search-2"
 var (
 	keyVersion = []byte("coder.version")
 	keyStamp   = []byte("coder.stamp")
+	keyShards  = []byte("coder.shards") // how many shards the index was built with
 )
 
 // ErrNeedsRebuild is wrapped by every error from Open that a rebuild cures: the
@@ -77,10 +79,16 @@ func Open(dir string) (*Index, error) {
 			return nil, needsRebuild(dir, "the search index cannot be read", err)
 		}
 		ix.shards = append(ix.shards, bi)
-		stamp, err := check(sdir, bi)
+		stamp, shards, err := check(sdir, bi)
 		if err != nil {
 			ix.closeShards()
 			return nil, err
+		}
+		// A lost shard would silently take its documents with it, and
+		// updates would be routed as if it had never been.
+		if shards != n {
+			ix.closeShards()
+			return nil, needsRebuild(dir, fmt.Sprintf("the search index has %d of its %d parts", n, shards), nil)
 		}
 		// Updates write the stamp into every shard in the batch of that
 		// shard's changes; shards that disagree were cut off between two
@@ -116,35 +124,44 @@ func openBleve(dir string) (bi bleve.Index, err error) {
 	return bleve.OpenUsing(dir, map[string]interface{}{"unsafe_batch": true})
 }
 
-// check verifies an opened shard is ours and readable, and returns its stamp.
-func check(dir string, bi bleve.Index) (stamp uint64, err error) {
+// check verifies an opened shard is ours and readable, and returns its stamp
+// and how many shards its index was built with.
+func check(dir string, bi bleve.Index) (stamp uint64, shards int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			stamp, err = 0, needsRebuild(dir, "the search index is damaged", fmt.Errorf("bleve: %v", r))
+			stamp, shards, err = 0, 0, needsRebuild(dir, "the search index is damaged", fmt.Errorf("bleve: %v", r))
 		}
 	}()
 	v, err := bi.GetInternal(keyVersion)
 	if err != nil {
-		return 0, needsRebuild(dir, "the search index cannot be read", err)
+		return 0, 0, needsRebuild(dir, "the search index cannot be read", err)
 	}
 	if string(v) != schemaVersion {
-		return 0, needsRebuild(dir, fmt.Sprintf("the search index was made by another version of Coder (%q)", v), nil)
+		return 0, 0, needsRebuild(dir, fmt.Sprintf("the search index was made by another version of Coder (%q)", v), nil)
 	}
 	s, err := bi.GetInternal(keyStamp)
 	if err != nil || len(s) != 8 {
-		return 0, needsRebuild(dir, "the search index has no valid stamp", err)
+		return 0, 0, needsRebuild(dir, "the search index has no valid stamp", err)
+	}
+	sh, err := bi.GetInternal(keyShards)
+	if err != nil {
+		return 0, 0, needsRebuild(dir, "the search index cannot be read", err)
+	}
+	shards, err = strconv.Atoi(string(sh))
+	if err != nil || shards < 1 {
+		return 0, 0, needsRebuild(dir, "the search index does not say how many parts it has", err)
 	}
 	// Touch every segment: a count and a one-hit search read their headers,
 	// dictionaries and stored-field sections.
 	if _, err := bi.DocCount(); err != nil {
-		return 0, needsRebuild(dir, "the search index is damaged", err)
+		return 0, 0, needsRebuild(dir, "the search index is damaged", err)
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)
 	req.Fields = []string{fDoc}
 	if _, err := bi.Search(req); err != nil {
-		return 0, needsRebuild(dir, "the search index is damaged", err)
+		return 0, 0, needsRebuild(dir, "the search index is damaged", err)
 	}
-	return binary.BigEndian.Uint64(s), nil
+	return binary.BigEndian.Uint64(s), shards, nil
 }
 
 func needsRebuild(dir, why string, cause error) error {
@@ -234,6 +251,8 @@ func (ix *Index) DocCount() (uint64, error) {
 	}
 	return n, nil
 }
+
+func shardsBytes(n int) []byte { return []byte(strconv.Itoa(n)) }
 
 func stampBytes(stamp uint64) []byte {
 	var b [8]byte
