@@ -83,9 +83,19 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) 
 	}
 	if len(hits) > 0 {
 		items = append(items, fyne.NewMenuItemSeparator())
+		// The same code applied twice here (by two coders, say) would give
+		// two identical items: the coder tells them apart.
+		seen := map[string]int{}
+		for _, h := range hits {
+			seen[h.Label]++
+		}
 		for _, h := range hits {
 			h := h
-			item := fyne.NewMenuItem("“"+h.Label+"”", nil)
+			label := "“" + h.Label + "”"
+			if row, ok := ws.codings[h.ID]; ok && seen[h.Label] > 1 {
+				label += fmt.Sprintf(" · %s, %d characters", row.CoderName, row.Span.Len())
+			}
+			item := fyne.NewMenuItem(label, nil)
 			item.ChildMenu = fyne.NewMenu("",
 				fyne.NewMenuItem("Uncode", func() { ws.uncode(h.ID) }),
 				fyne.NewMenuItem("Memo on this coding…", func() { ws.codingMemoDialog(h.ID) }),

@@ -189,3 +189,36 @@ func TestCodedSpan_EscapeClosesThePopup(t *testing.T) {
 		t.Error("Escape left the pop-up open")
 	}
 }
+
+// Ensure that where one code was applied twice (by two coders), the
+// context menu's items for the two codings can be told apart.
+func TestCodingMenu_TwoCodingsOfOneCodeAreToldApart(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	rows, _ := ws.p.Codings(project.CodingFilter{})
+	for _, a := range rows {
+		for _, b := range rows {
+			if a.ID == b.ID || a.Code != b.Code || a.Document != b.Document || !a.Span.Overlaps(b.Span) {
+				continue
+			}
+			ws.openDocument(a.Document)
+			at := max(a.Span.Start, b.Span.Start)
+			menu := ws.codingMenu(qda.Span{}, ws.view.HighlightsAt(at), "")
+			labels := map[string]bool{}
+			for _, it := range menu.Items {
+				if it.ChildMenu == nil || !strings.HasPrefix(it.Label, "“") {
+					continue
+				}
+				if labels[it.Label] {
+					t.Errorf("two codings share the menu label %q", it.Label)
+				}
+				labels[it.Label] = true
+			}
+			if len(labels) < 2 {
+				t.Errorf("the menu lists %d codings at %d, want both", len(labels), at)
+			}
+			return
+		}
+	}
+	t.Skip("the demo has no code applied twice to overlapping text")
+}
