@@ -41,7 +41,9 @@ type codebookPanel struct {
 func newCodebookPanel(ws *workspace) *codebookPanel {
 	c := &codebookPanel{ws: ws, rows: map[*codeRow]bool{}}
 	c.filter = widget.NewEntry()
-	c.filter.SetPlaceHolder("Find a code (Enter codes the selection)")
+	// Short enough for the narrow pane; the hint under the box says what
+	// Enter does once there is something to find.
+	c.filter.SetPlaceHolder("Find a code (Ctrl+K)")
 	c.filter.OnChanged = func(string) { c.refilter() }
 	c.filter.OnSubmitted = func(string) { c.applyTopMatch() }
 	c.hint = widget.NewLabel("")
