@@ -19,7 +19,7 @@ import (
 // colours, counts and pinned keys, and the selected code's definition.
 type codebookPanel struct {
 	ws      *workspace
-	filter  *widget.Entry
+	filter  *findEntry
 	hint    *widget.Label
 	tree    *widget.Tree
 	content fyne.CanvasObject
@@ -40,7 +40,7 @@ type codebookPanel struct {
 
 func newCodebookPanel(ws *workspace) *codebookPanel {
 	c := &codebookPanel{ws: ws, rows: map[*codeRow]bool{}}
-	c.filter = widget.NewEntry()
+	c.filter = newFindEntry(c.clearFilter)
 	// Short enough for the narrow pane; the hint under the box says what
 	// Enter does once there is something to find.
 	c.filter.SetPlaceHolder("Find a code (Ctrl+K)")
@@ -449,4 +449,26 @@ func overlaps(a fyne.Position, as fyne.Size, b fyne.Position, bs fyne.Size) bool
 // inside reports whether pos lies in the rectangle at origin with size.
 func inside(pos, origin fyne.Position, size fyne.Size) bool {
 	return pos.X >= origin.X && pos.X < origin.X+size.Width && pos.Y >= origin.Y && pos.Y < origin.Y+size.Height
+}
+
+// findEntry is the codebook's find box: an entry where Escape gives up the
+// search, clearing it and handing the keyboard back to the document.
+type findEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newFindEntry(onEscape func()) *findEntry {
+	e := &findEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey handles Escape and leaves every other key to the entry.
+func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }

@@ -150,3 +150,24 @@ func TestCodebook_ClickingACodeSelectsIt(t *testing.T) {
 		t.Errorf("the definition pane shows %q", c.defPath.Text)
 	}
 }
+
+// Ensure that Escape in the find box gives up the search: the box empties,
+// the whole codebook shows again and the keyboard is back in the document.
+func TestCodebook_EscapeInTheFindBoxReturnsToTheDocument(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	c := ws.codes
+	ws.openDocument(ws.docs[0].ID)
+	c.focusFilter("")
+	test.Type(c.filter, "pilot")
+	if c.matches == nil {
+		t.Fatal("typing in the find box found nothing")
+	}
+	c.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.filter.Text != "" || c.matches != nil {
+		t.Errorf("after Escape the box holds %q and %d matches", c.filter.Text, len(c.matches))
+	}
+	if w.Canvas().Focused() != ws.view {
+		t.Errorf("after Escape the keyboard is in %T, want the document", w.Canvas().Focused())
+	}
+}

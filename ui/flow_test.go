@@ -163,7 +163,7 @@ func TestWorkflow_NewProjectImportCodeRetrieveSearchUndo(t *testing.T) {
 			t.Fatal("typing a letter in the document did not move to the code filter")
 		}
 		test.Type(ws.codes.filter, "ecretaries")
-		pressEnter(ws.codes.filter)
+		pressEnter(&ws.codes.filter.Entry)
 		code, _ := ws.tree.Find("Political logic/Mobilisation/Encouraging local secretaries")
 		rows, _ := p.Codings(project.CodingFilter{Codes: []qda.ID{code.ID}})
 		if len(rows) != 1 || rows[0].Span != secretary {
