@@ -3,6 +3,10 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Ensure that a code: filter naming a sub-code without its parents, which
@@ -38,4 +42,31 @@ func TestSearch_CodeFilterWithoutItsPathSaysWhichPath(t *testing.T) {
 			t.Errorf("the whole path finds nothing or still hints: %q", got)
 		}
 	})
+}
+
+// Ensure that after "Code all hits" the hits show the code they now carry,
+// rather than the codes they had before.
+func TestSearch_CodeAllHitsShowsTheNewCodeOnTheHits(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	done := make(chan struct{}, 2)
+	ws.search.done = func() { done <- struct{}{} }
+	ws.search.focus()
+	typeInto(ws.search.query, "benches")
+	pressEnter(ws.search.query)
+	wait(t, done, "search")
+	test.Tap(ws.search.codeAll)
+	form := topOverlay(t, w)
+	walk(form, func(o fyne.CanvasObject) bool {
+		if se, ok := o.(*widget.SelectEntry); ok {
+			se.SetText("Seating")
+			return true
+		}
+		return false
+	})
+	test.Tap(button(t, form, "Code"))
+	wait(t, done, "the search run again")
+	if txt := textUnder(ws.search.results); !strings.Contains(txt, "Seating") {
+		t.Errorf("the hits do not show their new code:\n%s", txt)
+	}
 }

@@ -434,6 +434,10 @@ func (s *searchPanel) codeHits(q string, code qda.ID, path string, whole bool) {
 		return
 	}
 	ws.notice(fmt.Sprintf("Made %s with “%s”. Edit ▸ Undo takes them all back.", count(n, "coding"), path))
+	// Searched again, the hits show the code they now carry.
+	if strings.TrimSpace(s.query.Text) == q {
+		s.run()
+	}
 }
 
 // showSearchHelp shows the query syntax.
