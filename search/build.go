@@ -119,9 +119,12 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	toAnalyse := make(chan job, workers)
+	// An analysed document holds its tokens (megabytes for a long Chinese
+	// transcript), so each shard keeps only one waiting: with more, the
+	// documents queued for every shard add up to the heap's peak.
 	analysed := make([]chan job, n)
 	for s := range analysed {
-		analysed[s] = make(chan job, workers)
+		analysed[s] = make(chan job, 1)
 	}
 
 	var aw sync.WaitGroup
