@@ -96,6 +96,34 @@ func (p *parser) setText(s string, headings map[int]bool) {
 	p.runes = utf8.RuneCountInString(s)
 }
 
+// nameHints are words in file names that say what kind of source a file is,
+// in English and Chinese, checked in this order.
+var nameHints = []struct {
+	kind  qda.Kind
+	words []string
+}{
+	{qda.KindInterview, []string{"interview", "transcript", "访谈", "采访"}},
+	{qda.KindFieldnote, []string{"fieldnote", "field-note", "field_note", "field note", "observation", "笔记", "观察"}},
+	{qda.KindPolicy, []string{"policy", "notice", "regulation", "circular", "政策", "通知", "规定", "办法", "意见"}},
+	{qda.KindNews, []string{"news", "press", "newspaper", "新闻", "报道"}},
+	{qda.KindArchive, []string{"archive", "minutes", "档案", "会议记录"}},
+}
+
+// kindFromName guesses a document's kind from its file name, as researchers
+// name their files ("fieldnotes-day3.md", "policy-notice.docx"); other when
+// the name says nothing.
+func kindFromName(name string) qda.Kind {
+	lower := strings.ToLower(name)
+	for _, h := range nameHints {
+		for _, w := range h.words {
+			if strings.Contains(lower, w) {
+				return h.kind
+			}
+		}
+	}
+	return qda.KindOther
+}
+
 // document finishes the import: appends the notes, finds paragraphs and
 // turns, and guesses the kind.
 func (p *parser) document(format string, kind qda.Kind) (*qda.Document, error) {
@@ -108,7 +136,7 @@ func (p *parser) document(format string, kind qda.Kind) (*qda.Document, error) {
 	}
 	passages := makePassages(p.units)
 	if kind == "" {
-		kind = qda.KindOther
+		kind = kindFromName(p.name)
 		for _, ps := range passages {
 			if ps.Speaker != "" {
 				kind = qda.KindInterview

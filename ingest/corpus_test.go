@@ -25,7 +25,8 @@ func TestCorpus_EnglishTextNULsRemovedWithWarning(t *testing.T) {
 	if len(res.Warnings) == 0 || !strings.Contains(res.Warnings[0], "removed 12 NUL characters") {
 		t.Errorf("warnings = %q, want the 12 NULs reported", res.Warnings)
 	}
-	if d.Source.Encoding != "UTF-8" || d.Kind != qda.KindOther {
+	// Its file name says policy; nothing in it is a speaker turn.
+	if d.Source.Encoding != "UTF-8" || d.Kind != qda.KindPolicy {
 		t.Errorf("encoding %q kind %q", d.Source.Encoding, d.Kind)
 	}
 	if len(d.Passages) < 30 {
@@ -45,9 +46,10 @@ func TestCorpus_ChineseFilesImportWithPassages(t *testing.T) {
 		file        string
 		minPassages int
 		contains    string
+		kind        qda.Kind // from the file name; never interview
 	}{
-		{"policy_zh_2019-government-work-report.txt", 80, "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"},
-		{"literature_zh_luxun_guxiang_1921.txt", 80, "我冒了严寒，回到相隔二千馀里，别了二十馀年的故乡去。"},
+		{"policy_zh_2019-government-work-report.txt", 80, "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。", qda.KindPolicy},
+		{"literature_zh_luxun_guxiang_1921.txt", 80, "我冒了严寒，回到相隔二千馀里，别了二十馀年的故乡去。", qda.KindOther},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			res, err := ingest.File(filepath.Join(dir, c.file), ingest.Options{})
@@ -68,8 +70,8 @@ func TestCorpus_ChineseFilesImportWithPassages(t *testing.T) {
 			if !found {
 				t.Errorf("no passage is exactly %q", c.contains)
 			}
-			if d.Kind != qda.KindOther || len(turnsOf(&d)) != 0 {
-				t.Errorf("kind %q with %d turns, want other with none", d.Kind, len(turnsOf(&d)))
+			if d.Kind != c.kind || len(turnsOf(&d)) != 0 {
+				t.Errorf("kind %q with %d turns, want %s with none", d.Kind, len(turnsOf(&d)), c.kind)
 			}
 			if len(res.Warnings) != 0 {
 				t.Errorf("warnings %q", res.Warnings)
