@@ -28,6 +28,7 @@ type codebookPanel struct {
 	selected qda.ID
 	shown    qda.ID            // the code whose definition the editor holds
 	rows     map[*codeRow]bool // rows the tree has made, for finding drop targets
+	totals   codeTotals
 	dragging qda.ID
 	dropAt   fyne.Position
 
@@ -256,10 +257,7 @@ func (c *codebookPanel) showCounts() {
 	if !ok {
 		return
 	}
-	total := 0
-	for _, id := range c.ws.tree.Subtree(code.ID) {
-		total += c.ws.counts[id]
-	}
+	total := c.totals.of(c.ws, code.ID)
 	info := count(c.ws.counts[code.ID], "coding")
 	if total != c.ws.counts[code.ID] {
 		info += fmt.Sprintf(", %d with the codes below it", total)
@@ -275,7 +273,21 @@ func (c *codebookPanel) showCounts() {
 // countsChanged redraws the rows of codes whose counts changed, and the
 // selected code's counts, without rebuilding the tree.
 func (c *codebookPanel) countsChanged(codes []qda.ID) {
+	c.totals.stale = true
+	// A parent's row shows the total of its subtree, so the rows above a
+	// changed code change too.
+	redraw := map[qda.ID]bool{}
 	for _, id := range codes {
+		for p := id; p != "" && !redraw[p]; {
+			redraw[p] = true
+			code, ok := c.ws.tree.Code(p)
+			if !ok {
+				break
+			}
+			p = code.Parent
+		}
+	}
+	for id := range redraw {
 		c.tree.RefreshItem(string(id))
 	}
 	c.showCounts()
@@ -365,6 +377,14 @@ func (r *codeRow) set(id qda.ID) {
 	}
 	n := ws.counts[id]
 	count := fmt.Sprint(n)
+	if len(ws.tree.Children(id)) > 0 {
+		// As NVivo does: a parent's own codings, then those of its whole
+		// subtree, so a parent whose sub-codes hold the work is not read as
+		// unused.
+		total := r.panel.totals.of(ws, id)
+		count = fmt.Sprintf("%d · %d", n, total)
+		n = total
+	}
 	if k := ws.pinKey(id); k > 0 {
 		count = fmt.Sprintf("[%d]  %s", k, count)
 	}
