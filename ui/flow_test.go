@@ -299,6 +299,10 @@ func tapCheck(t *testing.T, g fyne.CanvasObject, text string) {
 			test.Tap(c)
 			return true
 		}
+		if c, ok := o.(*codeChoice); ok && c.name.Text == text {
+			test.Tap(c.check)
+			return true
+		}
 		return false
 	})
 	if !found {

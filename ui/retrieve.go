@@ -21,7 +21,7 @@ import (
 // is listed with its source; clicking one opens it in its document.
 type retrievePanel struct {
 	ws      *workspace
-	codes   *fyne.Container // a check box per code, indented as in the tree
+	codes   *fyne.Container // a codeChoice per code, indented as in the tree
 	chosen  map[qda.ID]bool
 	caseSel *widget.Select
 	attrSel *widget.Select
@@ -50,7 +50,9 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 	left := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
 		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrSel),
-		nil, nil, container.NewScroll(r.codes))
+		// Only up and down: long code names end in an ellipsis rather than
+		// pushing the list sideways.
+		nil, nil, container.NewVScroll(r.codes))
 	// The VBox keeps Export at its own height beside a hint that wraps.
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(export), r.summary), nil, nil, nil, r.results)
 	split := container.NewHSplit(left, right)
@@ -64,21 +66,18 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 // what is still valid of the current ones.
 func (r *retrievePanel) refreshChoices() {
 	ws := r.ws
-	var checks []fyne.CanvasObject
+	var choices []fyne.CanvasObject
 	chosen := map[qda.ID]bool{}
 	ws.tree.Walk(func(c *qda.Code, depth int) {
 		id := c.ID
-		check := widget.NewCheck(strings.Repeat("      ", depth)+c.Name, nil)
-		check.Checked = r.chosen[id]
 		chosen[id] = r.chosen[id]
-		check.OnChanged = func(on bool) {
+		choices = append(choices, newCodeChoice(c, depth, r.chosen[id], func(on bool) {
 			r.chosen[id] = on
 			r.run()
-		}
-		checks = append(checks, check)
+		}))
 	})
 	r.chosen = chosen
-	r.codes.Objects = checks
+	r.codes.Objects = choices
 	r.codes.Refresh()
 
 	cases := []string{allCases}
