@@ -77,18 +77,8 @@ func (c *casesPanel) showForm() {
 		c.form.Add(wrapped("Cases group documents into units of analysis (a community, an informant). Select one to edit it."))
 		return
 	}
-	id, was := k.ID, k.Name
-	name := widget.NewEntry()
-	name.SetText(k.Name)
-	rename := func() {
-		if s, old := name.Text, was; strings.TrimSpace(s) != "" && s != old {
-			was = s // before the save, which refreshes the form
-			if !ws.try(ws.p.RenameCase(id, s)) {
-				was = old
-			}
-		}
-	}
-	name.OnSubmitted = func(string) { rename() }
+	id := k.ID
+	name, rename := nameEntry(ws, k.Name, func(s string) error { return ws.p.RenameCase(id, s) })
 	docs := container.NewVBox()
 	for _, d := range k.Documents {
 		d := d
@@ -229,6 +219,25 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 // keepEdits runs and clears *pending, the saving of a form that is about to
 // be replaced: a name or value typed without Enter or Save is kept, as in
 // other QDA tools, not dropped when the researcher clicks elsewhere.
+// nameEntry is the Name field of a document or case form: Enter saves, and
+// the returned save function does the same for edits left when the form goes
+// away (see keepEdits). A blank or unchanged name is not saved.
+func nameEntry(ws *workspace, current string, save func(string) error) (*widget.Entry, func()) {
+	was := current
+	name := widget.NewEntry()
+	name.SetText(current)
+	rename := func() {
+		if s, old := name.Text, was; strings.TrimSpace(s) != "" && s != old {
+			was = s // before the save, which refreshes the form
+			if !ws.try(save(s)) {
+				was = old
+			}
+		}
+	}
+	name.OnSubmitted = func(string) { rename() }
+	return name, rename
+}
+
 func keepEdits(pending *func()) {
 	if f := *pending; f != nil {
 		*pending = nil

@@ -204,18 +204,8 @@ func (d *documentsPanel) showForm() {
 		d.form.Add(wrapped("Select a document to see and edit its kind, cases and attributes."))
 		return
 	}
-	id, was := info.ID, info.Name
-	name := widget.NewEntry()
-	name.SetText(info.Name)
-	rename := func() {
-		if s, old := name.Text, was; strings.TrimSpace(s) != "" && s != old {
-			was = s // before the save, which refreshes the form
-			if !ws.try(ws.p.RenameDocument(id, s)) {
-				was = old
-			}
-		}
-	}
-	name.OnSubmitted = func(string) { rename() }
+	id := info.ID
+	name, rename := nameEntry(ws, info.Name, func(s string) error { return ws.p.RenameDocument(id, s) })
 	var kinds []string
 	for _, k := range qda.Kinds {
 		kinds = append(kinds, string(k))
