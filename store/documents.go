@@ -83,16 +83,14 @@ func (tx *Tx) PutDocument(d *qda.Document) error {
 		if d.Chars != old.Chars {
 			return fmt.Errorf("document %q: its text cannot change after import", d.Name)
 		}
-		if d.Text != "" {
-			if t, _ := tx.Text(d.ID); t != d.Text {
-				return fmt.Errorf("document %q: its text cannot change after import", d.Name)
-			}
-		}
-		meta := *d
 		text, err := tx.Text(d.ID)
 		if err != nil {
 			return err
 		}
+		if d.Text != "" && d.Text != text {
+			return fmt.Errorf("document %q: its text cannot change after import", d.Name)
+		}
+		meta := *d
 		meta.Text = text
 		if err := meta.Validate(); err != nil {
 			return err
