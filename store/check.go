@@ -45,7 +45,9 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 		add("documents", "%v", err)
 	}
 	chars := map[qda.ID]int{}
+	hasDoc := make(map[qda.ID]bool, len(docs))
 	for _, d := range docs {
+		hasDoc[d.ID] = true
 		text, err := tx.Text(d.ID)
 		if err != nil {
 			add("document "+d.Name, "its text is missing")
@@ -153,7 +155,7 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 			add("attribute value", "its attribute %s does not exist", val.Variable)
 		case v.Scope == qda.ScopeCase && !caseIDs[val.Owner]:
 			add("attribute "+v.Name, "value on case %s, which does not exist", val.Owner)
-		case v.Scope == qda.ScopeDocument && chars[val.Owner] == 0 && !hasDoc(docs, val.Owner):
+		case v.Scope == qda.ScopeDocument && !hasDoc[val.Owner]:
 			add("attribute "+v.Name, "value on document %s, which does not exist", val.Owner)
 		}
 		if ok {
@@ -174,7 +176,7 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 		ok := true
 		switch m.On {
 		case qda.OnDocument:
-			ok = hasDoc(docs, m.Target)
+			ok = hasDoc[m.Target]
 		case qda.OnCode:
 			_, ok = tree.Code(m.Target)
 		case qda.OnCoding:
@@ -187,13 +189,4 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 		}
 	}
 	return probs, nil
-}
-
-func hasDoc(docs []qda.Document, id qda.ID) bool {
-	for _, d := range docs {
-		if d.ID == id {
-			return true
-		}
-	}
-	return false
 }
