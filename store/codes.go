@@ -159,7 +159,7 @@ func (tx *Tx) MergeCode(from, into qda.ID) error {
 	for _, child := range t.Children(from) {
 		moved := *child
 		moved.Parent = into
-		for tx.nameTaken(t, into, moved.Name, moved.ID) {
+		for t.CheckName(into, moved.Name, moved.ID) != nil {
 			moved.Name += " (merged)"
 		}
 		if err := putJSON(tx, bCodes, moved.ID, &moved); err != nil {
@@ -189,10 +189,6 @@ func (tx *Tx) MergeCode(from, into qda.ID) error {
 		return err
 	}
 	return tx.del(bCodes, []byte(from))
-}
-
-func (tx *Tx) nameTaken(t *codebook.Tree, parent qda.ID, name string, self qda.ID) bool {
-	return t.CheckName(parent, name, self) != nil
 }
 
 func (tx *Tx) countCodings(code qda.ID) (int, error) {
