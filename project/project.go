@@ -252,6 +252,10 @@ func (p *Project) Changes() uint64 {
 	return n
 }
 
+// BackupDir returns the folder where Coder keeps a project file's rotating
+// backups, so messages can point researchers to it.
+func BackupDir(path string) string { return store.BackupDir(path) }
+
 // Check verifies the project file; see store.DB.Check.
 func (p *Project) Check() ([]store.Problem, error) { return p.db.Check() }
 

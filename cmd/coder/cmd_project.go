@@ -137,7 +137,7 @@ func cmdCheck(args []string) int {
 		return nil
 	})
 	if code == 0 && problems > 0 {
-		return fail(&qda.Error{What: f.pos[0], Why: fmt.Sprintf("%d problems found", problems), Fix: "restore a backup from " + filepath.Base(filepath.Dir(f.pos[0])) + "/." + strings.TrimSuffix(filepath.Base(f.pos[0]), filepath.Ext(f.pos[0])) + ".backups, or report the problems"})
+		return fail(&qda.Error{What: f.pos[0], Why: fmt.Sprintf("%d problems found", problems), Fix: "restore a backup from " + project.BackupDir(f.pos[0]) + ", or report the problems"})
 	}
 	return code
 }
