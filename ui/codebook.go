@@ -26,6 +26,8 @@ type codebookPanel struct {
 
 	matches  []qda.ID // codes matching the filter, best first; nil when not filtering
 	selected qda.ID
+	selUID   widget.TreeNodeID // the tree's row of the selected code
+	closed   map[qda.ID]bool   // branches the researcher closed; all others are open
 	shown    qda.ID            // the code whose definition the editor holds
 	rows     map[*codeRow]bool // rows the tree has made, for finding drop targets
 	totals   codeTotals
@@ -40,7 +42,7 @@ type codebookPanel struct {
 }
 
 func newCodebookPanel(ws *workspace) *codebookPanel {
-	c := &codebookPanel{ws: ws, rows: map[*codeRow]bool{}}
+	c := &codebookPanel{ws: ws, rows: map[*codeRow]bool{}, closed: map[qda.ID]bool{}}
 	c.filter = newFindEntry(c.clearFilter)
 	// Short enough for the narrow pane; the hint under the box says what
 	// Enter does once there is something to find.
@@ -52,11 +54,13 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	c.hint.Hide()
 	c.tree = widget.NewTree(c.childUIDs, c.isBranch,
 		func(bool) fyne.CanvasObject { return newCodeRow(c) },
-		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*codeRow).set(qda.ID(uid)) })
+		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*codeRow).set(uid) })
 	c.tree.OnSelected = func(uid widget.TreeNodeID) {
-		c.selected = qda.ID(uid)
+		c.selected, c.selUID = codeOf(uid), uid
 		c.showDefinition()
 	}
+	c.tree.OnBranchOpened = func(uid widget.TreeNodeID) { delete(c.closed, codeOf(uid)) }
+	c.tree.OnBranchClosed = func(uid widget.TreeNodeID) { c.closed[codeOf(uid)] = true }
 	c.tree.OpenAllBranches()
 
 	c.defPath = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -78,8 +82,8 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	def := container.NewBorder(container.NewVBox(c.defPath, c.defInfo), container.NewGridWithColumns(2, c.defSave, c.defMemos), nil, nil, c.defText)
 
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { c.addCodeDialog(c.selected) })
-	collapse := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { c.tree.CloseAllBranches() })
-	expand := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { c.tree.OpenAllBranches() })
+	collapse := widget.NewButtonWithIcon("", theme.MoveUpIcon(), c.closeAll)
+	expand := widget.NewButtonWithIcon("", theme.MoveDownIcon(), c.openAll)
 	title := widget.NewLabelWithStyle("Codebook", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(add, expand, collapse)), c.filter, c.hint)
 	split := container.NewVSplit(c.tree, def)
@@ -93,7 +97,7 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 // changed.
 func (c *codebookPanel) refresh() {
 	if _, ok := c.ws.tree.Code(c.selected); !ok && c.selected != "" {
-		c.selected = ""
+		c.selected, c.selUID = "", ""
 		c.tree.UnselectAll()
 	}
 	if c.matches != nil {
@@ -101,7 +105,40 @@ func (c *codebookPanel) refresh() {
 		return
 	}
 	c.tree.Refresh()
+	c.followCodebook()
 	c.showDefinition()
+}
+
+// A row of the tree is named by where its code is: the IDs from the top of
+// the codebook down to it, joined by uidSep (while filtering, rows are a
+// flat list named by the code's ID alone). Fyne's Tree keeps a drawn row
+// for as long as its name is in view and sets the row's indent only when it
+// first draws it, so a row named by the code's ID alone kept the indent of
+// where the code was before a move, an undo or an import, and the tree drew
+// codes under the wrong parents. A row named by its place is a new row
+// wherever the code goes. IDs never hold a NUL: XML cannot carry one.
+const uidSep = "\x00"
+
+// uidOf returns the name of the row that shows code id.
+func (c *codebookPanel) uidOf(id qda.ID) widget.TreeNodeID {
+	if c.matches != nil || id == "" {
+		return string(id)
+	}
+	uid := string(id)
+	seen := map[qda.ID]bool{id: true}
+	for code, ok := c.ws.tree.Code(id); ok && code.Parent != "" && !seen[code.Parent]; code, ok = c.ws.tree.Code(code.Parent) {
+		if _, known := c.ws.tree.Code(code.Parent); !known {
+			break // an orphan is drawn at the top
+		}
+		seen[code.Parent] = true
+		uid = string(code.Parent) + uidSep + uid
+	}
+	return uid
+}
+
+// codeOf returns the code a row shows.
+func codeOf(uid widget.TreeNodeID) qda.ID {
+	return qda.ID(uid[strings.LastIndex(uid, uidSep)+1:])
 }
 
 func (c *codebookPanel) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
@@ -115,10 +152,14 @@ func (c *codebookPanel) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
 		}
 		return out
 	}
-	kids := c.ws.tree.Children(qda.ID(uid))
+	kids := c.ws.tree.Children(codeOf(uid))
 	out := make([]string, len(kids))
+	prefix := ""
+	if uid != "" {
+		prefix = uid + uidSep
+	}
 	for i, k := range kids {
-		out[i] = string(k.ID)
+		out[i] = prefix + string(k.ID)
 	}
 	return out
 }
@@ -127,7 +168,57 @@ func (c *codebookPanel) isBranch(uid widget.TreeNodeID) bool {
 	if uid == "" {
 		return true
 	}
-	return c.matches == nil && len(c.ws.tree.Children(qda.ID(uid))) > 0
+	return c.matches == nil && len(c.ws.tree.Children(codeOf(uid))) > 0
+}
+
+// followCodebook keeps the tree's open branches and selection on their
+// codes after the codebook changed: a code that moved has a new row, which
+// is open unless the researcher closed the code (whatever the tree
+// remembers of a row of that name from before), and selected if the code
+// was.
+func (c *codebookPanel) followCodebook() {
+	if c.matches != nil {
+		return
+	}
+	var open, shut []widget.TreeNodeID
+	c.ws.tree.Walk(func(code *qda.Code, _ int) {
+		if len(c.ws.tree.Children(code.ID)) == 0 {
+			return
+		}
+		uid := c.uidOf(code.ID)
+		switch isOpen := c.tree.IsBranchOpen(uid); {
+		case c.closed[code.ID] && isOpen:
+			shut = append(shut, uid)
+		case !c.closed[code.ID] && !isOpen:
+			open = append(open, uid)
+		}
+	})
+	for _, uid := range open {
+		c.tree.OpenBranch(uid)
+	}
+	for _, uid := range shut {
+		c.tree.CloseBranch(uid)
+	}
+	if c.selected != "" {
+		if uid := c.uidOf(c.selected); uid != c.selUID {
+			c.tree.Select(uid)
+		}
+	}
+}
+
+// openAll opens every branch; closeAll closes them.
+func (c *codebookPanel) openAll() {
+	c.closed = map[qda.ID]bool{}
+	c.tree.OpenAllBranches()
+}
+
+func (c *codebookPanel) closeAll() {
+	c.ws.tree.Walk(func(code *qda.Code, _ int) {
+		if len(c.ws.tree.Children(code.ID)) > 0 {
+			c.closed[code.ID] = true
+		}
+	})
+	c.tree.CloseAllBranches()
 }
 
 // refilter finds the codes matching the filter text: names starting with it
@@ -138,7 +229,7 @@ func (c *codebookPanel) refilter() {
 		c.matches = nil
 		c.hint.Hide()
 		c.tree.Refresh()
-		c.tree.OpenAllBranches()
+		c.followCodebook()
 		return
 	}
 	type scored struct {
@@ -180,7 +271,7 @@ func (c *codebookPanel) refilter() {
 	c.hint.Show()
 	c.tree.Refresh()
 	if len(c.matches) > 0 {
-		c.tree.Select(string(c.matches[0]))
+		c.tree.Select(c.uidOf(c.matches[0]))
 	}
 }
 
@@ -288,7 +379,7 @@ func (c *codebookPanel) countsChanged(codes []qda.ID) {
 		}
 	}
 	for id := range redraw {
-		c.tree.RefreshItem(string(id))
+		c.tree.RefreshItem(c.uidOf(id))
 	}
 	c.showCounts()
 }
@@ -315,13 +406,13 @@ func (c *codebookPanel) selectCode(id qda.ID) {
 		if !ok {
 			break
 		}
-		if code.Parent != "" {
-			c.tree.OpenBranch(string(code.Parent))
+		if uid := c.uidOf(code.Parent); code.Parent != "" && !c.tree.IsBranchOpen(uid) {
+			c.tree.OpenBranch(uid)
 		}
 		p = code.Parent
 	}
-	c.tree.Select(string(id))
-	c.tree.ScrollTo(string(id))
+	c.tree.Select(c.uidOf(id))
+	c.tree.ScrollTo(c.uidOf(id))
 }
 
 // codeRow is one line of the code tree: colour swatch, name, pinned key and
@@ -330,7 +421,8 @@ func (c *codebookPanel) selectCode(id qda.ID) {
 type codeRow struct {
 	widget.BaseWidget
 	panel  *codebookPanel
-	id     qda.ID
+	uid    widget.TreeNodeID // the tree's name for the row
+	id     qda.ID            // the code it shows
 	swatch *canvas.Rectangle
 	name   *widget.Label
 	count  *widget.RichText
@@ -354,8 +446,9 @@ func (r *codeRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.swatch), r.count, r.name))
 }
 
-func (r *codeRow) set(id qda.ID) {
-	r.id = id
+func (r *codeRow) set(uid widget.TreeNodeID) {
+	id := codeOf(uid)
+	r.uid, r.id = uid, id
 	ws := r.panel.ws
 	code, ok := ws.tree.Code(id)
 	if !ok {
@@ -403,7 +496,7 @@ func (r *codeRow) set(id qda.ID) {
 // beneath: without this, clicking a code would do nothing.
 func (r *codeRow) Tapped(*fyne.PointEvent) {
 	if r.id != "" {
-		r.panel.tree.Select(string(r.id))
+		r.panel.tree.Select(r.uid)
 	}
 }
 
@@ -412,7 +505,7 @@ func (r *codeRow) TappedSecondary(ev *fyne.PointEvent) {
 	if r.id == "" {
 		return
 	}
-	r.panel.tree.Select(string(r.id))
+	r.panel.tree.Select(r.uid)
 	r.panel.showMenu(r.id, ev.AbsolutePosition)
 }
 

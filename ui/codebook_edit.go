@@ -157,9 +157,6 @@ func (ws *workspace) moveCode(id, parent qda.ID) {
 		return
 	}
 	if ws.try(ws.p.MoveCode(id, parent)) {
-		if parent != "" {
-			ws.codes.tree.OpenBranch(string(parent))
-		}
 		ws.codes.selectCode(id)
 	}
 }

@@ -22,7 +22,7 @@ func TestDragToCode(t *testing.T) {
 	if !ok {
 		t.Fatal("the demo codebook has no Trust and social capital code")
 	}
-	ws.codes.tree.ScrollTo(string(trust.ID))
+	ws.codes.tree.ScrollTo(ws.codes.uidOf(trust.ID))
 	words := firstWords(t, ws, 4)
 
 	t.Run("FromTheSelectionOntoACodeAppliesIt", func(t *testing.T) {
