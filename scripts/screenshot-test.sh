@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Starts the built app on a fresh demo project in a real X server (Xvfb),
-# takes a screenshot, and fails if the window is blank. The screenshot is
-# kept as build/screenshot.png for people to look at.
+# takes a screenshot, and fails if the window is blank. Then it selects text
+# in the document with the mouse and Shift+arrows, takes a second screenshot
+# and fails unless the selection is painted. The screenshots are kept as
+# build/screenshot.png and build/screenshot-selection.png for people to
+# look at.
 set -euo pipefail
 bin=${1:-bin/coder}
 out=${2:-build/screenshot.png}
+selshot=${out%.png}-selection.png
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d)
 app=
@@ -50,5 +54,24 @@ stddev=$(convert "$out" -colorspace gray -format '%[fx:standard_deviation]' info
 echo "screenshot test: $out has $colors colours, grey standard deviation $stddev"
 if [ "$colors" -lt 16 ] || awk "BEGIN{exit !($stddev < 0.02)}"; then
   echo "screenshot test: FAIL: the window looks blank"; cat "$work/app.log"; exit 1
+fi
+
+# The selection is outlined in the theme's primary colour (#296ff6 in
+# Fyne's default theme), which nothing else in the document pane uses over
+# a large area: count such pixels in the text area before and after
+# selecting.
+primary() { convert "$1" -crop 640x560+300+180 +repage -fuzz 3% -fill white -opaque '#296ff6' -fill black +opaque white -format '%[fx:int(mean*w*h+0.5)]' info:; }
+before=$(primary "$out")
+# Click in the text, drag down over a few lines (with a last move before
+# the button comes up), then extend with Shift+Down and Shift+Right.
+DISPLAY="$display" xdotool mousemove 420 320 mousedown 1 mousemove 600 340 sleep 0.1 mousemove 700 380 sleep 0.1 mousemove 650 400 sleep 0.1 mouseup 1
+sleep 0.3
+DISPLAY="$display" xdotool key shift+Down shift+Right shift+Right shift+Right
+sleep 1
+DISPLAY="$display" import -window root "$selshot"
+after=$(primary "$selshot")
+echo "screenshot test: $selshot has $after selection-outline pixels in the text (before selecting: $before)"
+if [ "$after" -lt $((before + 300)) ]; then
+  echo "screenshot test: FAIL: the selection is not painted"; cat "$work/app.log"; exit 1
 fi
 echo "screenshot test: ok"

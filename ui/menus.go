@@ -224,7 +224,7 @@ func (a *App) quitItem() *fyne.MenuItem {
 // shortcutsHelp lists the keys that are not in the menus.
 const shortcutsHelp = `In the document
   drag, Shift+arrows, Shift+click    select text
-  double-click                       select a word
+  double-click, triple-click         select a word, a passage
   right-click                        code, new code, in-vivo code, memo, uncode
   click a coded passage              its codes, coder, date and memo, and Uncode
   1 … 9                              code the selection with the pinned code

@@ -76,6 +76,7 @@ type TranscriptView struct {
 	focused       bool
 	shift         bool
 	dragging      bool
+	press         *press // the last press of the primary button on the text
 	carrying      *carry // a drag of the selection out of the view, or nil
 
 	pending *qda.Span // a ScrollTo made before the view had a size
@@ -108,7 +109,7 @@ func (t *TranscriptView) SetDocument(doc *qda.Document) {
 	t.lay = nil
 	t.highlights, t.lanes, t.marks = nil, nil, nil
 	t.anchor, t.caret, t.goalX = 0, 0, -1
-	t.pending = nil
+	t.pending, t.press = nil, nil
 	t.scroll.Offset = fyne.Position{}
 	t.relayout(t.Size().Width)
 	t.Refresh()

@@ -84,6 +84,10 @@ func (r *surfaceRenderer) Refresh() {
 		r.releaseAll()
 	}
 	r.update(true)
+	// Moving and recolouring pooled rectangles does not tell the canvas to
+	// paint a new frame; without this a selection changed by a key or a
+	// drag stays unpainted until something else repaints the window.
+	canvas.Refresh(r.s)
 }
 
 func (r *surfaceRenderer) releaseAll() {
@@ -266,7 +270,7 @@ func (r *surfaceRenderer) decorateBelow() {
 	t := r.s.t
 	lay := t.lay
 	sel := t.Selection()
-	selColor := theme.ColorForWidget(theme.ColorNameSelection, t)
+	var boxes []selBox
 	mark := color.NRGBA{R: 0xff, G: 0xc1, B: 0x07, A: 0x70}
 	markEdge := color.NRGBA{R: 0xe0, G: 0x90, B: 0x00, A: 0xff}
 	lo, hi := lay.lines[r.first].start, lay.lines[r.last-1].end
@@ -296,10 +300,11 @@ func (r *surfaceRenderer) decorateBelow() {
 		}
 		if !sel.Empty() {
 			if x1, x2, ok := r.segment(li, sel.Start, sel.End, xs); ok {
-				r.rect(selColor, nil, x1, ln.y, x2-x1, lay.geo.pitch(b))
+				boxes = append(boxes, selBox{x1, x2, ln.y, ln.y + lay.geo.pitch(b)})
 			}
 		}
 	}
+	r.selection(boxes)
 }
 
 // decorateAbove draws the code bands under each line, the code stripes in
