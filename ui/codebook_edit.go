@@ -121,6 +121,8 @@ func (c *codebookPanel) renameDialog(id qda.ID) {
 			ws.try(ws.p.RenameCode(id, e.Text))
 		}
 	}, ws.win)
+	// Room for a long name: the dialog's own width fits only the title.
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	enterSubmits(d, ws.win, e)
 }
 
@@ -143,6 +145,9 @@ func (c *codebookPanel) moveDialog(id qda.ID) {
 	paths, ids := ws.codeChoices(id, true)
 	sel := widget.NewSelect(append([]string{topLevel}, paths...), nil)
 	sel.SetSelected(topLevel)
+	if code, ok := ws.tree.Code(id); ok && code.Parent != "" {
+		sel.SetSelected(ws.tree.Path(code.Parent)) // where it is now
+	}
 	dialog.ShowForm("Move “"+ws.tree.Path(id)+"”", "Move", "Cancel", []*widget.FormItem{widget.NewFormItem("Under", sel)}, func(ok bool) {
 		if ok {
 			ws.moveCode(id, ids[sel.Selected])
@@ -172,7 +177,13 @@ func (c *codebookPanel) mergeDialog(id qda.ID) {
 	msg := widget.NewLabel(fmt.Sprintf("Every coding of “%s” moves to the code you choose, and “%s” is deleted.", ws.tree.Path(id), ws.tree.Path(id)))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewForm("Merge code", "Merge", "Cancel", []*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Into", sel)}, func(ok bool) {
-		if into, found := ids[sel.Selected]; ok && found {
+		into, found := ids[sel.Selected]
+		switch {
+		case ok && !found:
+			// Ask again rather than close as if it had merged.
+			c.mergeDialog(id)
+			ws.notice("Nothing was merged: choose under “Into” the code that takes the codings of “" + ws.tree.Path(id) + "”.")
+		case ok:
 			if ws.try(ws.p.MergeCodes(id, into)) {
 				c.selectCode(into)
 			}

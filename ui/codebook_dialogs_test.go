@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Ensure that the Move dialog starts at the code's parent, so pressing Move
+// at once leaves the code where it is rather than sending it to the top.
+func TestCodebook_MoveDialogStartsAtTheCurrentParent(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	code, _ := ws.tree.Find("Community logic/Trust and social capital")
+	ws.codes.moveDialog(code.ID)
+	form := topOverlay(t, w)
+	var chosen string
+	walk(form, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*widget.Select); ok {
+			chosen = s.Selected
+			return true
+		}
+		return false
+	})
+	if chosen != "Community logic" {
+		t.Errorf("the Move dialog starts at %q", chosen)
+	}
+	test.Tap(button(t, form, "Move"))
+	if got := ws.tree.Path(code.ID); got != "Community logic/Trust and social capital" {
+		t.Errorf("pressing Move at once put the code at %q", got)
+	}
+}
+
+// Ensure that pressing Merge without choosing a code says that nothing was
+// merged and keeps the dialog, instead of closing as if it had.
+func TestCodebook_MergeWithoutATargetSaysSo(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	code, _ := ws.tree.Find("Context/Trigger")
+	ws.codes.mergeDialog(code.ID)
+	test.Tap(button(t, topOverlay(t, w), "Merge"))
+	msg := textUnder(topOverlay(t, w))
+	if !strings.Contains(msg, "Nothing was merged") {
+		t.Fatalf("after Merge with no code chosen the window shows %q", msg)
+	}
+	test.Tap(button(t, topOverlay(t, w), "OK"))
+	if !strings.Contains(textUnder(topOverlay(t, w)), "Into") {
+		t.Error("the merge dialog did not stay for the choice")
+	}
+	if _, ok := ws.tree.Code(code.ID); !ok {
+		t.Error("the code went")
+	}
+}
+
+// Ensure that the Rename field is wide enough to read a long code name.
+func TestCodebook_RenameFieldFitsALongName(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	code, _ := ws.tree.Find("Bureaucratic logic/Performance assessment redirected to governance")
+	ws.codes.renameDialog(code.ID)
+	e := entries(topOverlay(t, w))[0]
+	if e.Size().Width < 400 {
+		t.Errorf("the Rename field is %.0f px wide, want at least 400", e.Size().Width)
+	}
+}
