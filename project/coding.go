@@ -184,25 +184,16 @@ func (p *Project) CodeSpeaker(speaker string, code qda.ID, docs ...qda.ID) (int,
 // Uncode removes a coding.
 func (p *Project) Uncode(coding qda.ID) error {
 	var doc qda.ID
+	memos := false // a note or memo goes with it, so memo lists change too
 	p.view(func(tx *store.Tx) error {
 		if c, err := tx.Coding(coding); err == nil {
 			doc = c.Document
+			n, _ := codingMemoCounts(tx)
+			memos = strings.TrimSpace(c.Memo) != "" || n[coding] > 0
 		}
 		return nil
 	})
-	return p.act(Change{Action: "Remove coding", Documents: []qda.ID{doc}, Codings: true}, func(tx *store.Tx) error {
+	return p.act(Change{Action: "Remove coding", Documents: []qda.ID{doc}, Codings: true, Memos: memos}, func(tx *store.Tx) error {
 		return tx.DeleteCoding(coding)
-	})
-}
-
-// SetCodingMemo sets the note on one coding.
-func (p *Project) SetCodingMemo(coding qda.ID, memo string) error {
-	return p.act(Change{Action: "Coding memo", Memos: true}, func(tx *store.Tx) error {
-		c, err := tx.Coding(coding)
-		if err != nil {
-			return err
-		}
-		c.Memo = memo
-		return tx.PutCoding(c)
 	})
 }

@@ -87,6 +87,7 @@ type CodingRow struct {
 	Cases     []string
 	CoderName string
 	Text      string
+	Memos     int // memos written on the coding (besides its note, Coding.Memo)
 }
 
 // CodingFilter selects codings. Zero fields select everything. Codes include
@@ -142,6 +143,10 @@ func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
 			coderName[c.ID] = c.Name
 		}
 		inCases := caseNamesByDoc(cases)
+		memos, err := codingMemoCounts(tx)
+		if err != nil {
+			return err
+		}
 		var attrs map[qda.ID]map[string][]string
 		if len(f.Attr) > 0 {
 			if attrs, err = attrsByDoc(tx, cases); err != nil {
@@ -168,7 +173,7 @@ func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
 					continue
 				}
 				code, _ := t.Code(c.Code)
-				row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, Cases: inCases[d.ID], CoderName: coderName[c.Coder], Text: c.Span.Slice(runes)}
+				row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, Cases: inCases[d.ID], CoderName: coderName[c.Coder], Text: c.Span.Slice(runes), Memos: memos[c.ID]}
 				if code != nil {
 					row.CodeColor = code.Color
 				}
@@ -199,6 +204,10 @@ func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
 			return err
 		}
 		runes := []rune(mustText(tx, doc))
+		memos, err := codingMemoCounts(tx)
+		if err != nil {
+			return err
+		}
 		names := map[qda.ID]string{}
 		for _, c := range codings {
 			if _, ok := names[c.Coder]; !ok && c.Coder != "" {
@@ -206,7 +215,7 @@ func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
 					names[c.Coder] = cd.Name
 				}
 			}
-			row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, CoderName: names[c.Coder], Text: c.Span.Slice(runes)}
+			row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, CoderName: names[c.Coder], Text: c.Span.Slice(runes), Memos: memos[c.ID]}
 			if code, ok := t.Code(c.Code); ok {
 				row.CodeColor = code.Color
 			}

@@ -136,7 +136,7 @@ func TestSearch_SegmentsFollowCodings(t *testing.T) {
 	if segs() != 1 || passages() != 1 {
 		t.Errorf("after uncoding one: %d segments, %d passages; want 1 and 1", segs(), passages())
 	}
-	if err := p.SetCodingMemo(first.ID, "the gate again"); err != nil {
+	if err := p.SetCodingMemo(first.ID, first.Memo, "the gate again"); err != nil {
 		t.Fatal(err)
 	}
 	res, _ := p.Search(ctx, `again`, search.Options{Units: []search.Unit{search.Segments}})

@@ -63,16 +63,27 @@ func Create(a fyne.App, w fyne.Window, path string) *App {
 }
 
 // quit remembers the window's size and open project, closes the project
-// and then the window.
+// and then the window, once nothing typed can be lost (see leaveProject).
 func (a *App) quit() {
-	a.prefs.setWindowSize(a.win.Canvas().Size())
-	reopen := ""
-	if a.ws != nil {
-		reopen = a.ws.p.Path()
-	}
-	a.prefs.setReopen(reopen)
-	a.closeProject()
-	a.win.Close()
+	a.leaveProject(func() {
+		a.prefs.setWindowSize(a.win.Canvas().Size())
+		reopen := ""
+		if a.ws != nil {
+			reopen = a.ws.p.Path()
+		}
+		a.prefs.setReopen(reopen)
+		a.closeProject()
+		a.win.Close()
+	}, nil)
+}
+
+// closeToWelcome closes the project, once nothing typed can be lost, and
+// shows the welcome screen.
+func (a *App) closeToWelcome() {
+	a.leaveProject(func() {
+		a.closeProject()
+		a.showWelcome()
+	}, nil)
 }
 
 // Project returns the open project, or nil on the welcome screen.
@@ -94,15 +105,23 @@ func (a *App) open(path string) {
 		if errors.Is(err, fs.ErrNotExist) {
 			a.prefs.forgetRecent(path) // moved or deleted: stop offering it
 		}
-		a.showWelcome()
+		if a.ws == nil { // an open project stays on screen
+			a.showWelcome()
+		}
 		a.showError(err)
 		return
 	}
 	a.show(p)
 }
 
-// show replaces whatever the window shows with the workspace for p.
+// show replaces whatever the window shows with the workspace for p, once
+// nothing typed in the project open now can be lost; when the researcher
+// chooses to stay, p is closed again.
 func (a *App) show(p *project.Project) {
+	a.leaveProject(func() { a.showNow(p) }, func() { p.Close() })
+}
+
+func (a *App) showNow(p *project.Project) {
 	a.closeProject()
 	a.prefs.addRecent(p.Path())
 	ws, err := newWorkspace(a, p)
@@ -127,6 +146,13 @@ func (a *App) closeProject() {
 	if a.ws == nil {
 		return
 	}
+	// Reached without leaveProject (a test, say), it still keeps what was
+	// typed as far as it can; then no dialog outlives the project.
+	a.ws.editors.flushForms()
+	for _, e := range a.ws.editors.dialogsUnsaved() {
+		e.save()
+	}
+	closeOverlays(a.win)
 	a.ws.save()
 	a.ws.indexer.stop()
 	a.ws.p.Close()

@@ -56,6 +56,7 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 		func(bool) fyne.CanvasObject { return newCodeRow(c) },
 		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*codeRow).set(uid) })
 	c.tree.OnSelected = func(uid widget.TreeNodeID) {
+		c.keepDefinition() // a definition typed for the code left is kept
 		c.selected, c.selUID = codeOf(uid), uid
 		c.showDefinition()
 	}
@@ -384,13 +385,25 @@ func (c *codebookPanel) countsChanged(codes []qda.ID) {
 	c.showCounts()
 }
 
-func (c *codebookPanel) saveDefinition() {
-	if c.selected == "" {
-		return
+func (c *codebookPanel) saveDefinition() { c.keepDefinition() }
+
+// keepDefinition saves the definition typed for the code the editor holds,
+// if it changed, and reports whether nothing is left unsaved: the editor
+// keeps what was typed when another code is selected or the project
+// closes, as the document and case forms do.
+func (c *codebookPanel) keepDefinition() bool {
+	if c.shown == "" || c.defSave.Disabled() {
+		return true
 	}
-	if c.ws.try(c.ws.p.DescribeCode(c.selected, c.defText.Text)) {
+	if code, ok := c.ws.tree.Code(c.shown); !ok || code.Description == c.defText.Text {
 		c.defSave.Disable()
+		return true
 	}
+	if !c.ws.try(c.ws.p.DescribeCode(c.shown, c.defText.Text)) {
+		return false
+	}
+	c.defSave.Disable()
+	return true
 }
 
 // selectCode selects a code in the tree and shows it.

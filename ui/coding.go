@@ -248,8 +248,10 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 	box := container.NewVBox()
 	var titles []*widget.Label
 	for i, h := range hits {
-		row, ok := ws.codings[h.ID]
-		if !ok {
+		// Read now, not from the view's copy: the memo may have been
+		// written a moment ago.
+		row, memos, err := ws.p.CodingMemos(h.ID)
+		if err != nil {
 			continue
 		}
 		if i > 0 {
@@ -266,6 +268,11 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 		box.Add(meta)
 		if row.Memo != "" {
 			m := widget.NewLabel(row.Memo)
+			m.Wrapping = fyne.TextWrapWord
+			box.Add(m)
+		}
+		for _, memo := range memos {
+			m := widget.NewLabel("Memo: " + memoTitle(memo))
 			m.Wrapping = fyne.TextWrapWord
 			box.Add(m)
 		}
@@ -314,24 +321,35 @@ func (ws *workspace) hideCodingPopup() {
 	}
 }
 
-// codingMemoDialog edits the note on one coding.
-func (ws *workspace) codingMemoDialog(id qda.ID) {
-	row, ok := ws.codings[id]
-	if !ok {
-		return
+// codingMemoDialog edits the note on one coding, starting from the note
+// as it is now in the project.
+func (ws *workspace) codingMemoDialog(id qda.ID) *memoDialog {
+	row, _, err := ws.p.CodingMemos(id)
+	if !ws.try(err) {
+		return nil
 	}
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetText(row.Memo)
-	e.SetMinRowsVisible(6)
-	quote := widget.NewLabel("“" + selectionName(row.Text) + "”")
-	quote.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Memo on “"+row.CodePath+"”", "Save", "Cancel", container.NewBorder(quote, nil, nil, nil, e), func(ok bool) {
-		if ok && e.Text != row.Memo {
-			ws.try(ws.p.SetCodingMemo(id, e.Text))
+	base := row.Memo // the note the editor shows, which a save replaces
+	md := &memoDialog{ws: ws, what: "the memo on “" + row.CodePath + "” in " + row.DocName}
+	md.write = func(_, text string) error {
+		if err := ws.p.SetCodingMemo(id, base, text); err != nil {
+			return err
 		}
-	}, ws.win)
-	d.Resize(fyne.NewSize(520, 320))
-	d.Show()
-	ws.win.Canvas().Focus(e)
+		base = text
+		return nil
+	}
+	md.current = func() (string, string, error) {
+		row, _, err := ws.p.CodingMemos(id)
+		if err != nil {
+			return "", "", err
+		}
+		base = row.Memo
+		return "", base, nil
+	}
+	md.text = newEscEntry(true, md.escape)
+	md.text.SetMinRowsVisible(6)
+	md.show("", base)
+	quote := widget.NewLabel("“" + selectionName(row.Text) + "” · " + row.DocName)
+	quote.Wrapping = fyne.TextWrapWord
+	md.open("Memo on “"+row.CodePath+"”", quote, fyne.NewSize(520, 320))
+	return md
 }

@@ -38,3 +38,31 @@ func enterSubmits(d *dialog.FormDialog, w fyne.Window, first *widget.Entry, more
 	}
 	w.Canvas().Focus(first)
 }
+
+// escEntry is a text field in a dialog that hands Escape to the dialog.
+// Fyne gives every key to the focused widget and an entry ignores Escape,
+// so without it a dialog with the keyboard in a text field would not close
+// with Escape as the other dialogs do.
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(multiLine bool, onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to the dialog and every other key to the entry.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

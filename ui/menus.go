@@ -18,7 +18,9 @@ var (
 	keyOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	keyImport    = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 	keyClose     = &desktop.CustomShortcut{KeyName: fyne.KeyW, Modifier: fyne.KeyModifierShortcutDefault}
-	keyRedo      = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyUndo      = &menuOnlyKey{desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}}
+	keyRedo      = &menuOnlyKey{desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}}
+	keyRedoAlt   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	keyFindCode  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
 	keyNewCode   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
@@ -65,15 +67,13 @@ func newMenus(ws *workspace) *menus {
 		fyne.NewMenuItem("Import REFI-QDA project or codebook…", ws.importExchangeDialog),
 		export,
 		fyne.NewMenuItemSeparator(),
-		item("Close project", keyClose, func() {
-			a.closeProject()
-			a.showWelcome()
-		}),
+		item("Close project", keyClose, a.closeToWelcome),
 		fyne.NewMenuItemSeparator(),
 		a.quitItem(),
 	)
-	m.undo = item("Undo", &fyne.ShortcutUndo{}, m.doUndo)
+	m.undo = item("Undo", keyUndo, m.doUndo)
 	m.redo = item("Redo", keyRedo, m.doRedo)
+	m.undoKeys()
 	edit := fyne.NewMenu("Edit", m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
 		item("Find in documents…", keyFind, ws.search.focus),
@@ -162,24 +162,40 @@ func (m *menus) updateSelection() {
 	}
 }
 
-// forward hands an editing shortcut to a focused text entry, so Ctrl+Z in a
-// memo undoes typing there rather than the last coding.
-func (m *menus) forward(s fyne.Shortcut) bool {
-	f := m.ws.win.Canvas().Focused()
-	if _, isView := f.(*TranscriptView); isView {
-		return false
+// menuOnlyKey is a key shown beside a menu item that the window does not
+// route to the item. The desktop driver hands a key to a main-menu item
+// with a shortcut of the same name before the focused widget sees it; with
+// the undo and redo keys on Edit ▸ Undo and Redo, Ctrl+Z in a text field
+// would undo the last coding rather than the typing, or (when the item
+// forwarded it) the menu's "Undo Apply code" would undo the typing. So the
+// items only show the keys; the keys reach a text field as its own undo,
+// and anywhere else the window's shortcuts (undoKeys) undo the project.
+type menuOnlyKey struct{ desktop.CustomShortcut }
+
+// ShortcutName differs from the name of any key the driver sends.
+func (k *menuOnlyKey) ShortcutName() string { return "Menu" + k.CustomShortcut.ShortcutName() }
+
+// undoKeys makes Ctrl+Z undo and Ctrl+Shift+Z and Ctrl+Y redo the project
+// when the keyboard is not in a text field (the document view passes them
+// on to the window).
+func (m *menus) undoKeys() {
+	ws := m.ws
+	c := ws.win.Canvas()
+	run := func(fn func()) func(fyne.Shortcut) {
+		return func(fyne.Shortcut) {
+			if ws.app.ws == ws {
+				fn()
+			}
+		}
 	}
-	if sc, ok := f.(fyne.Shortcutable); ok {
-		sc.TypedShortcut(s)
-		return true
-	}
-	return false
+	c.AddShortcut(&fyne.ShortcutUndo{}, run(m.doUndo))
+	c.AddShortcut(&fyne.ShortcutRedo{}, run(m.doRedo))
+	c.AddShortcut(keyRedoAlt, run(m.doRedo))
 }
 
+// doUndo undoes the project action the Undo item names, wherever the
+// keyboard is.
 func (m *menus) doUndo() {
-	if m.forward(&fyne.ShortcutUndo{}) {
-		return
-	}
 	if _, err := m.ws.p.Undo(); err != nil {
 		m.ws.showError(err)
 	}
@@ -187,9 +203,6 @@ func (m *menus) doUndo() {
 }
 
 func (m *menus) doRedo() {
-	if m.forward(&fyne.ShortcutRedo{}) {
-		return
-	}
 	if _, err := m.ws.p.Redo(); err != nil {
 		m.ws.showError(err)
 	}
@@ -231,6 +244,7 @@ const shortcutsHelp = `In the document
   typing letters                     find a code; Enter codes the selection with it
   Ctrl+C, Ctrl+A                     copy, select all
   Escape, Return                     close a pop-up or a message
+  Ctrl+Z in a text field             undo the typing there (Edit ▸ Undo undoes the project)
 
 In the codebook
   right-click a code                 pin to a key, rename, colour, move, merge, delete

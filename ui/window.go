@@ -46,6 +46,7 @@ type workspace struct {
 	memos                          *memosPanel
 	indexer                        *indexer
 	menus                          *menus
+	editors                        editors // open editors, consulted before the project closes
 	pinned                         [9]qda.ID
 	popup                          *widget.PopUp
 	// onImported, when set, hears about every finished import (tests wait on it).
@@ -79,6 +80,7 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 	ws.search = newSearchPanel(ws)
 	ws.indexer = newIndexer(ws)
 	ws.menus = newMenus(ws)
+	ws.registerForms()
 
 	ws.leftDocs = container.NewTabItem("Documents", ws.documents.content)
 	ws.leftCases = container.NewTabItem("Cases", ws.casesPanel.content)
@@ -106,6 +108,21 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 
 	p.Watch(func(c project.Change) { fyne.Do(func() { ws.changed(c) }) })
 	return ws, nil
+}
+
+// registerForms puts the forms that save what they hold when left (a code's
+// definition, a document's and a case's form) in the registry that closing
+// the project and quitting consult.
+func (ws *workspace) registerForms() {
+	ws.editors.add(&editor{what: "the code's definition", save: ws.codes.keepDefinition})
+	for _, pending := range []*func(){&ws.documents.pending, &ws.casesPanel.pending} {
+		ws.editors.add(&editor{what: "the form", save: func() bool {
+			if f := *pending; f != nil {
+				f() // saves only what changed, so it may run again
+			}
+			return true
+		}})
+	}
 }
 
 // reload reads the codebook, counts, documents and cases.
@@ -184,7 +201,9 @@ func (ws *workspace) changed(c project.Change) {
 		ws.documents.refresh()
 		ws.casesPanel.refresh()
 	}
-	if c.All || c.Memos {
+	// The memo list names codes, documents and cases, and loses the memos
+	// of what is deleted.
+	if c.All || c.Memos || c.Codebook || c.Cases || len(c.Removed) > 0 {
 		ws.memos.refresh()
 	}
 	ws.retrieve.changed(c.All || c.Codebook || c.Cases)
