@@ -361,9 +361,9 @@ func TestDefinition_KeptWhenAnotherCodeIsSelectedOrTheProjectCloses(t *testing.T
 			ids = append(ids, code.ID)
 		}
 	})
-	c.tree.Select(string(ids[0]))
+	c.selectCode(ids[0])
 	typeInto(c.defText, "Talk of rules, files and procedures.")
-	c.tree.Select(string(ids[1]))
+	c.selectCode(ids[1])
 	tree, _ := ws.p.Codebook()
 	if code, _ := tree.Code(ids[0]); code.Description != "Talk of rules, files and procedures." {
 		t.Fatalf("after selecting another code the definition is %q", code.Description)
