@@ -256,12 +256,13 @@ type hitRow struct {
 }
 
 // hitParts are the widgets of one row: the heading, or a card with the
-// hit's source and its snippet with the matches in bold.
+// hit's source and its snippet with the matches in bold, wrapped as the
+// document view wraps text.
 type hitParts struct {
 	head    *widget.Label
 	card    *tapCard
 	meta    *widget.Label
-	snippet *widget.RichText
+	snippet *snippetText
 }
 
 // newRow makes an empty row for the list to fill with updateRow.
@@ -270,8 +271,7 @@ func (s *searchPanel) newRow() fyne.CanvasObject {
 	p.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.meta = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	p.meta.Wrapping = fyne.TextWrapWord
-	p.snippet = widget.NewRichText()
-	p.snippet.Wrapping = fyne.TextWrapWord
+	p.snippet = newSnippetText()
 	p.card = newTapCard(container.NewVBox(p.meta, p.snippet), nil)
 	row := container.NewStack(p.head, p.card)
 	s.parts[row] = p
@@ -295,8 +295,7 @@ func (s *searchPanel) updateRow(id int, o fyne.CanvasObject) {
 	p.head.Hide()
 	p.card.Show()
 	p.meta.SetText(hitSource(r.hit))
-	p.snippet.Segments = excerptSegments(r.hit.Excerpt)
-	p.snippet.Refresh()
+	p.snippet.SetExcerpt(r.hit.Excerpt.Text, r.hit.Excerpt.Marks)
 	hit := *r.hit
 	p.card.onTap = func() { s.open(hit) }
 }
@@ -324,38 +323,9 @@ func (s *searchPanel) rowHeight(id int, listWidth float32) float32 {
 	pad := theme.Padding()
 	avail := listWidth - 2*pad - 2*theme.InnerPadding()
 	h := widthsFor(fyne.TextStyle{Italic: true}).height(hitSource(r.hit), avail)
-	// The matches are in bold: measure the snippet as bold to stay on the
-	// safe side of wrapping.
-	h += pad + bold.height(oneLine(r.hit.Excerpt.Text), avail)
+	h += pad + snippetHeight(r.hit.Excerpt.Text, r.hit.Excerpt.Marks, avail)
 	return h + 2*pad
 }
-
-// excerptSegments renders an excerpt with its matches in bold, in the
-// theme's primary colour.
-func excerptSegments(e search.Excerpt) []widget.RichTextSegment {
-	runes := []rune(e.Text)
-	var segs []widget.RichTextSegment
-	plain := widget.RichTextStyle{Inline: true}
-	mark := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
-	at := 0
-	for _, m := range e.Marks {
-		a, b := max(m.Start, at), min(m.End, len(runes))
-		if a >= b {
-			continue
-		}
-		if a > at {
-			segs = append(segs, &widget.TextSegment{Text: oneLine(string(runes[at:a])), Style: plain})
-		}
-		segs = append(segs, &widget.TextSegment{Text: oneLine(string(runes[a:b])), Style: mark})
-		at = b
-	}
-	if at < len(runes) {
-		segs = append(segs, &widget.TextSegment{Text: oneLine(string(runes[at:])), Style: plain})
-	}
-	return segs
-}
-
-func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
 // open shows a hit's document with every hit in it marked, and selects the
 // first match of this hit.

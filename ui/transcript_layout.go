@@ -302,7 +302,7 @@ func (l *layout) wrap(width float32) {
 		b.first = len(l.lines)
 		pitch := l.geo.pitch(b)
 		for start := b.span.Start; ; {
-			end := l.breakLine(start, b.span.End, max)
+			end := breakLine(l.runes, l.cont, start, b.span.End, max, l.advanceAt)
 			l.lines = append(l.lines, line{start: start, end: end, y: y, block: bi})
 			y += pitch
 			start = end
@@ -315,43 +315,6 @@ func (l *layout) wrap(width float32) {
 	l.height = y + l.geo.pad
 }
 
-// breakLine returns where the line starting at start ends: after a hard
-// newline, at the last break opportunity that fits max, or, for a word wider
-// than the line, at the last cluster that fits.
-func (l *layout) breakLine(start, end int, max float32) int {
-	x := float32(0)
-	lastBreak := -1
-	for i := start; i < end; {
-		r := l.runes[i]
-		if r == '\n' {
-			return i + 1
-		}
-		if i > start && l.canBreakBefore(i) {
-			lastBreak = i
-		}
-		j := i + 1
-		for j < end && l.cont[j] {
-			j++
-		}
-		w := l.advanceAt(i, start, x)
-		if isSpace(r) {
-			// Spaces hang past the edge rather than start the next line.
-			x += w
-			i = j
-			continue
-		}
-		if x+w > max && i > start {
-			if lastBreak > start {
-				return lastBreak
-			}
-			return i
-		}
-		x += w
-		i = j
-	}
-	return end
-}
-
 // advanceAt is the room rune i takes when drawn at x in a line that begins at
 // lineStart.
 func (l *layout) advanceAt(i, lineStart int, x float32) float32 {
@@ -360,25 +323,4 @@ func (l *layout) advanceAt(i, lineStart int, x float32) float32 {
 		return (float32(int(x/stop))+1)*stop - x
 	}
 	return l.adv[i] + l.kernAt(i, lineStart)
-}
-
-// canBreakBefore reports whether a line may end just before rune i.
-func (l *layout) canBreakBefore(i int) bool {
-	if l.cont[i] {
-		return false
-	}
-	r, prev := l.runes[i], l.runes[i-1]
-	switch {
-	case isSpace(r):
-		return false
-	case isSpace(prev):
-		return true
-	case noLineStart(r) || noLineEnd(prev):
-		return false
-	case isWide(r) || isWide(prev):
-		return true
-	case (prev == '-' || prev == '–' || prev == '—' || prev == '/') && i >= 2 && !isSpace(l.runes[i-2]):
-		return true
-	}
-	return false
 }

@@ -182,27 +182,3 @@ func joinsCluster(r rune) bool {
 }
 
 func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
-
-// noLineStart lists closing punctuation that must not begin a line (kinsoku).
-func noLineStart(r rune) bool {
-	switch r {
-	case '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '】', '》', '〉', '〕', '〗', '〙', '〛',
-		'”', '’', '．', '…', '‥', 'ー', '～', '·', '・', '｝', '］', '｠', '｡', '､',
-		',', '.', ';', ':', '!', '?', ')', ']', '}', '%':
-		return true
-	}
-	return false
-}
-
-// noLineEnd lists opening punctuation that must not end a line.
-func noLineEnd(r rune) bool {
-	switch r {
-	case '（', '「', '『', '【', '《', '〈', '〔', '〖', '〘', '〚', '“', '‘', '｛', '［', '｟', '(', '[', '{':
-		return true
-	}
-	return false
-}
-
-// isSpace reports whether r is a space a line may break after; a no-break
-// space is deliberately not one.
-func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == 0x3000 }
