@@ -21,7 +21,7 @@ type codebookPanel struct {
 	ws      *workspace
 	filter  *findEntry
 	hint    *widget.Label
-	tree    *widget.Tree
+	tree    *codeTree
 	content fyne.CanvasObject
 
 	matches  []qda.ID // codes matching the filter, best first; nil when not filtering
@@ -44,6 +44,7 @@ type codebookPanel struct {
 func newCodebookPanel(ws *workspace) *codebookPanel {
 	c := &codebookPanel{ws: ws, rows: map[*codeRow]bool{}, closed: map[qda.ID]bool{}}
 	c.filter = newFindEntry(c.clearFilter)
+	c.filter.onDown = c.focusTree
 	// Short enough for the narrow pane; the hint under the box says what
 	// Enter does once there is something to find.
 	c.filter.SetPlaceHolder("Find a code (Ctrl+K)")
@@ -52,9 +53,7 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	c.hint = widget.NewLabel("")
 	c.hint.Wrapping = fyne.TextWrapWord
 	c.hint.Hide()
-	c.tree = widget.NewTree(c.childUIDs, c.isBranch,
-		func(bool) fyne.CanvasObject { return newCodeRow(c) },
-		func(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) { o.(*codeRow).set(uid) })
+	c.tree = newCodeTree(c)
 	c.tree.OnSelected = func(uid widget.TreeNodeID) {
 		c.keepDefinition() // a definition typed for the code left is kept
 		c.selected, c.selUID = codeOf(uid), uid
@@ -308,6 +307,17 @@ func (c *codebookPanel) clearFilter() {
 	}
 }
 
+// focusTree gives the code tree the keyboard, on the selected code or the
+// first one.
+func (c *codebookPanel) focusTree() {
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.tree); cv != nil {
+		cv.Focus(c.tree)
+	}
+	if c.selUID == "" {
+		c.step(true)
+	}
+}
+
 // focusFilter puts the keyboard in the filter, starting it with text.
 func (c *codebookPanel) focusFilter(text string) {
 	c.ws.win.Canvas().Focus(c.filter)
@@ -504,12 +514,14 @@ func (r *codeRow) set(uid widget.TreeNodeID) {
 	}
 }
 
-// Tapped selects the code. The row takes right-clicks and drags, so the
-// desktop driver delivers clicks to it rather than to the tree's own row
-// beneath: without this, clicking a code would do nothing.
+// Tapped selects the code and gives the tree the keyboard, as a click on a
+// plain tree row does. The row takes right-clicks and drags, so the desktop
+// driver delivers clicks to it rather than to the tree's own row beneath:
+// without this, clicking a code would do nothing.
 func (r *codeRow) Tapped(*fyne.PointEvent) {
 	if r.id != "" {
 		r.panel.tree.Select(r.uid)
+		r.panel.focusTree()
 	}
 }
 
@@ -578,10 +590,12 @@ func inside(pos, origin fyne.Position, size fyne.Size) bool {
 }
 
 // findEntry is the codebook's find box: an entry where Escape gives up the
-// search, clearing it and handing the keyboard back to the document.
+// search, clearing it and handing the keyboard back to the document, and
+// Down goes on to the codes.
 type findEntry struct {
 	widget.Entry
 	onEscape func()
+	onDown   func()
 }
 
 func newFindEntry(onEscape func()) *findEntry {
@@ -592,9 +606,12 @@ func newFindEntry(onEscape func()) *findEntry {
 
 // TypedKey handles Escape and leaves every other key to the entry.
 func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
+	switch {
+	case ev.Name == fyne.KeyEscape:
 		e.onEscape()
-		return
+	case ev.Name == fyne.KeyDown && e.onDown != nil:
+		e.onDown()
+	default:
+		e.Entry.TypedKey(ev)
 	}
-	e.Entry.TypedKey(ev)
 }

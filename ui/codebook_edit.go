@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"coder/qda"
@@ -33,20 +34,31 @@ func (c *codebookPanel) codeMenu(id qda.ID) *fyne.Menu {
 		item.Checked = ws.pinned[k-1] == id
 		pins = append(pins, item)
 	}
+	for i, item := range pins {
+		item.Shortcut = &desktop.CustomShortcut{KeyName: digitKeys[i]}
+	}
 	pin := fyne.NewMenuItem("Pin to quick key", nil)
 	pin.ChildMenu = fyne.NewMenu("", pins...)
 	items := []*fyne.MenuItem{apply, pin}
 	if k := ws.pinKey(id); k > 0 {
-		items = append(items, fyne.NewMenuItem(fmt.Sprintf("Unpin from key %d", k), func() { ws.pin(id, 0) }))
+		unpin := fyne.NewMenuItem(fmt.Sprintf("Unpin from key %d", k), func() { ws.pin(id, 0) })
+		unpin.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0}
+		items = append(items, unpin)
+	}
+	// The keys work while the code tree has the keyboard (codebook_keys.go).
+	keyed := func(label string, key fyne.Shortcut, do func()) *fyne.MenuItem {
+		item := fyne.NewMenuItem(label, do)
+		item.Shortcut = key
+		return item
 	}
 	items = append(items,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Add sub-code…", func() { c.addCodeDialog(id) }),
-		fyne.NewMenuItem("Rename…", func() { c.renameDialog(id) }),
-		fyne.NewMenuItem("Change colour…", func() { c.recolorDialog(id) }),
-		fyne.NewMenuItem("Move to…", func() { c.moveDialog(id) }),
-		fyne.NewMenuItem("Merge into…", func() { c.mergeDialog(id) }),
-		fyne.NewMenuItem("Delete…", func() { c.deleteDialog(id) }),
+		keyed("Rename…", keyRenameCode, func() { c.renameDialog(id) }),
+		keyed("Change colour…", keyColourCode, func() { c.recolorDialog(id) }),
+		keyed("Move to…", keyMoveCode, func() { c.moveDialog(id) }),
+		keyed("Merge into…", keyMergeCode, func() { c.mergeDialog(id) }),
+		keyed("Delete…", keyDeleteCode, func() { c.deleteDialog(id) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Retrieve codings", func() { ws.retrieve.show([]qda.ID{id}) }),
 		fyne.NewMenuItem("Memos…", func() { ws.memosOn(qda.OnCode, id, ws.tree.Path(id)) }),

@@ -249,6 +249,14 @@ const shortcutsHelp = `In the document
 In the codebook
   right-click a code                 pin to a key, rename, colour, move, merge, delete
   drag a code onto another           move it under that code
+  Ctrl+K then Down, or click a code  put the keyboard on the codes
+  arrows                             select a code; Left/Right close/open it
+  Shift+F10, Menu key                the selected code's menu
+  F2                                 rename the selected code
+  M, Shift+M                         move it to…, merge it into…
+  C                                  change its colour
+  Delete                             delete it
+  1 … 9, 0                           pin it to that key; 0 unpins
 
 Everything else is in the menus, with its shortcut beside it.`
 
