@@ -185,8 +185,9 @@ func sharedDir(t testing.TB, parts ...string) string {
 	return p
 }
 
-// findShared locates ../shared/parts... from the repository root, found by
-// walking up to go.mod.
+// findShared locates shared/parts... beside the repository root (found by
+// walking up to go.mod) or beside any folder above it, so that a git
+// worktree nested deeper finds the same materials.
 func findShared(parts ...string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
@@ -202,9 +203,15 @@ func findShared(parts ...string) (string, error) {
 		}
 		dir = parent
 	}
-	p := filepath.Join(append([]string{dir, "..", "shared"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		return "", err
+	for {
+		p := filepath.Join(append([]string{dir, "..", "shared"}, parts...)...)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", os.ErrNotExist
+		}
+		dir = parent
 	}
-	return p, nil
 }

@@ -87,15 +87,14 @@ func (p *positioner) rawRune(pos int, end bool) int {
 
 // span converts a selection to a span over the normalised text. ok is false
 // when nothing of the selection is left (it was empty, reversed or wholly past
-// the end of the text); clamped reports that it had to be cut to fit.
-func (p *positioner) span(start, end int) (s qda.Span, clamped, ok bool) {
-	if start < 0 || end > p.raw {
-		clamped = true
-	}
+// the end of the text); fromStart reports that a negative start was moved to
+// the text's beginning, cutEnd that an end past the text was cut at its end.
+func (p *positioner) span(start, end int) (s qda.Span, fromStart, cutEnd, ok bool) {
+	fromStart, cutEnd = start < 0, end > p.raw
 	a := p.norm.at(p.rawRune(max(0, start), false))
 	b := p.norm.at(p.rawRune(min(end, p.raw), true))
 	if b <= a {
-		return qda.Span{}, clamped, false
+		return qda.Span{}, fromStart, cutEnd, false
 	}
-	return qda.Span{Start: a, End: b}, clamped, true
+	return qda.Span{Start: a, End: b}, fromStart, cutEnd, true
 }

@@ -18,6 +18,9 @@ func WriteQDC(w io.Writer, b *qda.Bundle) error {
 		return &qda.Error{What: "codebook export", Why: "the codebook has no codes", Fix: "add a code first; a REFI-QDA codebook must hold at least one"}
 	}
 	doc := xCodeBookFile{Xmlns: codebookNS, Origin: Origin, Codes: xCodes{Code: codes}}
+	if sets := codeSets(b); len(sets) > 0 {
+		doc.Sets = &xSets{Set: sets}
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -48,6 +51,7 @@ func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) 
 			return nil, nil, err
 		}
 		codebookOnly(rep, len(b.Codes))
+		rep.CodeSets = b.CodeSets
 		return b.Codes, rep, nil
 	}
 	var f xCodeBookFile
@@ -61,14 +65,13 @@ func readQDC(r io.Reader, name string, lim Limits) ([]qda.Code, *Report, error) 
 	q.rep.Producer = strings.TrimSpace(f.Origin)
 	codes := q.readCodes(f.Codes.Code)
 	if f.Sets != nil {
+		taken := map[string]bool{}
 		for _, s := range f.Sets.Set {
-			cs := CodeSet{ID: q.id(s.GUID, fmt.Sprintf("set %q", s.Name)), Name: cleanName(s.Name), Description: s.Description}
-			for _, m := range s.MemberCode {
-				if c := ref(m.id()); q.codes[c] {
-					cs.Codes = append(cs.Codes, c)
-				}
+			name := cleanName(s.Name)
+			if name == "" {
+				name = "Unnamed set"
 			}
-			q.rep.CodeSets = append(q.rep.CodeSets, cs)
+			q.rep.CodeSets = append(q.rep.CodeSets, q.codeSet(q.id(s.GUID, fmt.Sprintf("set %q", name)), name, s, taken))
 		}
 		q.rep.Counts["sets"] = len(f.Sets.Set)
 	}

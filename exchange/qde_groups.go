@@ -2,13 +2,14 @@ package exchange
 
 import (
 	"fmt"
+	"strings"
 
 	"coder/qda"
 )
 
 // readSets turns sets into what Coder has: Coder's own kind sets back into
 // document kinds, other sets of sources into cases (a case is Coder's group
-// of documents), and sets of codes into the report.
+// of documents), and sets of codes into code sets.
 func (r *qdeReader) readSets(xs []xSet) {
 	kinds := map[qda.ID]qda.Kind{}
 	for _, k := range qda.Kinds {
@@ -18,6 +19,7 @@ func (r *qdeReader) readSets(xs []xSet) {
 	for _, c := range r.b.Cases {
 		cases[c.ID] = true
 	}
+	setNames := map[string]bool{}
 	for _, x := range xs {
 		r.rep.Counts["sets"]++
 		if k, ok := kinds[ref(x.GUID)]; ok {
@@ -34,13 +36,7 @@ func (r *qdeReader) readSets(xs []xSet) {
 		}
 		id := r.id(x.GUID, fmt.Sprintf("set %q", name))
 		if len(x.MemberCode) > 0 || len(x.MemberSource) == 0 {
-			cs := CodeSet{ID: id, Name: name, Description: x.Description}
-			for _, m := range x.MemberCode {
-				if c := ref(m.id()); r.codes[c] {
-					cs.Codes = append(cs.Codes, c)
-				}
-			}
-			r.rep.CodeSets = append(r.rep.CodeSets, cs)
+			r.b.CodeSets = append(r.b.CodeSets, r.codeSet(id, name, x, setNames))
 		}
 		if len(x.MemberSource) > 0 && !cases[id] {
 			c := qda.Case{ID: id, Name: name, Description: x.Description}
@@ -54,6 +50,31 @@ func (r *qdeReader) readSets(xs []xSet) {
 			r.rep.warnf("set %q: %d note member%s skipped: Coder groups documents, not notes", name, n, plural(n))
 		}
 	}
+}
+
+// codeSet reads a set's member codes (those that arrived, once each) under
+// a name no earlier set of the file took.
+func (r *qdeReader) codeSet(id qda.ID, name string, x xSet, taken map[string]bool) qda.CodeSet {
+	base := name
+	for n := 2; taken[strings.ToLower(name)]; n++ {
+		name = fmt.Sprintf("%s (%d)", base, n)
+	}
+	taken[strings.ToLower(name)] = true
+	cs := qda.CodeSet{ID: id, Name: name, Description: x.Description, Codes: []qda.ID{}}
+	dropped := 0
+	for _, m := range x.MemberCode {
+		c := ref(m.id())
+		switch {
+		case !r.codes[c]:
+			dropped++
+		case !cs.Has(c):
+			cs.Codes = append(cs.Codes, c)
+		}
+	}
+	if dropped > 0 {
+		r.rep.warnf("set %q lists %d code%s that %s not in the codebook", name, dropped, plural(dropped), map[bool]string{true: "is", false: "are"}[dropped == 1])
+	}
+	return cs
 }
 
 // readLinks keeps the links that attach a note to something (Coder writes

@@ -44,6 +44,7 @@ func readQDE(data []byte, name string, src SourceFS, lim Limits) (*qda.Bundle, *
 		selCoding: map[qda.ID]qda.ID{},
 		notes:     map[qda.ID]noteTarget{},
 		vars:      map[qda.ID]*varUse{},
+		docNames:  map[string]bool{},
 	}
 	r.rep.Producer = strings.TrimSpace(p.Origin)
 	r.readProject(&p)
@@ -83,6 +84,7 @@ type qdeReader struct {
 	notes     map[qda.ID]noteTarget // note GUID -> what refers to it
 	vars      map[qda.ID]*varUse    // variables by ID
 	values    []pendingValue        // values seen on cases and sources
+	docNames  map[string]bool       // lower-cased names given to documents
 }
 
 type pendingValue struct {
@@ -97,7 +99,7 @@ type pendingValue struct {
 func (r *qdeReader) id(raw, what string) qda.ID {
 	id, err := parseID(raw)
 	if err != nil {
-		id = qda.NameID(importNamespace, what+"\x00"+raw)
+		id = malformedID(raw)
 		r.rep.warnf("%s has a malformed GUID %q; Coder gave it a stable one of its own", what, raw)
 	}
 	if prev, dup := r.taken[id]; dup {
@@ -108,11 +110,23 @@ func (r *qdeReader) id(raw, what string) qda.ID {
 	return id
 }
 
-// ref parses a GUID that refers to something; "" when malformed or absent.
+// malformedID is the ID Coder gives an entity whose GUID is malformed. It
+// depends on the raw text alone, so the references to that entity elsewhere
+// in the file (a coding's CodeRef, a set's MemberCode) find it by the same
+// rule, and a second import of the file merges instead of duplicating.
+func malformedID(raw string) qda.ID {
+	return qda.NameID(importNamespace, strings.TrimSpace(raw))
+}
+
+// ref parses a GUID that refers to something: a malformed one leads to the
+// ID its entity was given (see malformedID); "" when absent.
 func ref(raw string) qda.ID {
+	if strings.TrimSpace(raw) == "" {
+		return ""
+	}
 	id, err := parseID(raw)
 	if err != nil {
-		return ""
+		return malformedID(raw)
 	}
 	return id
 }

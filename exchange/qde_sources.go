@@ -58,6 +58,7 @@ func (r *qdeReader) readTextSource(x *xTextSource, name string) {
 	if name == "" {
 		name = "Untitled source"
 	}
+	name = r.uniqueDocName(name)
 	what := fmt.Sprintf("source %q", name)
 	id := r.id(x.GUID, what)
 	var raw string
@@ -69,10 +70,9 @@ func (r *qdeReader) readTextSource(x *xTextSource, name string) {
 		raw, data, ok = r.loadText(x.PlainTextPath, id, what)
 	}
 	if !ok {
+		// Reported once, by name, in MissingSources: not also as a warning.
 		r.rep.MissingSources = append(r.rep.MissingSources, name)
-		n := len(x.Selections)
-		r.rep.warnf("%s was not imported: its text (%s) is not in the file; %d selection%s on it %s lost",
-			what, orDefault(x.PlainTextPath, sourceFileName(id)), n, plural(n), map[bool]string{true: "was", false: "were"}[n == 1])
+		r.rep.LostSelections[name] = len(x.Selections)
 		return
 	}
 	text, m := normalizeWithMap(raw)
@@ -95,16 +95,19 @@ func (r *qdeReader) readTextSource(x *xTextSource, name string) {
 	r.b.Documents = append(r.b.Documents, doc)
 
 	pos := newPositioner(raw, r.unit, m)
-	bad, clamped, uncoded := 0, 0, 0
+	bad, clamped, moved, uncoded := 0, 0, 0, 0
 	for _, s := range x.Selections {
 		a, okA := atoi(s.Start)
 		b, okB := atoi(s.End)
-		sp, cut, okS := pos.span(a, b)
+		sp, fromStart, cutEnd, okS := pos.span(a, b)
 		if !okA || !okB || !okS {
 			bad++
 			continue
 		}
-		if cut {
+		if fromStart {
+			moved++
+		}
+		if cutEnd {
 			clamped++
 		}
 		r.rep.Counts["selections"]++
@@ -152,12 +155,27 @@ func (r *qdeReader) readTextSource(x *xTextSource, name string) {
 	if bad > 0 {
 		r.rep.warnf("%s: %d selection%s skipped: positions unreadable, empty or past the end of the text", what, bad, plural(bad))
 	}
+	if moved > 0 {
+		r.rep.warnf("%s: %d selection%s started before the text (a negative position) and now start%s at its beginning", what, moved, plural(moved), map[bool]string{true: "s", false: ""}[moved == 1])
+	}
 	if clamped > 0 {
 		r.rep.warnf("%s: %d selection%s ran past the text and %s cut at its end", what, clamped, plural(clamped), map[bool]string{true: "was", false: "were"}[clamped == 1])
 	}
 	if uncoded > 0 {
 		r.rep.warnf("%s: %d selection%s without codes or comments skipped", what, uncoded, plural(uncoded))
 	}
+}
+
+// uniqueDocName returns name, or name with " (2)", " (3)"... when an earlier
+// source of the file took it: tools such as QualCoder leave sources unnamed
+// or give two sources one name, and a document's name must be unique.
+func (r *qdeReader) uniqueDocName(name string) string {
+	candidate := name
+	for n := 2; r.docNames[strings.ToLower(candidate)]; n++ {
+		candidate = fmt.Sprintf("%s (%d)", name, n)
+	}
+	r.docNames[strings.ToLower(candidate)] = true
+	return candidate
 }
 
 // selectionMemo keeps the comment on an uncoded selection (an ATLAS.ti
@@ -271,13 +289,6 @@ func (r *qdeReader) loadText(ref string, id qda.ID, what string) (string, []byte
 		utf = dec
 	}
 	return string(utf), data, true
-}
-
-func orDefault(s, d string) string {
-	if strings.TrimSpace(s) == "" {
-		return d
-	}
-	return s
 }
 
 // passagesOf splits a text into paragraphs: blocks between blank lines when

@@ -34,7 +34,8 @@ var kindLabels = map[qda.Kind]string{
 }
 
 // WriteQDE writes b as a REFI-QDA project.qde document. Source texts are not
-// included: they go beside it as sources/<guid>.txt (see WriteQDPX).
+// included: they go beside it as sources/<guid>.txt (see WriteQDPX), and so
+// do the memos' texts, which the notes also carry inline.
 func WriteQDE(w io.Writer, b *qda.Bundle) error {
 	p := buildProject(b)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -329,9 +330,13 @@ func (w *qdeWriter) notes() *xNotes {
 	var out []xTextSource
 	for _, m := range sortedMemos(w.b.Memos) {
 		text := xmlText(m.Text)
+		// The text is written twice: inline, as the standard allows, and
+		// as a file beside the sources, which is the only place QualCoder
+		// reads a note's text from.
 		x := xTextSource{
 			GUID:             string(m.ID),
 			Name:             xmlText(m.Title),
+			PlainTextPath:    "internal://" + sourceFileName(m.ID),
 			Created:          xmlTime(m.Created),
 			Modified:         xmlTime(m.Modified),
 			PlainTextContent: &text,
@@ -371,14 +376,15 @@ func (w *qdeWriter) links() *xLinks {
 	return &xLinks{Link: out}
 }
 
-// sets writes one set per document kind in use: the document groups other
-// tools show, and how a kind survives the trip out and back.
+// sets writes the code sets, then one set per document kind in use: the
+// document groups other tools show, and how a kind survives the trip out and
+// back.
 func (w *qdeWriter) sets() *xSets {
 	members := map[qda.Kind][]xRef{}
 	for _, d := range sortedDocuments(w.b.Documents) {
 		members[d.Kind] = append(members[d.Kind], xRef{Target: string(d.ID)})
 	}
-	var out []xSet
+	out := codeSets(w.b)
 	for _, k := range qda.Kinds {
 		if len(members[k]) == 0 {
 			continue
@@ -394,6 +400,33 @@ func (w *qdeWriter) sets() *xSets {
 		return nil
 	}
 	return &xSets{Set: out}
+}
+
+// codeSets writes each code set as a <Set> of <MemberCode>s, by name, with
+// the members in codebook order; codes no longer in the codebook are left out.
+func codeSets(b *qda.Bundle) []xSet {
+	sets := append([]qda.CodeSet(nil), b.CodeSets...)
+	sort.Slice(sets, func(i, j int) bool {
+		if sets[i].Name != sets[j].Name {
+			return sets[i].Name < sets[j].Name
+		}
+		return sets[i].ID < sets[j].ID
+	})
+	t := codebook.NewTree(b.Codes)
+	var out []xSet
+	for _, s := range sets {
+		if !s.ID.Valid() {
+			continue
+		}
+		x := xSet{GUID: string(s.ID), Name: xmlText(s.Name), Description: xmlText(s.Description)}
+		t.Walk(func(c *qda.Code, _ int) {
+			if s.Has(c.ID) && c.ID.Valid() {
+				x.MemberCode = append(x.MemberCode, xRef{Target: string(c.ID)})
+			}
+		})
+		out = append(out, x)
+	}
+	return out
 }
 
 // xmlTime writes t as xsd:dateTime in UTC, with fractions of a second only

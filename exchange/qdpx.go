@@ -21,8 +21,8 @@ import (
 // has no creation time: a fixed time keeps exports byte-for-byte repeatable.
 var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// WriteQDPX writes b as a REFI-QDA project archive: project.qde and each
-// document's text as sources/<guid>.txt in UTF-8. The same bundle always
+// WriteQDPX writes b as a REFI-QDA project archive: project.qde, and each
+// document's and each memo's text as sources/<guid>.txt in UTF-8. The same bundle always
 // gives the same bytes.
 func WriteQDPX(w io.Writer, b *qda.Bundle) error {
 	var qde bytes.Buffer
@@ -47,6 +47,14 @@ func WriteQDPX(w io.Writer, b *qda.Bundle) error {
 	}
 	for _, d := range sortedDocuments(b.Documents) {
 		if err := add("sources/"+sourceFileName(d.ID), []byte(d.Text)); err != nil {
+			return fmt.Errorf("writing .qdpx: %w", err)
+		}
+	}
+	for _, m := range sortedMemos(b.Memos) {
+		if !m.ID.Valid() {
+			continue
+		}
+		if err := add("sources/"+sourceFileName(m.ID), []byte(xmlText(m.Text))); err != nil {
 			return fmt.Errorf("writing .qdpx: %w", err)
 		}
 	}

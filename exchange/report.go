@@ -19,24 +19,21 @@ type Report struct {
 	// not with it. They are not created: a document without its text would
 	// be a lie.
 	MissingSources []string
+	// LostSelections counts, by name of a missing source, the selections
+	// that were on it and could not be imported.
+	LostSelections map[string]int
 	// Counts says how many of each thing arrived, keyed by "users", "codes",
 	// "sources", "selections", "codings", "notes", "sets", "cases",
 	// "variables", "values".
 	Counts map[string]int
-	// CodeSets are the file's sets of codes. Coder has no place for them in
-	// a project yet, so they are handed over here for the caller to show.
-	CodeSets []CodeSet
+	// CodeSets are the sets of codes of a codebook file, which ReadQDC
+	// returns beside its codes; a project file's sets are in its Bundle.
+	CodeSets []qda.CodeSet
 }
 
-// CodeSet is a named group of codes from a REFI-QDA file.
-type CodeSet struct {
-	ID          qda.ID
-	Name        string
-	Description string
-	Codes       []qda.ID
+func newReport() *Report {
+	return &Report{Counts: map[string]int{}, LostSelections: map[string]int{}}
 }
-
-func newReport() *Report { return &Report{Counts: map[string]int{}} }
 
 func (r *Report) warnf(format string, args ...any) {
 	r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...))

@@ -137,7 +137,24 @@ func TestReadQDPX_AtlasLoneQDEReportsMissingSources(t *testing.T) {
 			}
 		}
 	})
-	t.Run("SetsOfSourcesBecomeCasesAndCodeSetsAreReported", func(t *testing.T) {
+	t.Run("EachMissingSourceIsReportedOnce", func(t *testing.T) {
+		seen := map[string]bool{}
+		for _, m := range rep.MissingSources {
+			if seen[m] {
+				t.Errorf("missing source %q reported twice", m)
+			}
+			seen[m] = true
+			for _, w := range rep.Warnings {
+				if strings.Contains(w, m) && strings.Contains(w, "not imported") {
+					t.Errorf("missing source %q also reported as a warning: %s", m, w)
+				}
+			}
+		}
+		if rep.LostSelections["Simon.docx"] != 3 {
+			t.Errorf("selections lost with Simon.docx = %d, want 3", rep.LostSelections["Simon.docx"])
+		}
+	})
+	t.Run("SetsOfSourcesBecomeCasesAndSetsOfCodesCodeSets", func(t *testing.T) {
 		names := map[string]bool{}
 		for _, c := range b.Cases {
 			names[c.Name] = true
@@ -148,8 +165,11 @@ func TestReadQDPX_AtlasLoneQDEReportsMissingSources(t *testing.T) {
 			}
 		}
 		codeSets := map[string]int{}
-		for _, s := range rep.CodeSets {
+		for _, s := range b.CodeSets {
 			codeSets[s.Name] = len(s.Codes)
+			if err := s.Validate(); err != nil {
+				t.Error(err)
+			}
 		}
 		if codeSets["Breakfast food"] != 6 || codeSets["negative feelings"] != 4 {
 			t.Errorf("code sets = %v", codeSets)

@@ -42,6 +42,9 @@ func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
 		codes, rep, err = exchange.ReadQDC(f, filepath.Base(path))
 		f.Close()
 		b = &qda.Bundle{Codes: codes}
+		if rep != nil {
+			b.CodeSets = rep.CodeSets
+		}
 	case ".qdpx", ".qde":
 		b, rep, err = exchange.ReadQDPX(path)
 	default:
@@ -57,6 +60,9 @@ func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
 	}
 	err = p.act(Change{Action: "Import " + filepath.Ext(path), Documents: ids, Codebook: true, Cases: true, Memos: true, All: true}, func(tx *store.Tx) error {
 		b.Project = qda.Project{} // the project keeps its own identity
+		if err := settleNames(tx, b, rep); err != nil {
+			return err
+		}
 		if err := tx.PutBundle(withoutProject(b)); err != nil {
 			return &qda.Error{What: filepath.Base(path), Why: "cannot merge it into this project: " + err.Error(), Fix: "nothing was changed; import it into a new project instead", Err: err}
 		}

@@ -13,4 +13,5 @@ type Bundle struct {
 	Variables []Variable `json:"variables"`
 	Values    []Value    `json:"values"`
 	Memos     []Memo     `json:"memos"`
+	CodeSets  []CodeSet  `json:"code_sets,omitempty"`
 }

@@ -48,6 +48,9 @@ func (tx *Tx) Metadata() (*qda.Bundle, error) {
 	if b.Memos, err = tx.Memos(); err != nil {
 		return nil, err
 	}
+	if b.CodeSets, err = tx.CodeSets(); err != nil {
+		return nil, err
+	}
 	return &b, nil
 }
 
@@ -93,6 +96,11 @@ func (tx *Tx) PutBundle(b *qda.Bundle) error {
 	}
 	for i := range b.Memos {
 		if err := tx.PutMemo(&b.Memos[i]); err != nil {
+			return err
+		}
+	}
+	for i := range b.CodeSets {
+		if err := tx.PutCodeSet(&b.CodeSets[i]); err != nil {
 			return err
 		}
 	}

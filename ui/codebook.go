@@ -39,6 +39,8 @@ type codebookPanel struct {
 	defText  *widget.Entry
 	defSave  *widget.Button
 	defMemos *widget.Button
+
+	sets *codeSetFilter // narrows the tree to one code set (codesets.go)
 }
 
 func newCodebookPanel(ws *workspace) *codebookPanel {
@@ -85,7 +87,8 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	collapse := widget.NewButtonWithIcon("", theme.MoveUpIcon(), c.closeAll)
 	expand := widget.NewButtonWithIcon("", theme.MoveDownIcon(), c.openAll)
 	title := widget.NewLabelWithStyle("Codebook", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(add, expand, collapse)), c.filter, c.hint)
+	c.sets = newCodeSetFilter(c)
+	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(add, expand, collapse)), c.filter, c.sets.content, c.hint)
 	split := container.NewVSplit(c.tree, def)
 	split.Offset = 0.68
 	c.content = container.NewBorder(top, nil, nil, nil, split)
@@ -153,13 +156,15 @@ func (c *codebookPanel) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
 		return out
 	}
 	kids := c.ws.tree.Children(codeOf(uid))
-	out := make([]string, len(kids))
+	out := make([]string, 0, len(kids))
 	prefix := ""
 	if uid != "" {
 		prefix = uid + uidSep
 	}
-	for i, k := range kids {
-		out[i] = prefix + string(k.ID)
+	for _, k := range kids {
+		if c.sets.shown(k.ID) {
+			out = append(out, prefix+string(k.ID))
+		}
 	}
 	return out
 }
@@ -168,7 +173,7 @@ func (c *codebookPanel) isBranch(uid widget.TreeNodeID) bool {
 	if uid == "" {
 		return true
 	}
-	return c.matches == nil && len(c.ws.tree.Children(codeOf(uid))) > 0
+	return c.matches == nil && len(c.childUIDs(uid)) > 0
 }
 
 // followCodebook keeps the tree's open branches and selection on their

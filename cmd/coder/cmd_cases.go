@@ -237,27 +237,3 @@ func cmdMemo(args []string) int {
 		return nil
 	})
 }
-
-func cmdMemos(args []string) int {
-	f := newFlags("memos")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args, 1, 1, "coder memos PROJECT [--json]"); err != nil {
-		return fail(err)
-	}
-	return withProject(f.pos[0], "", func(p *project.Project) error {
-		ms, err := p.Memos("", "")
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			if ms == nil {
-				ms = []qda.Memo{}
-			}
-			return printJSON(ms)
-		}
-		for _, m := range ms {
-			fmt.Fprintf(stdout, "[%s] %s\n%s\n\n", m.On, m.Title, m.Text)
-		}
-		return nil
-	})
-}

@@ -73,7 +73,8 @@ func importExchange(path, coder string, files []string) int {
 					fmt.Fprintf(stderr, "coder: %s: warning: %s\n", filepath.Base(file), w)
 				}
 				for _, m := range rep.MissingSources {
-					fmt.Fprintf(stderr, "coder: %s: source %q is not in the file; its codings were not imported\n", filepath.Base(file), m)
+					n := rep.LostSelections[m]
+					fmt.Fprintf(stderr, "coder: %s: source %q is not in the file: it and the %d selection%s on it were not imported\n", filepath.Base(file), m, n, map[bool]string{true: "", false: "s"}[n == 1])
 				}
 			}
 			if err != nil {
