@@ -238,6 +238,8 @@ func (a *App) quitItem() *fyne.MenuItem {
 const shortcutsHelp = `In the document
   drag, Shift+arrows, Shift+click    select text
   double-click, triple-click         select a word, a passage
+  PageUp, PageDown                   move a page (with Shift, selecting)
+  Ctrl+Home, Ctrl+End                go to the start, the end of the document
   right-click                        code, new code, in-vivo code, memo, uncode
   click a coded passage              its codes, coder, date and memo, and Uncode
   1 … 9                              code the selection with the pinned code

@@ -73,6 +73,7 @@ type TranscriptView struct {
 
 	anchor, caret int
 	goalX         float32 // x kept while moving up and down; -1 when unset
+	pageY         float32 // caret's height on the screen kept while paging; -1 when unset
 	focused       bool
 	shift         bool
 	dragging      bool
@@ -93,7 +94,7 @@ var (
 
 // NewTranscriptView returns an empty view; give it text with SetDocument.
 func NewTranscriptView() *TranscriptView {
-	t := &TranscriptView{goalX: -1}
+	t := &TranscriptView{goalX: -1, pageY: -1}
 	t.surface = &transcriptSurface{t: t}
 	t.surface.ExtendBaseWidget(t.surface)
 	t.scroll = container.NewVScroll(t.surface)
@@ -108,7 +109,7 @@ func (t *TranscriptView) SetDocument(doc *qda.Document) {
 	t.doc = doc
 	t.lay = nil
 	t.highlights, t.lanes, t.marks = nil, nil, nil
-	t.anchor, t.caret, t.goalX = 0, 0, -1
+	t.anchor, t.caret, t.goalX, t.pageY = 0, 0, -1, -1
 	t.pending, t.press = nil, nil
 	t.scroll.Offset = fyne.Position{}
 	t.relayout(t.Size().Width)

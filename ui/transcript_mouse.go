@@ -61,7 +61,7 @@ func (s *transcriptSurface) MouseDown(ev *desktop.MouseEvent) {
 		p.count = last.count + 1
 	}
 	t.press = p
-	t.goalX = -1
+	t.goalX, t.pageY = -1, -1
 	o := t.lay.offsetAt(ev.Position.X, ev.Position.Y, t.buf)
 	switch {
 	case p.count == 2:
@@ -108,7 +108,7 @@ func (s *transcriptSurface) Tapped(ev *fyne.PointEvent) {
 	// tap), or after a press on the selection that did not become a drag,
 	// the tap places the caret.
 	if !ours || !p.handled {
-		t.goalX = -1
+		t.goalX, t.pageY = -1, -1
 		o := t.lay.offsetAt(ev.Position.X, ev.Position.Y, t.buf)
 		if t.shiftHeld() {
 			t.setSelection(t.anchor, o)
@@ -177,7 +177,7 @@ func (s *transcriptSurface) Dragged(ev *fyne.DragEvent) {
 	if !t.dragging {
 		t.dragging = true
 		t.requestFocus()
-		t.goalX = -1
+		t.goalX, t.pageY = -1, -1
 		start := ev.Position.Subtract(ev.Dragged)
 		shift := t.shiftHeld()
 		if p := t.press; p != nil && p.down {

@@ -143,7 +143,7 @@ func (s *screen) checkPainted(t *testing.T, doc *qda.Document, want qda.Span) {
 		for _, o := range wrong[:min(len(wrong), 12)] {
 			got += string(runes[o])
 		}
-		t.Fatalf("the screen shows %d glyphs wrongly (%q…) for the selection %v %q", len(wrong), got, want, want.Slice(runes))
+		t.Fatalf("the screen shows %d glyphs wrongly (%q…) for the selection %v %q", len(wrong), got, want, abbrev(want.Slice(runes)))
 	}
 }
 
@@ -346,4 +346,12 @@ func TestTranscriptView_DoubleClickSelectsWordTripleClickPassage(t *testing.T) {
 		t.Fatalf("a click after a double click left %v selected", got)
 	}
 	s.checkPainted(t, doc, qda.Span{})
+}
+
+// abbrev shortens text for a failure message.
+func abbrev(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }

@@ -32,6 +32,7 @@ func (t *TranscriptView) Select(s qda.Span) {
 	n := t.textLen()
 	s.Start = min(max(s.Start, 0), n)
 	s.End = min(max(s.End, s.Start), n)
+	t.pageY = -1
 	t.setSelection(s.Start, s.End)
 	t.ScrollTo(s)
 }
@@ -141,8 +142,7 @@ func (t *TranscriptView) TypedKey(ev *fyne.KeyEvent) {
 		t.moveCaret(t.lineStep(ev.Name == fyne.KeyDown, 1), extend)
 		vertical = true
 	case fyne.KeyPageUp, fyne.KeyPageDown:
-		lines := int(t.scroll.Size().Height/t.lay.geo.pitch(&t.lay.blocks[0])) - 1
-		t.moveCaret(t.lineStep(ev.Name == fyne.KeyPageDown, max(lines, 1)), extend)
+		t.pageStep(ev.Name == fyne.KeyPageDown, extend)
 		vertical = true
 	case fyne.KeyHome:
 		t.moveCaret(t.lay.lines[t.lay.lineOf(t.caret)].start, extend)
@@ -160,6 +160,9 @@ func (t *TranscriptView) TypedKey(ev *fyne.KeyEvent) {
 	}
 	if !vertical {
 		t.goalX = -1
+	}
+	if ev.Name != fyne.KeyPageUp && ev.Name != fyne.KeyPageDown {
+		t.pageY = -1
 	}
 }
 
@@ -241,10 +244,19 @@ func (t *TranscriptView) TypedShortcut(s fyne.Shortcut) {
 		}
 	case *fyne.ShortcutSelectAll:
 		t.setSelection(0, t.textLen())
-	default:
-		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(t).(fyne.Shortcutable); ok {
-			c.TypedShortcut(s)
+	case *desktop.CustomShortcut:
+		if !t.documentKey(sc) {
+			t.passShortcut(s)
 		}
+	default:
+		t.passShortcut(s)
+	}
+}
+
+// passShortcut hands a shortcut the view does not use to the window.
+func (t *TranscriptView) passShortcut(s fyne.Shortcut) {
+	if c, ok := fyne.CurrentApp().Driver().CanvasForObject(t).(fyne.Shortcutable); ok {
+		c.TypedShortcut(s)
 	}
 }
 
