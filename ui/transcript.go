@@ -245,7 +245,10 @@ func (t *TranscriptView) geometry() geometry {
 		lanePitch:   5,
 		lanes:       6,
 		pad:         th.Size(theme.SizeNamePadding) * 2,
-		font:        th.Font(fyne.TextStyle{}).Name(),
+		// The scroll bar floats over the content and widens under the
+		// pointer: lines end before it, so it never covers their last letters.
+		right: th.Size(theme.SizeNameScrollBar) + th.Size(theme.SizeNamePadding),
+		font:  th.Font(fyne.TextStyle{}).Name(),
 	}
 }
 

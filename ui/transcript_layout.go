@@ -45,6 +45,7 @@ type geometry struct {
 	lanePitch   float32 // horizontal distance between code stripes in the gutter
 	lanes       int     // stripes the gutter holds
 	pad         float32
+	right       float32 // room kept clear at the right edge, for the scroll bar
 	font        string
 }
 
@@ -280,7 +281,7 @@ func continues(runes []rune, i int) bool {
 func (l *layout) wrap(width float32) {
 	l.width = width
 	l.lines = l.lines[:0]
-	max := width - l.geo.textX() - l.geo.pad
+	max := width - l.geo.textX() - l.geo.right
 	if max < 4*l.geo.textSize {
 		max = 4 * l.geo.textSize
 	}

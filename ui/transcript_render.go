@@ -258,7 +258,7 @@ func (r *surfaceRenderer) segment(li int, a, b int, xs []float32) (float32, floa
 	if b > end && end < ln.end && lay.runes[end] == '\n' {
 		x2 += lay.geo.textSize / 3 // show that the newline is included
 	}
-	if limit := lay.width - lay.geo.textX() - lay.geo.pad/2; x2 > limit {
+	if limit := lay.width - lay.geo.textX() - lay.geo.right + lay.geo.pad/2; x2 > limit {
 		x2 = max(limit, x1)
 	}
 	return lay.geo.textX() + x1, lay.geo.textX() + x2, x2 > x1
