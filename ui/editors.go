@@ -94,8 +94,7 @@ func (a *App) leaveProject(then, cancelled func()) {
 	for _, e := range open {
 		names = append(names, e.what)
 	}
-	msg := widget.NewLabel("You have typed text that is not saved yet in " + strings.Join(names, " and ") + ".\nSave it before the project closes?")
-	msg.Wrapping = fyne.TextWrapWord
+	body := wrappedBlock("You have typed text that is not saved yet in "+strings.Join(names, " and ")+".\nSave it before the project closes?", 440)
 	var d *dialog.CustomDialog
 	save := widget.NewButton("Save", func() {
 		d.Hide()
@@ -119,7 +118,6 @@ func (a *App) leaveProject(then, cancelled func()) {
 		d.Hide()
 		stay()
 	})
-	body := container.NewGridWrap(fyne.NewSize(440, msg.MinSize().Height*3), msg)
 	d = dialog.NewCustomWithoutButtons("Unsaved text", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, drop, save), nil, nil, body), a.win)
 	d.Show()
 }
@@ -137,4 +135,12 @@ func closeOverlays(w fyne.Window) {
 	}
 	c.SetOnTypedKey(nil)
 	c.Unfocus()
+}
+
+// wrappedBlock is text wrapped to width, as tall as its lines: a dialog's
+// message that neither stretches the dialog nor leaves empty space below.
+func wrappedBlock(text string, width float32) fyne.CanvasObject {
+	l := wrapped(text)
+	l.Resize(fyne.NewSize(width, l.MinSize().Height))
+	return container.NewGridWrap(fyne.NewSize(width, l.MinSize().Height), l)
 }

@@ -268,8 +268,7 @@ func (md *memoDialog) save() bool {
 // for them to edit and save.
 func (md *memoDialog) conflict(err error) {
 	ws := md.ws
-	msg := widget.NewLabel(err.Error() + ".\nYour text is still in the editor.")
-	msg.Wrapping = fyne.TextWrapWord
+	body := wrappedBlock(err.Error()+".\nYour text is still in the editor.", 460)
 	var d *dialog.CustomDialog
 	reload := widget.NewButton("Show the newer text", func() {
 		d.Hide()
@@ -292,7 +291,6 @@ func (md *memoDialog) conflict(err error) {
 	})
 	both.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	body := container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height*4), msg)
 	d = dialog.NewCustomWithoutButtons("The memo changed", container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, reload, both), nil, nil, body), ws.win)
 	d.Show()
 }
