@@ -1,6 +1,8 @@
 package codebook_test
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -112,4 +114,41 @@ func TestNextColor_SkipsUsed(t *testing.T) {
 	if second := codebook.NextColor([]string{strings.ToLower(first)}); second == first {
 		t.Errorf("NextColor reused %s", first)
 	}
+}
+
+// Ensure that a new child code takes a shade of its parent's colour (the
+// same hue, another lightness), a different one for each sibling, and that
+// a parent without a colour gives a palette colour.
+func TestChildColor_ShadesOfTheParent(t *testing.T) {
+	for _, parent := range []string{"#3CB44B", "#E6194B", "#000075", "#FFE119", "#808080"} {
+		var used []string
+		for i := 0; i < 4; i++ {
+			c := codebook.ChildColor(parent, used)
+			if !qda.ValidColor(c) {
+				t.Fatalf("child of %s got %q", parent, c)
+			}
+			if strings.EqualFold(c, parent) {
+				t.Errorf("child of %s got the parent's own colour", parent)
+			}
+			for _, u := range used {
+				if u == c {
+					t.Errorf("child %d of %s got %s, which a sibling has", i+1, parent, c)
+				}
+			}
+			if ph, ch := hueOf(parent), hueOf(c); math.Abs(ph-ch) > 4 && math.Abs(ph-ch) < 356 {
+				t.Errorf("child of %s got %s: hue %.0f°, not the parent's %.0f°", parent, c, ch, ph)
+			}
+			used = append(used, c)
+		}
+	}
+	if c := codebook.ChildColor("", nil); c != codebook.Palette[0] {
+		t.Errorf("a child of a colourless parent got %s", c)
+	}
+}
+
+// hueOf returns a #RRGGBB colour's hue in degrees.
+func hueOf(hex string) float64 {
+	var r, g, b int
+	fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b)
+	return math.Mod(math.Atan2(math.Sqrt(3)*float64(g-b), float64(2*r-g-b))*180/math.Pi+360, 360)
 }

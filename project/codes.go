@@ -80,7 +80,7 @@ func (p *Project) AddCode(path, color, description string) (*qda.Code, error) {
 			if existing != nil {
 				return &qda.Error{What: t.Path(existing.ID), Why: "this code exists already", Err: qda.ErrConflict}
 			}
-			c := &qda.Code{ID: qda.NewID(), Parent: parent, Name: name, Order: t.NextOrder(parent), Color: codebook.NextColor(usedColors(t))}
+			c := &qda.Code{ID: qda.NewID(), Parent: parent, Name: name, Order: t.NextOrder(parent), Color: newColor(t, parent)}
 			if last {
 				if color != "" {
 					c.Color = strings.ToUpper(color)
@@ -97,10 +97,19 @@ func (p *Project) AddCode(path, color, description string) (*qda.Code, error) {
 	return made, err
 }
 
-func usedColors(t *codebook.Tree) []string {
+// newColor is the colour of a new code under parent: a shade of the
+// parent's colour that its siblings do not have, or for a top-level code the
+// next palette colour no code has.
+func newColor(t *codebook.Tree, parent qda.ID) string {
 	var used []string
+	if p, ok := t.Code(parent); ok {
+		for _, c := range t.Children(parent) {
+			used = append(used, c.Color)
+		}
+		return codebook.ChildColor(p.Color, used)
+	}
 	t.Walk(func(c *qda.Code, _ int) { used = append(used, c.Color) })
-	return used
+	return codebook.NextColor(used)
 }
 
 // editCode loads a code, lets fn change it, and writes it back as one action.

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"coder/qda"
 )
 
 // Ensure that the Move dialog starts at the code's parent, so pressing Move
@@ -64,5 +66,39 @@ func TestCodebook_RenameFieldFitsALongName(t *testing.T) {
 	e := entries(topOverlay(t, w))[0]
 	if e.Size().Width < 400 {
 		t.Errorf("the Rename field is %.0f px wide, want at least 400", e.Size().Width)
+	}
+}
+
+// Ensure that "New code from selection" puts the new code at the top level
+// when the researcher does not choose a parent in the dialog, whatever code
+// is selected in the codebook, and under the parent they choose otherwise.
+func TestNewCodeFromSelection_UnderIsTheTopLevelUnlessChosen(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	ws.openDocument(ws.docs[0].ID)
+	trust, _ := ws.tree.Find("Community logic/Trust and social capital")
+	ws.codes.selectCode(trust.ID)
+
+	ws.view.Select(qda.Span{Start: 0, End: 5})
+	ws.newCodeFromSelection()
+	form := topOverlay(t, w)
+	typeInto(entries(form)[0], "Openings")
+	test.Tap(button(t, form, "Code"))
+	if _, ok := ws.tree.Find("Openings"); !ok {
+		if c, ok := ws.tree.Find("Community logic/Trust and social capital/Openings"); ok {
+			t.Errorf("with no parent chosen the new code went to %q", ws.tree.Path(c.ID))
+		} else {
+			t.Error("no top-level code Openings")
+		}
+	}
+
+	ws.view.Select(qda.Span{Start: 0, End: 5})
+	ws.newCodeFromSelection()
+	form = topOverlay(t, w)
+	typeInto(entries(form)[0], "Greetings")
+	selectIn(form, "Context")
+	test.Tap(button(t, form, "Code"))
+	if _, ok := ws.tree.Find("Context/Greetings"); !ok {
+		t.Error("the new code did not go under the parent chosen in the dialog")
 	}
 }

@@ -197,8 +197,10 @@ func (ws *workspace) inVivo() {
 	}
 }
 
-// newCodeFromSelection asks for a name (under the selected code by default)
-// and codes the selection with the new code.
+// newCodeFromSelection asks for a name and codes the selection with the new
+// code. It goes at the top level unless the researcher picks a parent in
+// the dialog: the code last selected in the codebook says nothing about
+// where this one belongs.
 func (ws *workspace) newCodeFromSelection() {
 	if ws.view.Selection().Empty() {
 		ws.notice("Select some text in the document first.")
@@ -209,9 +211,6 @@ func (ws *workspace) newCodeFromSelection() {
 	paths, ids := ws.codeChoices("", true)
 	under := widget.NewSelect(append([]string{topLevel}, paths...), nil)
 	under.SetSelected(topLevel)
-	if _, ok := ws.tree.Code(ws.codes.selected); ok {
-		under.SetSelected(ws.tree.Path(ws.codes.selected))
-	}
 	def := widget.NewMultiLineEntry()
 	def.Wrapping = fyne.TextWrapWord
 	def.SetPlaceHolder("definition (optional)")
