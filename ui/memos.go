@@ -195,6 +195,7 @@ type memoDialog struct {
 	// next write replaces.
 	current func() (title, text string, err error)
 	remove  func()
+	closed  bool
 }
 
 // show puts a version of the memo in the editor.
@@ -230,10 +231,26 @@ func (md *memoDialog) open(title string, top fyne.CanvasObject, size fyne.Size, 
 	content := container.NewBorder(top, container.NewHBox(layoutSpacer(), buttons), nil, nil, md.text)
 	md.d = dialog.NewCustomWithoutButtons(title, content, ws.win)
 	md.remove = ws.editors.add(&editor{what: md.what, unsaved: md.unsaved, save: md.save, discard: md.close})
-	md.d.SetOnClosed(func() { md.remove() })
+	md.d.SetOnClosed(func() {
+		md.closed = true
+		md.remove()
+		ws.win.Canvas().SetOnTypedKey(nil)
+	})
 	md.d.Resize(size)
 	md.d.Show()
+	md.escapeKey()
 	ws.win.Canvas().Focus(md.text)
+}
+
+// escapeKey makes Escape close the editor when no text field has the
+// keyboard (after a click on the dialog's background, say): then keys go
+// to the window's canvas.
+func (md *memoDialog) escapeKey() {
+	md.ws.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			md.escape()
+		}
+	})
 }
 
 // save writes what the editor holds and closes it, and reports whether it
@@ -308,7 +325,12 @@ func (md *memoDialog) escape() {
 	}, md.ws.win)
 	d.SetConfirmText("Discard")
 	d.SetDismissText("Keep editing")
-	showMessage(d, md.ws.win)
+	showMessage(d, md.ws.win) // Escape or Return keeps editing
+	d.SetOnClosed(func() {
+		if !md.closed {
+			md.escapeKey()
+		}
+	})
 }
 
 // close closes the editor without saving.

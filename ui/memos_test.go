@@ -37,11 +37,12 @@ func typeText(e *escEntry, s string) { typeInto(&e.Entry, s) }
 // pressEscape sends Escape where the keyboard is, as the driver does.
 func pressEscape(t *testing.T, w fyne.Window) {
 	t.Helper()
-	f := w.Canvas().Focused()
-	if f == nil {
-		t.Fatal("nothing has the keyboard")
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(esc)
+	} else if on := w.Canvas().OnTypedKey(); on != nil {
+		on(esc)
 	}
-	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 }
 
 // loneCoding finds a coding without a memo whose middle carries no other
@@ -198,6 +199,9 @@ func TestMemoEditor_EscapeClosesAndAsksBeforeDroppingText(t *testing.T) {
 	if text.Text != "A thought not yet finished." {
 		t.Fatalf("after Keep editing the editor holds %q", text.Text)
 	}
+	// A click on the dialog's background takes the keyboard from the
+	// text; Escape still reaches the editor.
+	w.Canvas().Unfocus()
 	pressEscape(t, w)
 	test.Tap(button(t, topOverlay(t, w), "Discard"))
 	if o := w.Canvas().Overlays().Top(); o != nil {
