@@ -200,7 +200,7 @@ func TestWorkflow_NewProjectImportCodeRetrieveSearchUndo(t *testing.T) {
 	t.Run("SearchAndCodeAllHits", func(t *testing.T) {
 		done := make(chan struct{}, 1)
 		ws.search.done = func() { done <- struct{}{} }
-		ws.menus.main.Items[1].Items[3].Action() // Edit ▸ Find in documents
+		menuItem(t, ws.menus.main.Items[1], "Search all documents…").Action()
 		if w.Canvas().Focused() != ws.search.query {
 			t.Error("Find did not put the keyboard in the query box")
 		}

@@ -22,6 +22,7 @@ var (
 	keyRedo      = &menuOnlyKey{desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}}
 	keyRedoAlt   = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	keyFindAll   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyFindCode  = &desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault}
 	keyNewCode   = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyFromSel   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
@@ -76,7 +77,8 @@ func newMenus(ws *workspace) *menus {
 	m.undoKeys()
 	edit := fyne.NewMenu("Edit", m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
-		item("Find in documents…", keyFind, ws.search.focus),
+		item("Find in this document…", keyFind, ws.findInDocument),
+		item("Search all documents…", keyFindAll, ws.search.focus),
 		item("Find a code", keyFindCode, func() { ws.codes.focusFilter("") }),
 	)
 	fromSel := item("New code from selection…", keyFromSel, ws.newCodeFromSelection)
@@ -240,6 +242,9 @@ const shortcutsHelp = `In the document
   double-click, triple-click         select a word, a passage
   PageUp, PageDown                   move a page (with Shift, selecting)
   Ctrl+Home, Ctrl+End                go to the start, the end of the document
+  Ctrl+F                             find in this document: Enter next, Shift+Enter
+                                     previous, Escape closes and selects the match
+  Ctrl+Shift+F                       search all documents (the Search tab)
   right-click                        code, new code, in-vivo code, memo, uncode
   click a coded passage              its codes, coder, date and memo, and Uncode
   1 … 9                              code the selection with the pinned code
@@ -261,6 +266,17 @@ In the codebook
   1 … 9, 0                           pin it to that key; 0 unpins
 
 Everything else is in the menus, with its shortcut beside it.`
+
+// findInDocument opens the find bar over the document shown; with no
+// document in view, Ctrl+F searches the project instead.
+func (ws *workspace) findInDocument() {
+	if ws.doc == nil || ws.centre.Selected() != ws.docTab {
+		ws.search.focus()
+		return
+	}
+	ws.hideCodingPopup() // it would keep the keyboard from the find bar
+	ws.view.ShowFind()
+}
 
 func showShortcuts(w fyne.Window) {
 	l := widget.NewLabelWithStyle(shortcutsHelp, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})

@@ -81,6 +81,7 @@ type TranscriptView struct {
 	carrying      *carry // a drag of the selection out of the view, or nil
 
 	pending *qda.Span // a ScrollTo made before the view had a size
+	find    *finder   // the find bar above the text
 
 	surface *transcriptSurface
 	scroll  *container.Scroll
@@ -99,6 +100,7 @@ func NewTranscriptView() *TranscriptView {
 	t.surface.ExtendBaseWidget(t.surface)
 	t.scroll = container.NewVScroll(t.surface)
 	t.scroll.OnScrolled = func(fyne.Position) { t.surface.scrolled() }
+	t.find = newFinder(t)
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -113,6 +115,10 @@ func (t *TranscriptView) SetDocument(doc *qda.Document) {
 	t.pending, t.press = nil, nil
 	t.scroll.Offset = fyne.Position{}
 	t.relayout(t.Size().Width)
+	if t.find.bar.Visible() {
+		t.find.from = 0
+		t.find.search()
+	}
 	t.Refresh()
 }
 
@@ -201,7 +207,7 @@ func (t *TranscriptView) OffsetAt(pos fyne.Position) int {
 	if t.lay == nil {
 		return 0
 	}
-	return t.lay.offsetAt(pos.X, pos.Y+t.scroll.Offset.Y, t.buf)
+	return t.lay.offsetAt(pos.X, pos.Y-t.scroll.Position().Y+t.scroll.Offset.Y, t.buf)
 }
 
 // PositionOf returns the top-left corner of the glyph at offset, relative to
@@ -212,7 +218,7 @@ func (t *TranscriptView) PositionOf(offset int) fyne.Position {
 		return fyne.Position{}
 	}
 	p := t.lay.positionOf(offset, t.buf)
-	return p.SubtractXY(0, t.scroll.Offset.Y)
+	return p.SubtractXY(0, t.scroll.Offset.Y-t.scroll.Position().Y)
 }
 
 // LineHeight returns the height of the text of one body line, for callers
@@ -283,6 +289,14 @@ type viewRenderer struct {
 
 func (r *viewRenderer) Layout(size fyne.Size) {
 	r.t.relayout(size.Width)
+	top := float32(0)
+	if bar := r.t.find.bar; bar.Visible() {
+		top = bar.MinSize().Height
+		bar.Move(fyne.Position{})
+		bar.Resize(fyne.NewSize(size.Width, top))
+	}
+	r.t.scroll.Move(fyne.NewPos(0, top))
+	size.Height -= top
 	r.t.scroll.Resize(size)
 	r.t.scroll.Refresh()
 	if p := r.t.pending; p != nil && size.Height > 0 {
@@ -296,12 +310,14 @@ func (r *viewRenderer) MinSize() fyne.Size {
 }
 
 func (r *viewRenderer) Refresh() {
-	r.t.relayout(r.t.Size().Width)
+	r.Layout(r.t.Size())
 	r.t.scroll.Refresh()
 	r.t.surface.Refresh()
 }
 
-func (r *viewRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.scroll} }
+func (r *viewRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.t.scroll, r.t.find.bar}
+}
 
 func (r *viewRenderer) Destroy() {}
 

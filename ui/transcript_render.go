@@ -298,6 +298,7 @@ func (r *surfaceRenderer) decorateBelow() {
 				r.rect(mark, markEdge, x1, ln.y, x2-x1, b.textH)
 			}
 		}
+		r.findMarks(li, xs)
 		if !sel.Empty() {
 			if x1, x2, ok := r.segment(li, sel.Start, sel.End, xs); ok {
 				boxes = append(boxes, selBox{x1, x2, ln.y, ln.y + lay.geo.pitch(b)})
