@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"sort"
 	"strings"
 
 	"coder/qda"
@@ -142,6 +143,77 @@ func (p *Project) SetValue(scope qda.VarScope, owner qda.ID, variable, value str
 		c.All = true // a case attribute shows on every document of the case
 	}
 	return p.act(c, func(tx *store.Tx) error { return setValue(tx, scope, owner, variable, value) })
+}
+
+// SetValues sets several attribute values of a case or document as one
+// action, each checked against its attribute's type: if one does not fit,
+// none is set.
+func (p *Project) SetValues(scope qda.VarScope, owner qda.ID, values map[string]string) error {
+	c := Change{Action: "Set attributes", Cases: true}
+	if scope == qda.ScopeDocument {
+		c.Documents = []qda.ID{owner}
+	} else {
+		c.All = true
+	}
+	names := make([]string, 0, len(values))
+	for n := range values {
+		names = append(names, n)
+	}
+	sort.Strings(names) // the first misfit named is the same every time
+	return p.act(c, func(tx *store.Tx) error {
+		for _, n := range names {
+			if err := setValue(tx, scope, owner, n, values[n]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AddAttribute gives a case or document a value of an attribute, defining
+// the attribute with type typ first when the scope has none of that name,
+// as one action. An attribute that exists keeps its type, and the value
+// must fit it.
+func (p *Project) AddAttribute(scope qda.VarScope, owner qda.ID, name string, typ qda.VarType, value string) error {
+	c := Change{Action: "Add attribute", Cases: true}
+	if scope == qda.ScopeDocument {
+		c.Documents = []qda.ID{owner}
+	} else {
+		c.All = true
+	}
+	return p.act(c, func(tx *store.Tx) error {
+		if _, err := tx.VariableByName(scope, name); errors.Is(err, qda.ErrNotFound) {
+			v := &qda.Variable{ID: qda.NewID(), Name: strings.TrimSpace(name), Type: typ, Scope: scope}
+			if err := tx.PutVariable(v); err != nil {
+				return err
+			}
+		}
+		return setValue(tx, scope, owner, name, value)
+	})
+}
+
+// ValuesInUse lists, for each attribute, the different values cases or
+// documents have, sorted: the choices a form offers.
+func (p *Project) ValuesInUse() (map[qda.ID][]string, error) {
+	out := map[qda.ID][]string{}
+	err := p.view(func(tx *store.Tx) error {
+		vals, err := tx.Values()
+		if err != nil {
+			return err
+		}
+		seen := map[qda.Value]bool{}
+		for _, v := range vals {
+			if k := (qda.Value{Variable: v.Variable, Value: v.Value}); !seen[k] {
+				seen[k] = true
+				out[v.Variable] = append(out[v.Variable], v.Value)
+			}
+		}
+		return nil
+	})
+	for _, vs := range out {
+		sort.Slice(vs, func(i, j int) bool { return strings.ToLower(vs[i]) < strings.ToLower(vs[j]) })
+	}
+	return out, err
 }
 
 func setValue(tx *store.Tx, scope qda.VarScope, owner qda.ID, variable, value string) error {

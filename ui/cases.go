@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,7 +27,11 @@ type casesPanel struct {
 func newCasesPanel(ws *workspace) *casesPanel {
 	c := &casesPanel{ws: ws, form: container.NewVBox()}
 	c.list = widget.NewList(func() int { return len(ws.cases) },
-		func() fyne.CanvasObject { return widget.NewLabel("case name") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("case name")
+			l.Truncation = fyne.TextTruncateEllipsis // a long name must not widen the pane
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			k := ws.cases[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s (%d)", k.Name, len(k.Documents)))
@@ -49,6 +52,7 @@ func newCasesPanel(ws *workspace) *casesPanel {
 				}
 			}
 		}, ws.win)
+		d.Resize(fyne.NewSize(440, d.MinSize().Height))
 		enterSubmits(d, ws.win, e)
 	})
 	split := container.NewVSplit(c.list, container.NewVScroll(container.NewPadded(c.form)))
@@ -82,9 +86,11 @@ func (c *casesPanel) showForm() {
 	docs := container.NewVBox()
 	for _, d := range k.Documents {
 		d := d
-		open := widget.NewButton(ws.docName(d), func() { ws.openDocument(d) })
-		open.Alignment = widget.ButtonAlignLeading
-		open.Importance = widget.LowImportance
+		// A link, cut short with "…": a long document name must not widen
+		// the pane.
+		open := widget.NewHyperlink(ws.docName(d), nil)
+		open.OnTapped = func() { ws.openDocument(d) }
+		open.Truncation = fyne.TextTruncateEllipsis
 		remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { ws.try(ws.p.RemoveFromCase(id, d)) })
 		docs.Add(container.NewBorder(nil, nil, nil, remove, open))
 	}
@@ -104,12 +110,15 @@ func (c *casesPanel) showForm() {
 	})
 	memo := widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() { ws.memosOn(qda.OnCase, id, k.Name) })
 	c.form.Add(widget.NewLabelWithStyle("Case", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	c.form.Add(widget.NewForm(items...))
-	c.form.Add(container.NewGridWithColumns(2, attrs.save, attrs.add))
+	// Labels above the fields, so each field has the pane's whole width.
+	form := widget.NewForm(items...)
+	form.Orientation = widget.Vertical
+	c.form.Add(form)
+	c.form.Add(attrs.buttons)
 	c.form.Add(widget.NewLabelWithStyle(fmt.Sprintf("Documents (%d)", len(k.Documents)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	c.form.Add(docs)
 	c.form.Add(addDocs)
-	c.form.Add(container.NewGridWithColumns(2, memo, del))
+	c.form.Add(newFitRow(memo, del))
 }
 
 // addDocumentsDialog offers the documents not yet in case k.
@@ -147,73 +156,6 @@ func (c *casesPanel) addDocumentsDialog(k *qda.Case) {
 		_, err := ws.p.AssignToCase(k.Name, add...)
 		ws.try(err)
 	}, ws.win)
-}
-
-// attributeEditor is the attribute rows of a case's or document's form:
-// one entry per attribute of the scope, a Save button for the edits and an
-// Add button for a new attribute.
-type attributeEditor struct {
-	items     []*widget.FormItem
-	save, add *widget.Button
-	// flush saves the values typed but not yet saved.
-	flush func()
-}
-
-func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attributeEditor {
-	vars, err := ws.p.Variables()
-	if err != nil {
-		ws.showError(err)
-	}
-	values, _ := ws.p.Attributes(owner)
-	sort.Slice(vars, func(i, j int) bool { return vars[i].Name < vars[j].Name })
-	ed := &attributeEditor{}
-	entries := map[string]*widget.Entry{}
-	saveAll := func() {
-		for name, e := range entries {
-			if old := values[name]; e.Text != old {
-				// Noted before saving: the save refreshes the form, which
-				// flushes it again, and must find nothing left to save.
-				values[name] = e.Text
-				if !ws.try(ws.p.SetValue(scope, owner, name, e.Text)) {
-					values[name] = old
-					return
-				}
-			}
-		}
-	}
-	for _, v := range vars {
-		if v.Scope != scope {
-			continue
-		}
-		e := widget.NewEntry()
-		e.SetText(values[v.Name])
-		if v.Type != qda.VarText && v.Type != "" {
-			e.SetPlaceHolder(string(v.Type))
-		}
-		e.OnSubmitted = func(string) { saveAll() }
-		entries[v.Name] = e
-		ed.items = append(ed.items, widget.NewFormItem(v.Name, e))
-	}
-	// No icons on these two: side by side they must fit the narrow left
-	// pane at its default width.
-	ed.flush = saveAll
-	ed.save = widget.NewButton("Save attributes", saveAll)
-	if len(entries) == 0 {
-		ed.save.Disable()
-	}
-	ed.add = widget.NewButton("Add attribute…", func() {
-		name, value := widget.NewEntry(), widget.NewEntry()
-		name.SetPlaceHolder("e.g. informant role")
-		d := dialog.NewForm("Add attribute", "Add", "Cancel", []*widget.FormItem{
-			widget.NewFormItem("Attribute", name), widget.NewFormItem("Value", value),
-		}, func(ok bool) {
-			if ok && strings.TrimSpace(name.Text) != "" {
-				ws.try(ws.p.SetValue(scope, owner, name.Text, value.Text))
-			}
-		}, ws.win)
-		enterSubmits(d, ws.win, name, value)
-	})
-	return ed
 }
 
 // keepEdits runs and clears *pending, the saving of a form that is about to

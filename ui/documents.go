@@ -256,7 +256,7 @@ func (d *documentsPanel) showForm() {
 	memo := widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() { ws.memosOn(qda.OnDocument, id, info.Name) })
 	d.form.Add(widget.NewLabelWithStyle("Document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	d.form.Add(form)
-	d.form.Add(container.NewGridWithColumns(2, attrs.save, attrs.add))
+	d.form.Add(attrs.buttons)
 	d.form.Add(container.NewGridWithColumns(2, memo, del))
 }
 

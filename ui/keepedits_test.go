@@ -14,10 +14,16 @@ func formEntry(t *testing.T, o fyne.CanvasObject, label string) *widget.Entry {
 	walk(o, func(c fyne.CanvasObject) bool {
 		if f, ok := c.(*widget.Form); ok {
 			for _, it := range f.Items {
-				if e, ok := it.Widget.(*widget.Entry); ok && it.Text == label {
-					found = e
-					return true
+				if it.Text != label {
+					continue
 				}
+				switch e := it.Widget.(type) {
+				case *widget.Entry:
+					found = e
+				case *widget.SelectEntry: // a text attribute offering the values in use
+					found = &e.Entry
+				}
+				return found != nil
 			}
 		}
 		return false
