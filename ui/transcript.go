@@ -18,6 +18,7 @@ type Highlight struct {
 	Span  qda.Span    // the runes coded
 	Color color.Color // the code's colour; the view makes it translucent for the fill
 	Label string      // the code's path, for the app's menus and panels
+	Memo  bool        // the coding carries a memo: the margin shows a marker
 }
 
 // TranscriptView shows one document for reading and coding: passages wrapped
@@ -82,6 +83,7 @@ type TranscriptView struct {
 
 	pending *qda.Span // a ScrollTo made before the view had a size
 	find    *finder   // the find bar above the text
+	tip     *tip      // the code named beside the pointer over the margin, or nil
 
 	surface *transcriptSurface
 	scroll  *container.Scroll
@@ -249,6 +251,7 @@ func (t *TranscriptView) geometry() geometry {
 		bandH:       2,
 		bands:       3,
 		lanePitch:   5,
+		memoW:       th.Size(theme.SizeNameText),
 		lanes:       6,
 		pad:         th.Size(theme.SizeNamePadding) * 2,
 		// The scroll bar floats over the content and widens under the
@@ -270,12 +273,15 @@ func (t *TranscriptView) relayout(width float32) {
 		return
 	}
 	geo := t.geometry()
-	if t.lay == nil || t.lay.geo != geo {
+	geo.names = marginNames(width, geo)
+	if t.lay == nil || t.lay.geo.measures() != geo.measures() {
 		t.lay = newLayout(t.doc, geo)
 		t.lay.width = -1
 	}
-	if width > 0 && t.lay.width != width {
+	if width > 0 && (t.lay.width != width || t.lay.geo.names != geo.names) {
+		t.lay.geo.names = geo.names
 		t.lay.wrap(width)
+		t.tip = nil // the margin it named has moved
 		t.gen++
 		t.assignLanes()
 	}

@@ -44,13 +44,28 @@ type geometry struct {
 	bands       int     // bands that fit under a line
 	lanePitch   float32 // horizontal distance between code stripes in the gutter
 	lanes       int     // stripes the gutter holds
+	names       float32 // width of the column of code names left of the stripes; 0 when too narrow
+	memoW       float32 // width of the column of memo markers
 	pad         float32
 	right       float32 // room kept clear at the right edge, for the scroll bar
 	font        string
 }
 
 // textX is where text begins: after the gutter of code stripes.
-func (g *geometry) textX() float32 { return g.pad + float32(g.lanes)*g.lanePitch + g.pad }
+func (g *geometry) textX() float32 { return g.laneX(g.lanes) + g.pad }
+
+// laneX is where the gutter's stripe lane begins: after the column of code
+// names and the column of memo markers.
+func (g *geometry) laneX(lane int) float32 {
+	return g.pad + g.names + g.memoW + float32(lane)*g.lanePitch
+}
+
+// measures is g without what depends on the width, for telling whether the
+// text must be measured again or only wrapped again.
+func (g geometry) measures() geometry {
+	g.names = 0
+	return g
+}
 
 // pitch is the distance from one line's top to the next line's top.
 func (g *geometry) pitch(b *block) float32 {

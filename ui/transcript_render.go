@@ -57,6 +57,12 @@ type surfaceRenderer struct {
 	freeTexts   []*canvas.Text
 	rects       []*canvas.Rectangle
 	usedRects   int
+	texts       []*canvas.Text // the margin's names and tip
+	usedTexts   int
+	icons       []*canvas.Image // memo markers
+	usedIcons   int
+	boxes       []marginBox // what the margin names where, for hovering
+	fitted      map[fitKey]string
 	objects     []fyne.CanvasObject
 	gen         int     // layout generation the lines were built for
 	winTop      float32 // the window of content drawn
@@ -146,6 +152,7 @@ func (r *surfaceRenderer) update(force bool) bool {
 		}
 	}
 	r.decorateAbove()
+	r.decorateMargin()
 	return true
 }
 
@@ -341,7 +348,7 @@ func (r *surfaceRenderer) decorateAbove() {
 			if li+1 < len(lay.lines) && h.Span.End > lay.lines[li+1].start {
 				bottom = lay.lines[li+1].y
 			}
-			r.rect(solid, nil, geo.pad+float32(lane)*geo.lanePitch, ln.y, geo.lanePitch-1.5, bottom-ln.y)
+			r.rect(solid, nil, geo.laneX(lane), ln.y, geo.lanePitch-1.5, bottom-ln.y)
 		}
 	}
 	if t.focused && t.anchor == t.caret {

@@ -304,7 +304,7 @@ func (ws *workspace) refreshDocument() {
 	hs := make([]Highlight, 0, len(rows))
 	for _, r := range rows {
 		ws.codings[r.ID] = r
-		hs = append(hs, Highlight{ID: r.ID, Span: r.Span, Color: parseColor(r.CodeColor), Label: r.CodePath})
+		hs = append(hs, Highlight{ID: r.ID, Span: r.Span, Color: parseColor(r.CodeColor), Label: r.CodePath, Memo: r.Memo != "" || r.Memos > 0})
 	}
 	ws.view.SetHighlights(hs)
 	for _, info := range ws.docs {
