@@ -236,7 +236,8 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 // or document. A name the scope has already keeps that attribute's type.
 // Add is on only while the value fits the type; the reason shows under it.
 func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []qda.Variable, inUse map[qda.ID][]string) {
-	name := widget.NewEntry()
+	var d dialog.Dialog
+	name := newEscEntry(false, func() { d.Hide() })
 	name.SetPlaceHolder("e.g. Age, Informant role, Interview date")
 	var labels []string
 	for _, a := range attrTypes {
@@ -281,7 +282,6 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 			add.Enable()
 		}
 	}
-	var d dialog.Dialog
 	submit := func() {
 		if add.Disabled() {
 			return

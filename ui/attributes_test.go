@@ -126,6 +126,9 @@ func TestAddAttribute_OffersTypesAndRefusesMisfits(t *testing.T) {
 	if values, _ := ws.p.Attributes(id); values["Age"] != "71" {
 		t.Fatalf("Age is %q", values["Age"])
 	}
+	if e := formEntry(t, c.form, "Age"); e.Text != "71" {
+		t.Errorf("the case's form shows Age %q", e.Text)
+	}
 	vars, _ := ws.p.Variables()
 	for _, v := range vars {
 		if v.Name == "Age" && v.Type != qda.VarInteger {
@@ -141,10 +144,23 @@ func TestAddAttribute_OffersTypesAndRefusesMisfits(t *testing.T) {
 		t.Errorf("an existing whole-number attribute shows type %q (fixed: %v)", kind.Selected, kind.Disabled())
 	}
 	typeInto(formEntry(t, form, "Attribute"), "Interview date")
+
 	kind.SetSelected(attrTypeLabel(qda.VarDate))
 	date := entries(formWidget(t, form, "Value"))[0]
 	if date.PlaceHolder != "YYYY-MM-DD" || date.ActionItem == nil {
 		t.Errorf("a date field says %q and has a calendar: %v", date.PlaceHolder, date.ActionItem != nil)
+	}
+	typeInto(date, "2024/05/16")
+	test.Tap(button(t, form, "Add"))
+	if e := formEntry(t, c.form, "Interview date"); e.Text != "2024-05-16" {
+		t.Errorf("the case's form shows Interview date %q", e.Text)
+	}
+
+	test.Tap(button(t, c.form, "Add attribute…"))
+	form = topOverlay(t, w)
+	formWidget(t, form, "Attribute").(*escEntry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() == form {
+		t.Error("Escape left the Add attribute dialog open")
 	}
 }
 
@@ -171,4 +187,5 @@ func TestCasesPanel_KeepsItsWidthAndShowsWholeButtons(t *testing.T) {
 			t.Errorf("%q is %.0f px wide, its label needs %.0f", label, b.Size().Width, b.MinSize().Width)
 		}
 	}
+
 }

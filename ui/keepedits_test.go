@@ -22,6 +22,8 @@ func formEntry(t *testing.T, o fyne.CanvasObject, label string) *widget.Entry {
 					found = e
 				case *widget.SelectEntry: // a text attribute offering the values in use
 					found = &e.Entry
+				case *escEntry:
+					found = &e.Entry
 				}
 				return found != nil
 			}
