@@ -127,24 +127,53 @@ func attach(db *store.DB, opt Options) (*Project, error) {
 		name = defaultCoderName()
 	}
 	p := &Project{db: db, opt: opt}
-	err := db.View(func(tx *store.Tx) error {
+	c, err := p.coderNamed(name)
+	if err != nil {
+		return nil, err
+	}
+	p.coder = c
+	return p, nil
+}
+
+// coderNamed returns the project's coder with this name, or a new one. A
+// new coder is written with the first action that needs it, so merely
+// opening a project, or naming oneself, never changes it.
+func (p *Project) coderNamed(name string) (qda.Coder, error) {
+	var found qda.Coder
+	err := p.db.View(func(tx *store.Tx) error {
 		cs, err := tx.Coders()
 		for _, c := range cs {
 			if c.Name == name {
-				p.coder = c
+				found = c
 			}
 		}
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return qda.Coder{}, err
 	}
-	if p.coder.ID == "" {
-		// The coder is written with the first action that needs it, so merely
-		// opening a project never changes it.
-		p.coder = qda.Coder{ID: qda.NewID(), Name: name}
+	if found.ID == "" {
+		found = qda.Coder{ID: qda.NewID(), Name: name}
 	}
-	return p, nil
+	return found, nil
+}
+
+// SetCoder makes name the coder recorded on every coding and memo this
+// session makes from now on (the GUI's "Coder name…"); a name the project
+// already knows is the same coder as before.
+func (p *Project) SetCoder(name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return qda.Errorf("coder name", "it is empty", "type the name your codings should carry")
+	}
+	c, err := p.coderNamed(name)
+	if err != nil {
+		return err
+	}
+	p.actMu.Lock() // not while an action is writing the coder it read
+	p.coder = c
+	p.actMu.Unlock()
+	return nil
 }
 
 func defaultCoderName() string {

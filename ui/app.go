@@ -39,6 +39,8 @@ type App struct {
 	// onIndexed, when set, hears about every indexing run that ends (tests
 	// wait on it).
 	onIndexed func(err error)
+	// coderPrompt is the "Who is coding?" dialog once it has been shown.
+	coderPrompt dialog.Dialog
 }
 
 // Create fills w with Coder: the project at path or, when path is empty, the
@@ -47,6 +49,7 @@ type App struct {
 // closes.
 func Create(a fyne.App, w fyne.Window, path string) *App {
 	app := &App{fyne: a, win: w, prefs: prefs{a.Preferences()}, indexOnOpen: true}
+	app.opts.Coder, _ = app.prefs.coder()
 	w.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w.Resize(app.prefs.windowSize())
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { app.dropped(uris) })
@@ -139,6 +142,7 @@ func (a *App) showNow(p *project.Project) {
 	if a.indexOnOpen {
 		ws.indexer.start(false)
 	}
+	a.askCoderOnce()
 }
 
 // closeProject closes the open project, if any, keeping the window.

@@ -73,15 +73,16 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	c.defText.Wrapping = fyne.TextWrapWord
 	c.defText.SetPlaceHolder("Definition: what the code means, when to use it and when not, an example")
 	c.defText.OnChanged = func(string) { c.defSave.Enable() }
-	// No icon: the pane's narrowest width is two of these buttons side by
-	// side, and every pixel it needs is taken from the document.
-	c.defSave = widget.NewButton("Save definition", c.saveDefinition)
+	// Short and without an icon: the pane's narrowest width is these two
+	// buttons side by side, and every pixel it needs is taken from the
+	// document. The box above says what is saved.
+	c.defSave = widget.NewButton("Save", c.saveDefinition)
 	c.defMemos = widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() {
 		if c.selected != "" {
 			ws.memosOn(qda.OnCode, c.selected, ws.tree.Path(c.selected))
 		}
 	})
-	def := container.NewBorder(container.NewVBox(c.defPath, c.defInfo), container.NewGridWithColumns(2, c.defSave, c.defMemos), nil, nil, c.defText)
+	def := container.NewBorder(container.NewVBox(c.defPath, c.defInfo), container.NewBorder(nil, nil, nil, c.defMemos, c.defSave), nil, nil, c.defText)
 
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { c.addCodeDialog(c.selected) })
 	collapse := widget.NewButtonWithIcon("", theme.MoveUpIcon(), c.closeAll)

@@ -45,6 +45,9 @@ func TestCodebook_AddMoveMergeDeleteAndUndo(t *testing.T) {
 	})
 
 	t.Run("DragOntoAnotherCodeMovesIt", func(t *testing.T) {
+		// Tall enough that selecting the dragged code does not scroll the
+		// target row away from where it was measured.
+		w.Resize(fyne.NewSize(1280, 1000))
 		rumours, _ := ws.tree.Find("Rumours")
 		trust, _ := ws.tree.Find("Community logic/Trust and social capital")
 		target := rowOf(t, c, trust.ID)

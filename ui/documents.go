@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -19,7 +20,8 @@ import (
 // form below for the selected document's name, kind, cases and attributes.
 type documentsPanel struct {
 	ws      *workspace
-	tree    *widget.Tree
+	tree    *docTree
+	filter  *widget.Entry // narrows the list by name, kind or case
 	groupBy *widget.RadioGroup
 	form    *fyne.Container
 	content fyne.CanvasObject
@@ -35,16 +37,9 @@ const noCase = "(no case)"
 
 func newDocumentsPanel(ws *workspace) *documentsPanel {
 	d := &documentsPanel{ws: ws, form: container.NewVBox()}
-	d.tree = widget.NewTree(d.childUIDs, d.isBranch,
-		func(branch bool) fyne.CanvasObject {
-			// A long name ends in an ellipsis at the pane's edge instead of
-			// being cut through a letter.
-			l := widget.NewLabel("document name")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l)
-		},
-		d.updateNode)
+	d.tree = newDocTree(d)
 	d.tree.OnSelected = func(uid widget.TreeNodeID) {
+		d.tree.setFocus(uid)
 		id := docOfNode(uid)
 		if id == "" {
 			d.tree.ToggleBranch(uid)
@@ -71,9 +66,20 @@ func newDocumentsPanel(ws *workspace) *documentsPanel {
 	}
 	d.refresh()
 	d.tree.OpenAllBranches()
+	d.filter = widget.NewEntry()
+	d.filter.SetPlaceHolder("Filter: name, kind or case")
+	d.filter.OnChanged = func(string) {
+		d.refresh()
+		d.tree.OpenAllBranches()
+	}
+	// Enter or Down goes from the filter to the first document it left.
+	d.filter.OnSubmitted = func(string) { d.focusList() }
 	importBtn := widget.NewButtonWithIcon("", theme.ContentAddIcon(), ws.importFilesDialog)
-	top := container.NewBorder(nil, nil, widget.NewLabel("Group by"), importBtn, d.groupBy)
-	split := container.NewVSplit(d.tree, container.NewVScroll(container.NewPadded(d.form)))
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, importBtn, d.filter),
+		container.NewBorder(nil, nil, widget.NewLabel("Group by"), nil, d.groupBy))
+	// Scrolled both ways: a long attribute name widens the form, not the pane.
+	split := container.NewVSplit(d.tree, container.NewScroll(container.NewPadded(d.form)))
 	split.Offset = 0.55
 	d.content = container.NewBorder(top, nil, nil, nil, split)
 	return d
@@ -98,10 +104,16 @@ func (d *documentsPanel) refresh() {
 		}
 		d.members[g] = append(d.members[g], id)
 	}
+	var docs []project.DocInfo
+	for _, doc := range d.ws.docs {
+		if d.filter == nil || matchesFilter(doc, d.filter.Text) {
+			docs = append(docs, doc)
+		}
+	}
 	byKind := d.groupBy.Selected == "Kind"
 	if byKind {
 		for _, k := range qda.Kinds {
-			for _, doc := range d.ws.docs {
+			for _, doc := range docs {
 				if doc.Kind == k {
 					add(string(k), doc.ID)
 				}
@@ -109,13 +121,13 @@ func (d *documentsPanel) refresh() {
 		}
 	} else {
 		for _, c := range d.ws.cases {
-			for _, doc := range d.ws.docs {
+			for _, doc := range docs {
 				if c.Has(doc.ID) {
 					add(c.Name, doc.ID)
 				}
 			}
 		}
-		for _, doc := range d.ws.docs {
+		for _, doc := range docs {
 			if len(doc.Cases) == 0 {
 				add(noCase, doc.ID)
 			}
@@ -146,7 +158,9 @@ func (d *documentsPanel) isBranch(uid widget.TreeNodeID) bool {
 }
 
 func (d *documentsPanel) updateNode(uid widget.TreeNodeID, branch bool, o fyne.CanvasObject) {
-	box := o.(*fyne.Container)
+	row := o.(*fyne.Container)
+	d.tree.showRing(uid, row.Objects[0].(*canvas.Rectangle))
+	box := row.Objects[1].(*fyne.Container)
 	label, icon := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Icon)
 	if branch {
 		g := strings.TrimPrefix(uid, "g\x00")

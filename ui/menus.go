@@ -32,6 +32,9 @@ var (
 	keyDocument  = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
 	keyShortcuts = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	keyQuit      = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	keyLeftPane  = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
+	keyRightPane = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyFocus     = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	digitKeys    = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 )
 
@@ -46,6 +49,8 @@ type menus struct {
 	pinned     [9]*fyne.MenuItem
 	needSel    []*fyne.MenuItem // items that act on the selected text
 	hadSel     bool
+
+	panes [3]*fyne.MenuItem // View: the side panels and focus mode, ticked as they are
 }
 
 func newMenus(ws *workspace) *menus {
@@ -80,6 +85,8 @@ func newMenus(ws *workspace) *menus {
 		item("Find in this document…", keyFind, ws.findInDocument),
 		item("Search all documents…", keyFindAll, ws.search.focus),
 		item("Find a code", keyFindCode, func() { ws.codes.focusFilter("") }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Coder name…", a.coderDialog),
 	)
 	fromSel := item("New code from selection…", keyFromSel, ws.newCodeFromSelection)
 	inVivo := item("In-vivo code", keyInVivo, ws.inVivo)
@@ -109,11 +116,15 @@ func newMenus(ws *workspace) *menus {
 	m.byKind = fyne.NewMenuItem("Group documents by kind", func() { ws.documents.setGroupByKind(true) })
 	view := fyne.NewMenu("View", m.byCase, m.byKind,
 		fyne.NewMenuItemSeparator(),
-		item("Document", keyDocument, func() { ws.centre.Select(ws.docTab) }),
+		item("Document", keyDocument, ws.focusText),
 		fyne.NewMenuItem("Retrieve", func() { ws.centre.Select(ws.retrieveTab) }),
 		fyne.NewMenuItem("Search", func() { ws.centre.Select(ws.searchTab) }),
 		fyne.NewMenuItem("Memos", func() { ws.left.Select(ws.leftMemos) }),
 		fyne.NewMenuItem("Cases", func() { ws.left.Select(ws.leftCases) }),
+		fyne.NewMenuItemSeparator(),
+		m.paneItem(0, item("Documents, cases and memos panel", keyLeftPane, func() { ws.togglePane(0) })),
+		m.paneItem(1, item("Codebook panel", keyRightPane, func() { ws.togglePane(1) })),
+		m.paneItem(2, item("Focus on the document", keyFocus, ws.toggleFocus)),
 	)
 	tools := fyne.NewMenu("Tools",
 		fyne.NewMenuItem("Rebuild search index", ws.rebuildIndex),
@@ -149,6 +160,7 @@ func (m *menus) update() {
 	}
 	byKind := ws.documents != nil && ws.documents.groupBy.Selected == "Kind"
 	m.byKind.Checked, m.byCase.Checked = byKind, !byKind
+	m.checkPanes()
 	m.hadSel = !ws.view.Selection().Empty()
 	for _, it := range m.needSel {
 		it.Disabled = !m.hadSel

@@ -9,8 +9,9 @@ import (
 )
 
 // prefs keeps what Coder remembers between sessions in the app's
-// preferences: window size, recent projects, how documents are grouped and
-// each project's pinned codes.
+// preferences: window size, the widths of the side panels and which are
+// hidden, recent projects, how documents are grouped, each project's pinned
+// codes, and who is coding.
 type prefs struct{ p fyne.Preferences }
 
 const (
@@ -20,12 +21,45 @@ const (
 	prefGroupBy = "documents.groupBy"
 	prefReopen  = "reopen"
 	maxRecent   = 10
+
+	prefLeftWidth   = "layout.leftWidth"
+	prefRightWidth  = "layout.rightWidth"
+	prefHideLeft    = "layout.hideLeft"
+	prefHideRight   = "layout.hideRight"
+	prefCoderName   = "coder.name"
+	prefCoderLetter = "coder.initials"
 )
 
+// windowSize is the window's size when Coder last closed, in
+// device-independent units (as fyne.Canvas.Size measures), so the window
+// keeps its size on the screen whatever the scale.
 func (s prefs) windowSize() fyne.Size {
 	w := s.p.FloatWithFallback(prefWidth, 1280)
 	h := s.p.FloatWithFallback(prefHeight, 820)
-	return fyne.NewSize(float32(max(w, 640)), float32(max(h, 480)))
+	return fyne.NewSize(float32(max(w, minWindowWidth)), float32(max(h, minWindowHeight)))
+}
+
+// The smallest window Coder restores, and the room it leaves free on a
+// screen it would not fit (for panels, a task bar and the title bar).
+const (
+	minWindowWidth, minWindowHeight = 640, 480
+	screenMarginX, screenMarginY    = 40, 80
+)
+
+// fitScreen shrinks a window size to fit a screen of the given size (both
+// in device-independent units), keeping a margin for the desktop's panels;
+// a screen too small for Coder's smallest window gets all of it.
+func fitScreen(size, screen fyne.Size) fyne.Size {
+	if screen.Width <= 0 || screen.Height <= 0 {
+		return size
+	}
+	fit := func(want, room, margin, least float32) float32 {
+		most := max(room-margin, min(least, room))
+		return min(want, most)
+	}
+	return fyne.NewSize(
+		fit(size.Width, screen.Width, screenMarginX, minWindowWidth),
+		fit(size.Height, screen.Height, screenMarginY, minWindowHeight))
 }
 
 func (s prefs) setWindowSize(size fyne.Size) {
@@ -121,3 +155,29 @@ func (s prefs) reopen() string {
 }
 
 func (s prefs) setReopen(path string) { s.p.SetString(prefReopen, path) }
+
+// restorePanes gives the panes the widths and visibility remembered from
+// the last session.
+func (s prefs) restorePanes(p *panes) {
+	p.width[0] = float32(s.p.FloatWithFallback(prefLeftWidth, defaultLeftWidth))
+	p.width[1] = float32(s.p.FloatWithFallback(prefRightWidth, defaultRightWidth))
+	p.hidden[0] = s.p.Bool(prefHideLeft)
+	p.hidden[1] = s.p.Bool(prefHideRight)
+}
+
+func (s prefs) setPanes(p *panes) {
+	s.p.SetFloat(prefLeftWidth, float64(p.width[0]))
+	s.p.SetFloat(prefRightWidth, float64(p.width[1]))
+	s.p.SetBool(prefHideLeft, p.hidden[0])
+	s.p.SetBool(prefHideRight, p.hidden[1])
+}
+
+// coder returns the researcher's name and initials, "" until they are given.
+func (s prefs) coder() (name, initials string) {
+	return s.p.String(prefCoderName), s.p.String(prefCoderLetter)
+}
+
+func (s prefs) setCoder(name, initials string) {
+	s.p.SetString(prefCoderName, name)
+	s.p.SetString(prefCoderLetter, initials)
+}

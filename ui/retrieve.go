@@ -56,7 +56,7 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 	// The VBox keeps Export at its own height beside a hint that wraps.
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(export), r.summary), nil, nil, nil, r.results)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.32
+	split.Offset = 0.4 // in a small window a third was too narrow for the code names
 	r.content = split
 	r.refreshChoices()
 	return r

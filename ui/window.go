@@ -54,6 +54,9 @@ type workspace struct {
 	content                        fyne.CanvasObject
 	left                           *container.AppTabs
 	leftDocs, leftCases, leftMemos *container.TabItem
+	panes                          *panes      // the columns: left panel, centre, codebook
+	coderLink                      *statusLink // who is coding, in the status bar
+	focusSaved                     *[2]bool    // which side panels were hidden before focus mode
 }
 
 func newWorkspace(a *App, p *project.Project) (*workspace, error) {
@@ -99,11 +102,14 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 		}
 	}
 
-	right := container.NewHSplit(ws.centre, ws.codes.content)
-	right.Offset = 0.7
-	split := container.NewHSplit(ws.left, right)
-	split.Offset = 0.22
-	ws.content = container.NewBorder(nil, ws.indexer.content, nil, nil, split)
+	ws.panes = newPanes(ws.left, ws.centre, ws.codes.content)
+	// Every tab stays a tab rather than going behind a "…" button.
+	ws.panes.floor = [2]float32{tabBarWidth(ws.left), 0}
+	ws.panes.centreFloor = tabBarWidth(ws.centre)
+	a.prefs.restorePanes(ws.panes)
+	ws.panes.onChanged = func() { a.prefs.setPanes(ws.panes) }
+	ws.menus.checkPanes()
+	ws.content = container.NewBorder(nil, container.NewVBox(ws.indexer.content, ws.statusBar()), nil, nil, ws.panes)
 	ws.showDocument(nil)
 
 	p.Watch(func(c project.Change) { fyne.Do(func() { ws.changed(c) }) })
@@ -335,6 +341,13 @@ func (ws *workspace) jumpTo(doc qda.ID, span qda.Span) {
 	}
 	ws.view.Select(span)
 	ws.view.ScrollTo(span)
+	ws.win.Canvas().Focus(ws.view)
+}
+
+// focusText shows the open document and gives its text the keyboard
+// (View ▸ Document, Ctrl+D; Enter or Tab in the document list).
+func (ws *workspace) focusText() {
+	ws.centre.Select(ws.docTab)
 	ws.win.Canvas().Focus(ws.view)
 }
 

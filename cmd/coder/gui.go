@@ -31,7 +31,7 @@ func checkDisplay() error {
 		return nil
 	}
 	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		return &qda.Error{What: "coder", Why: "there is no display to open the app on (DISPLAY and WAYLAND_DISPLAY are not set)", Fix: "run it in a desktop session, or use the command line: coder help"}
+		return &qda.Error{Why: "there is no display to open the app on (DISPLAY and WAYLAND_DISPLAY are not set)", Fix: "run it in a desktop session, or use the command line: coder help"}
 	}
 	return nil
 }
