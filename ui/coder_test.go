@@ -74,11 +74,10 @@ func TestCoder_TheNameGivenInTheWindowIsOnEveryCodingAndMemo(t *testing.T) {
 	if got := codedBy(doc, first); got != "Li Wei" {
 		t.Errorf("the coding records %q, want Li Wei", got)
 	}
-	ws.editMemo(qda.OnDocument, doc, nil)
-	memo := topOverlay(t, w)
-	typeInto(entries(memo)[0], "Gate")
-	typeInto(entries(memo)[1], "The gate comes up again.")
-	test.Tap(button(t, memo, "Save"))
+	md := ws.editMemo(qda.OnDocument, doc, "")
+	typeInto(&md.title.Entry, "Gate")
+	typeInto(&md.text.Entry, "The gate comes up again.")
+	test.Tap(button(t, topOverlay(t, w), "Save"))
 	memos, err := ws.p.Memos(qda.OnDocument, doc)
 	if err != nil || len(memos) == 0 {
 		t.Fatalf("the memo was not saved: %v", err)
