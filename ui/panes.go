@@ -43,6 +43,7 @@ type panes struct {
 	// onChanged hears about every drag that ends and every panel shown or
 	// hidden, so the layout can be remembered.
 	onChanged func()
+	r         *panesRenderer
 }
 
 func newPanes(left, centre, right fyne.CanvasObject) *panes {
@@ -61,7 +62,7 @@ func (p *panes) setHidden(side int, hide bool) {
 		return
 	}
 	p.hidden[side] = hide
-	p.Refresh()
+	p.relayout()
 	if p.onChanged != nil {
 		p.onChanged()
 	}
@@ -151,12 +152,22 @@ func (p *panes) dragTo(side int, x float32) {
 	most := total - p.dividers() - other - max(p.centreMin(), total*centreShare)
 	w = max(min(w, most), p.sideMin(side))
 	p.width[side] = w
-	p.Refresh()
+	p.relayout()
 }
 
 // CreateRenderer is part of fyne.Widget.
 func (p *panes) CreateRenderer() fyne.WidgetRenderer {
-	return &panesRenderer{p: p}
+	p.r = &panesRenderer{p: p}
+	return p.r
+}
+
+// relayout places the columns again after their widths changed, without
+// refreshing what they hold.
+func (p *panes) relayout() {
+	if p.r != nil {
+		p.r.Layout(p.Size())
+		canvas.Refresh(p)
+	}
 }
 
 type panesRenderer struct{ p *panes }
@@ -200,8 +211,13 @@ func (r *panesRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{p.left, p.leftDiv, p.centre, p.rightDiv, p.right}
 }
 
+// Refresh lays the columns out again and refreshes what they hold, as a
+// split container does, so a refresh of the window reaches every panel.
 func (r *panesRenderer) Refresh() {
 	r.Layout(r.p.Size())
+	for _, o := range r.Objects() {
+		o.Refresh()
+	}
 	canvas.Refresh(r.p)
 }
 
