@@ -65,6 +65,21 @@ func Create(a fyne.App, w fyne.Window, path string) *App {
 	return app
 }
 
+// FitScreen shrinks the window to fit a screen of the given size in pixels
+// (the remembered size is in device-independent units, which a larger
+// scale makes more pixels than the screen has). Call it once the window is
+// shown, when its scale is known.
+func (a *App) FitScreen(pixels fyne.Size) {
+	scale := a.win.Canvas().Scale()
+	if scale <= 0 {
+		scale = 1
+	}
+	size := a.win.Canvas().Size()
+	if fit := fitScreen(size, fyne.NewSize(pixels.Width/scale, pixels.Height/scale)); fit != size {
+		a.win.Resize(fit)
+	}
+}
+
 // quit remembers the window's size and open project, closes the project
 // and then the window, once nothing typed can be lost (see leaveProject).
 func (a *App) quit() {

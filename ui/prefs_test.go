@@ -72,3 +72,33 @@ func TestPrefs_ClosedProjectIsNotReopened(t *testing.T) {
 		t.Error("a project closed before quitting was reopened")
 	}
 }
+
+// Ensure that a remembered window size is shrunk to the screen it opens
+// on, leaving room for the desktop's panels, and left alone when it fits:
+// after a run at FYNE_SCALE=1.5 the window opened at 1920×1230 pixels on a
+// 1600×1000 screen.
+func TestPrefs_WindowSizeIsClampedToTheScreen(t *testing.T) {
+	for _, c := range []struct {
+		name               string
+		size, screen, want fyne.Size
+	}{
+		{"fits", fyne.NewSize(1280, 820), fyne.NewSize(1600, 1000), fyne.NewSize(1280, 820)},
+		{"1600×1000 pixels at scale 1.5", fyne.NewSize(1280, 820), fyne.NewSize(1600/1.5, 1000/1.5), fyne.NewSize(1600/1.5-40, 1000/1.5-80)},
+		{"taller than the screen", fyne.NewSize(1000, 1200), fyne.NewSize(1920, 1080), fyne.NewSize(1000, 1000)},
+		{"screen smaller than the smallest window", fyne.NewSize(1280, 820), fyne.NewSize(600, 400), fyne.NewSize(600, 400)},
+		{"screen unknown", fyne.NewSize(1280, 820), fyne.Size{}, fyne.NewSize(1280, 820)},
+	} {
+		if got := fitScreen(c.size, c.screen); got != c.want {
+			t.Errorf("%s: %v on %v became %v, want %v", c.name, c.size, c.screen, got, c.want)
+		}
+	}
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	app := Create(a, w, "")
+	w.Resize(fyne.NewSize(1920, 1230))
+	app.FitScreen(fyne.NewSize(1600, 1000))
+	if got := w.Canvas().Size(); got.Width > 1600 || got.Height > 1000 {
+		t.Errorf("on a 1600×1000 screen the window is %v", got)
+	}
+}

@@ -17,7 +17,11 @@ func gui(path string) int {
 	}
 	a := app.NewWithID(ui.AppID)
 	w := a.NewWindow("Coder")
-	ui.Create(a, w, path)
+	c := ui.Create(a, w, path)
+	if screen, ok := screenPixels(); ok {
+		// The window's scale is known once it is on the screen.
+		a.Lifecycle().SetOnStarted(func() { c.FitScreen(screen) })
+	}
 	w.ShowAndRun()
 	return 0
 }
