@@ -60,41 +60,50 @@ func (p *Project) AddCode(path, color, description string) (*qda.Code, error) {
 	}
 	var made *qda.Code
 	err := p.act(Change{Action: "Add code", Codebook: true}, func(tx *store.Tx) error {
-		var parent qda.ID
-		for i, name := range names {
-			t, err := tx.Codebook()
-			if err != nil {
-				return err
-			}
-			var existing *qda.Code
-			for _, c := range t.Children(parent) {
-				if strings.EqualFold(c.Name, name) {
-					existing = c
-				}
-			}
-			last := i == len(names)-1
-			if existing != nil && !last {
-				parent = existing.ID
-				continue
-			}
-			if existing != nil {
-				return &qda.Error{What: t.Path(existing.ID), Why: "this code exists already", Err: qda.ErrConflict}
-			}
-			c := &qda.Code{ID: qda.NewID(), Parent: parent, Name: name, Order: t.NextOrder(parent), Color: newColor(t, parent)}
-			if last {
-				if color != "" {
-					c.Color = strings.ToUpper(color)
-				}
-				c.Description = description
-			}
-			if err := tx.PutCode(c); err != nil {
-				return err
-			}
-			parent, made = c.ID, c
-		}
-		return nil
+		var err error
+		made, err = addCode(tx, names, color, description)
+		return err
 	})
 	return made, err
+}
+
+// addCode adds the code at the path names (making missing parents) within
+// a transaction, and returns it.
+func addCode(tx *store.Tx, names []string, color, description string) (*qda.Code, error) {
+	var made *qda.Code
+	var parent qda.ID
+	for i, name := range names {
+		t, err := tx.Codebook()
+		if err != nil {
+			return nil, err
+		}
+		var existing *qda.Code
+		for _, c := range t.Children(parent) {
+			if strings.EqualFold(c.Name, name) {
+				existing = c
+			}
+		}
+		last := i == len(names)-1
+		if existing != nil && !last {
+			parent = existing.ID
+			continue
+		}
+		if existing != nil {
+			return nil, &qda.Error{What: t.Path(existing.ID), Why: "this code exists already", Err: qda.ErrConflict}
+		}
+		c := &qda.Code{ID: qda.NewID(), Parent: parent, Name: name, Order: t.NextOrder(parent), Color: newColor(t, parent)}
+		if last {
+			if color != "" {
+				c.Color = strings.ToUpper(color)
+			}
+			c.Description = description
+		}
+		if err := tx.PutCode(c); err != nil {
+			return nil, err
+		}
+		parent, made = c.ID, c
+	}
+	return made, nil
 }
 
 // newColor is the colour of a new code under parent: a shade of the

@@ -35,6 +35,7 @@ type codingBatch struct {
 	tx   *store.Tx
 	have map[qda.ID]map[codingKey]qda.Coding // by document
 	docs []qda.ID                            // documents touched, in order
+	made int                                 // codings added (not already there)
 }
 
 type codingKey struct {
@@ -68,6 +69,7 @@ func (b *codingBatch) add(doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding, 
 		return nil, err
 	}
 	have[codingKey{code, span}] = *c
+	b.made++
 	return c, nil
 }
 

@@ -141,49 +141,6 @@ func (p *Project) Search(ctx context.Context, query string, opt search.Options) 
 	return ix.Search(ctx, query, opt)
 }
 
-// CodeHits applies a code to every passage hit of a query: to each matched
-// span, or to the whole passage when wholePassage is set. It is one action
-// (one undo step) and returns how many codings it made.
-func (p *Project) CodeHits(ctx context.Context, query string, code qda.ID, wholePassage bool) (int, error) {
-	count, err := p.Search(ctx, query, search.Options{Limit: 1, SpansOnly: true})
-	if err != nil {
-		return 0, err
-	}
-	res, err := p.Search(ctx, query, search.Options{Limit: max(count.Total, 1), SpansOnly: true})
-	if err != nil {
-		return 0, err
-	}
-	var docs []qda.ID
-	seen := map[qda.ID]bool{}
-	for _, h := range res.Hits {
-		if h.DocumentID != "" && !seen[h.DocumentID] {
-			seen[h.DocumentID] = true
-			docs = append(docs, h.DocumentID)
-		}
-	}
-	n := 0
-	err = p.act(Change{Action: "Code search hits", Documents: docs, Codings: true}, func(tx *store.Tx) error {
-		batch := p.codingBatch(tx)
-		for _, h := range res.Hits {
-			if h.DocumentID == "" {
-				continue
-			}
-			spans := h.Matches
-			if wholePassage {
-				spans = []qda.Span{h.Passage}
-			}
-			for _, s := range spans {
-				if _, err := batch.add(h.DocumentID, s, code); err != nil {
-					return err
-				}
-				n++
-			}
-		}
-		return nil
-	})
-	return n, err
-}
-
 // corpus describes the project for a full index build. Metadata is read up
 // front; each document's text is read only when the builder asks for it, so
 // a build never holds every text in memory.

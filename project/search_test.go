@@ -47,33 +47,6 @@ func TestSearch_IndexFollowsChanges(t *testing.T) {
 	}
 }
 
-// Ensure that "code all hits" codes every hit as one undoable action, either
-// the matched words or the whole passage.
-func TestCodeHits_MatchesAndPassages(t *testing.T) {
-	p := newProject(t, "logics")
-	ctx := context.Background()
-	importText(t, p, "a.txt", "The gate was mended.\n\nNobody mentioned it.\n\nA second gate came later.\n")
-	code, _ := p.FindCode("Community logic")
-	n, err := p.CodeHits(ctx, "gate", code.ID, false)
-	if err != nil || n != 2 {
-		t.Fatalf("CodeHits = %d, %v; want 2", n, err)
-	}
-	rows, _ := p.Codings(project.CodingFilter{Codes: []qda.ID{code.ID}})
-	for _, r := range rows {
-		if r.Text != "gate" {
-			t.Errorf("coded %q, want the matched word", r.Text)
-		}
-	}
-	p.Undo()
-	if n, err := p.CodeHits(ctx, "gate", code.ID, true); err != nil || n != 2 {
-		t.Fatalf("CodeHits whole passages = %d, %v", n, err)
-	}
-	rows, _ = p.Codings(project.CodingFilter{Codes: []qda.ID{code.ID}})
-	if len(rows) != 2 || rows[0].Text != "The gate was mended." {
-		t.Errorf("passage codings = %+v", rows)
-	}
-}
-
 // Ensure that renaming a code is reflected in the code: filter at once.
 func TestSearch_CodeRenameReindexes(t *testing.T) {
 	p := newProject(t, "empty")

@@ -173,6 +173,7 @@ func (a *App) closeProject() {
 	}
 	closeOverlays(a.win)
 	a.ws.save()
+	a.ws.jobs.stop()
 	a.ws.indexer.stop()
 	a.ws.p.Close()
 	a.ws = nil

@@ -221,15 +221,11 @@ func TestWorkflow_NewProjectImportCodeRetrieveSearchUndo(t *testing.T) {
 		ws.centre.Select(ws.searchTab)
 		test.Tap(ws.search.codeAll)
 		form := topOverlay(t, w)
-		walk(form, func(o fyne.CanvasObject) bool {
-			if se, ok := o.(*widget.SelectEntry); ok {
-				se.SetText("")
-				test.Type(se, "Gatekeeping")
-				return true
-			}
-			return false
-		})
+		pickCode(t, form, "Gatekeeping", "Create new code “Gatekeeping”")
+		coded := make(chan struct{}, 1)
+		ws.search.onCoded = func(project.CodedHits, error) { coded <- struct{}{} }
 		test.Tap(button(t, form, "Code"))
+		wait(t, coded, "code all hits")
 		code, ok := ws.tree.Find("Gatekeeping")
 		if !ok {
 			t.Fatal("Code all hits did not make the new code")
@@ -252,10 +248,12 @@ func TestWorkflow_NewProjectImportCodeRetrieveSearchUndo(t *testing.T) {
 		if after := len(codingsOf(t, p, ma.ID)); after != before-2 {
 			t.Errorf("undo left %d codings, want %d", after, before-2)
 		}
-		ws.menus.undo.Action() // the new code made for the hits
+		if _, ok := ws.tree.Find("Gatekeeping"); ok {
+			t.Error("undo kept the code made with the codings in the same step")
+		}
 		ws.menus.undo.Action() // the type-to-find coding
 		if got := codingsOf(t, p, ma.ID); len(got) != 2 {
-			t.Errorf("after three undos the document has codings %q, want 2", got)
+			t.Errorf("after two undos the document has codings %q, want 2", got)
 		}
 		if got := ws.menus.redo.Label; got != "Redo Apply code" {
 			t.Errorf("Edit menu says %q", got)

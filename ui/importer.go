@@ -95,35 +95,12 @@ func (ws *workspace) askImport(paths []string) {
 // runImport imports in the background behind a progress dialog with a
 // Cancel button, then reports what went in and what did not.
 func (ws *workspace) runImport(paths []string, opt project.ImportOptions) {
-	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	item := widget.NewLabel("Reading files…")
-	item.Truncation = fyne.TextTruncateEllipsis
-	stop := widget.NewButton("Cancel", func() {
-		cancel()
-		item.SetText("Stopping after this file…")
-	})
-	content := container.NewVBox(item, bar, container.NewCenter(stop))
-	d := dialog.NewCustomWithoutButtons("Importing", container.NewGridWrap(fyne.NewSize(420, content.MinSize().Height), content), ws.win)
-	d.Show()
+	var rep *project.ImportReport
+	var err error
 	p := ws.p
-	go func() {
-		rep, err := p.Import(ctx, paths, opt, func(pr project.Progress) {
-			fyne.Do(func() {
-				if pr.Total > 0 {
-					bar.SetValue(float64(pr.Done) / float64(pr.Total))
-				}
-				if pr.Item != "" {
-					item.SetText(fmt.Sprintf("%d of %d: %s", pr.Done+1, pr.Total, pr.Item))
-				}
-			})
-		})
-		cancel()
-		fyne.Do(func() {
-			d.Hide()
-			ws.imported(rep, err)
-		})
-	}()
+	ws.runLong("Importing", "Stopping after this file; the files imported so far are kept…", func(ctx context.Context, progress func(project.Progress)) {
+		rep, err = p.Import(ctx, paths, opt, progress)
+	}, func() { ws.imported(rep, err) })
 }
 
 // imported shows the result of an import and opens the first new document.

@@ -4,9 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Ensure that a code: filter naming a sub-code without its parents, which
@@ -57,13 +55,7 @@ func TestSearch_CodeAllHitsShowsTheNewCodeOnTheHits(t *testing.T) {
 	wait(t, done, "search")
 	test.Tap(ws.search.codeAll)
 	form := topOverlay(t, w)
-	walk(form, func(o fyne.CanvasObject) bool {
-		if se, ok := o.(*widget.SelectEntry); ok {
-			se.SetText("Seating")
-			return true
-		}
-		return false
-	})
+	pickCode(t, form, "Seating", "Create new code “Seating”")
 	test.Tap(button(t, form, "Code"))
 	wait(t, done, "the search run again")
 	if txt := textUnder(ws.search.results); !strings.Contains(txt, "Seating") {

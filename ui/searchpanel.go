@@ -67,6 +67,8 @@ type searchPanel struct {
 	waiting bool
 	// done is called after each search has been shown; tests wait on it.
 	done func()
+	// onCoded, when set, hears how each "code all hits" ended (tests).
+	onCoded func(project.CodedHits, error)
 }
 
 func newSearchPanel(ws *workspace) *searchPanel {
@@ -357,57 +359,140 @@ func (s *searchPanel) open(h search.Hit) {
 }
 
 // codeAllDialog codes every hit of the last query with a chosen code: the
-// matched words, or the whole passages.
+// matched words, or the whole passages. It says how many of each it codes,
+// and the count it shows is the count it codes. A code is picked from the
+// codes whose name holds what is typed; a new one is made only when
+// "Create new code" is picked.
 func (s *searchPanel) codeAllDialog() {
 	ws := s.ws
-	if s.ran == "" {
+	if s.ran == "" || s.result == nil {
 		return
 	}
+	q := s.ran
+	plan := project.PlanHits(q, s.result)
+	complete := s.result.Total <= len(s.result.Hits)
 	paths, ids := ws.codeChoices("", false)
-	code := widget.NewSelectEntry(paths)
-	code.SetPlaceHolder("a code, or a new code's name")
+	start := ""
 	if _, ok := ws.tree.Code(ws.codes.selected); ok {
-		code.SetText(ws.tree.Path(ws.codes.selected))
+		start = ws.tree.Path(ws.codes.selected)
 	}
-	const words, passages = "The matching words", "The whole passages"
+	picker := newCodePicker(paths, ids, start)
+	words := fmt.Sprintf("The matching words (%d)", plan.Matches())
+	passages := fmt.Sprintf("The whole passages (%d)", plan.Passages())
+	if !complete {
+		words, passages = "The matching words", fmt.Sprintf("The whole passages (%d)", s.result.Total)
+	}
 	what := widget.NewRadioGroup([]string{words, passages}, nil)
 	what.SetSelected(passages)
-	q := s.ran
-	msg := widget.NewLabel(fmt.Sprintf("Code all %d hits of %s", s.result.Total, q))
+	unit := func() project.HitUnit {
+		if what.Selected == words {
+			return project.HitMatches
+		}
+		return project.HitPassages
+	}
+	found := fmt.Sprintf("“%s” found %s in %s of %s.", q, qda.Plural(plan.Matches(), "matching word", "matching words"),
+		qda.Plural(plan.Passages(), "passage", "passages"), qda.Plural(plan.Documents, "document", "documents"))
+	if !complete {
+		found = fmt.Sprintf("“%s” found %s.", q, qda.Plural(s.result.Total, "passage", "passages"))
+	}
+	msg := widget.NewLabel(found)
 	msg.Wrapping = fyne.TextWrapWord
+	will := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	will.Wrapping = fyne.TextWrapWord
+	say := func() {
+		n := codeAllCount(plan, unit(), complete, s.result.Total)
+		_, path, ok := picker.chosen()
+		switch {
+		case !ok:
+			will.SetText(fmt.Sprintf("Choose the code for %s.", n))
+		case picker.createName != "" && path == picker.createName:
+			will.SetText(fmt.Sprintf("Makes the new code “%s” and codes %s with it.", path, n))
+		default:
+			will.SetText(fmt.Sprintf("Codes %s with “%s”.", n, path))
+		}
+	}
+	picker.onChosen = say
+	what.OnChanged = func(string) { say() }
+	say()
 	d := dialog.NewForm("Code all hits", "Code", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("", msg), widget.NewFormItem("With", code), widget.NewFormItem("Code", what),
+		widget.NewFormItem("", msg), widget.NewFormItem("Code", what), widget.NewFormItem("With", picker), widget.NewFormItem("", will),
 	}, func(ok bool) {
-		name := strings.TrimSpace(code.Text)
-		if !ok || name == "" {
+		id, path, chosen := picker.chosen()
+		if !ok || !chosen {
 			return
 		}
-		id, found := ids[name]
-		if !found {
-			c, err := ws.p.AddCode(name, "", "")
-			if !ws.try(err) {
-				return
-			}
-			id = c.ID
+		if !complete {
+			plan = nil // the list holds only some of the hits: plan them all in the background
 		}
-		s.codeHits(q, id, name, what.Selected == passages)
+		with := project.HitCode{ID: id}
+		if id == "" {
+			with.NewPath = path
+		}
+		s.codeHits(q, plan, unit(), with, path)
 	}, ws.win)
-	d.Resize(fyne.NewSize(520, 280))
-	d.Show()
+	d.Resize(fyne.NewSize(560, 460))
+	enterSubmits(d, ws.win, picker.entry)
 }
 
-// codeHits applies the code to every hit and says how many codings it made.
-func (s *searchPanel) codeHits(q string, code qda.ID, path string, whole bool) {
+// codeAllCount says how many spans coding with unit codes, in its unit.
+func codeAllCount(plan *project.HitPlan, unit project.HitUnit, complete bool, total int) string {
+	if unit == project.HitPassages {
+		if !complete {
+			return qda.Plural(total, "passage", "passages")
+		}
+		return qda.Plural(plan.Passages(), "passage", "passages")
+	}
+	if !complete {
+		return fmt.Sprintf("the matching words in %s", qda.Plural(total, "passage", "passages"))
+	}
+	return qda.Plural(plan.Matches(), "matching word", "matching words")
+}
+
+// codeHits codes what plan holds (or, when plan is nil, every hit of q)
+// with the code, in the background behind a progress dialog. Cancel leaves
+// the project as it was.
+func (s *searchPanel) codeHits(q string, plan *project.HitPlan, unit project.HitUnit, with project.HitCode, path string) {
 	ws := s.ws
-	n, err := ws.p.CodeHits(context.Background(), q, code, whole)
-	if !ws.try(err) {
-		return
+	p := ws.p
+	var done project.CodedHits
+	var err error
+	ws.runLong("Coding search hits", "Cancelling; nothing will be coded…", func(ctx context.Context, progress func(project.Progress)) {
+		if plan == nil {
+			if plan, err = p.PlanCodeHits(ctx, q); err != nil {
+				return
+			}
+		}
+		done, err = p.CodeHits(ctx, plan, unit, with, progress)
+	}, func() {
+		if errors.Is(err, context.Canceled) {
+			ws.notice("Cancelled: nothing was coded.")
+		} else if !ws.try(err) {
+			return
+		} else {
+			ws.notice(codedHitsText(done, unit, path))
+		}
+		if s.onCoded != nil {
+			s.onCoded(done, err)
+		}
+		// Searched again, the hits show the code they now carry.
+		if err == nil && strings.TrimSpace(s.query.Text) == q {
+			s.run()
+		}
+	})
+}
+
+// codedHitsText says what coding the hits did, in the unit the dialog
+// promised.
+func codedHitsText(done project.CodedHits, unit project.HitUnit, path string) string {
+	what := qda.Plural(done.Coded, "matching word", "matching words")
+	if unit == project.HitPassages {
+		what = qda.Plural(done.Coded, "passage", "passages")
 	}
-	ws.notice(fmt.Sprintf("Made %s with “%s”. Edit ▸ Undo takes them all back.", count(n, "coding"), path))
-	// Searched again, the hits show the code they now carry.
-	if strings.TrimSpace(s.query.Text) == q {
-		s.run()
+	msg := fmt.Sprintf("Coded %s with “%s”", what, path)
+	if already := done.Coded - done.Made; already > 0 {
+		msg += fmt.Sprintf(" (%s new; %d had the code already)", qda.Plural(done.Made, "coding", "codings"), already)
 	}
+	return msg + ". Edit ▸ Undo takes them all back."
 }
 
 // showSearchHelp shows the query syntax.

@@ -45,6 +45,7 @@ type workspace struct {
 	search                         *searchPanel
 	memos                          *memosPanel
 	indexer                        *indexer
+	jobs                           jobs
 	menus                          *menus
 	editors                        editors // open editors, consulted before the project closes
 	pinned                         [9]qda.ID

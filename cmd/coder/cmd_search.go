@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"coder/project"
+	"coder/qda"
 	"coder/search"
 )
 
@@ -94,10 +95,18 @@ func codeQuery(p *project.Project, query, codePath, unit string) error {
 	if _, err := p.OpenIndex(ctx, progressLine("indexing")); err != nil {
 		return err
 	}
-	n, err := p.CodeHits(ctx, query, code.ID, unit == "passage")
+	plan, err := p.PlanCodeHits(ctx, query)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "coded %d %ss with %s\n", n, unit, codePath)
+	what, noun := project.HitMatches, "hit"
+	if unit == "passage" {
+		what, noun = project.HitPassages, "passage"
+	}
+	done, err := p.CodeHits(ctx, plan, what, project.HitCode{ID: code.ID}, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "coded %s with %s (%s new)\n", qda.Plural(done.Coded, noun, noun+"s"), codePath, qda.Plural(done.Made, "coding", "codings"))
 	return nil
 }
