@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -27,8 +28,10 @@ func readQDC(path string) ([]qda.Code, error) {
 // ImportExchange merges a REFI-QDA file (.qdpx, .qde or .qdc) into the
 // project by GUID, in one transaction: entities that exist are updated, new
 // ones added. If anything conflicts (a document whose text differs, a code
-// name taken by another code) nothing is changed.
-func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
+// name taken by another code) nothing is changed. Cancelling ctx changes
+// nothing either; progress hears once per document.
+func (p *Project) ImportExchange(ctx context.Context, path string, progress func(Progress)) (*exchange.Report, error) {
+	report(progress, Progress{Total: 1, Item: "reading " + filepath.Base(path)})
 	var b *qda.Bundle
 	var rep *exchange.Report
 	var err error
@@ -55,9 +58,14 @@ func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
 	}
 	var ids []qda.ID
 	for i := range b.Documents {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		report(progress, Progress{Done: i, Total: len(b.Documents) + 1, Item: b.Documents[i].Name})
 		ids = append(ids, b.Documents[i].ID)
 		repassage(&b.Documents[i])
 	}
+	report(progress, Progress{Done: len(b.Documents), Total: len(b.Documents) + 1, Item: "merging into this project"})
 	err = p.act(Change{Action: "Import " + filepath.Ext(path), Documents: ids, Codebook: true, Cases: true, Memos: true, All: true}, func(tx *store.Tx) error {
 		b.Project = qda.Project{} // the project keeps its own identity
 		if err := settleNames(tx, b, rep); err != nil {
@@ -66,8 +74,9 @@ func (p *Project) ImportExchange(path string) (*exchange.Report, error) {
 		if err := tx.PutBundle(withoutProject(b)); err != nil {
 			return &qda.Error{What: filepath.Base(path), Why: "cannot merge it into this project: " + err.Error(), Fix: "nothing was changed; import it into a new project instead", Err: err}
 		}
-		return nil
+		return ctx.Err() // a cancel while merging rolls the merge back
 	})
+	report(progress, Progress{Done: len(b.Documents) + 1, Total: len(b.Documents) + 1, Item: "merged"})
 	return rep, err
 }
 
@@ -94,12 +103,14 @@ func withoutProject(b *qda.Bundle) *qda.Bundle {
 
 // Export writes the project, or the coded material in it, in a format:
 // qdpx, qdc (the REFI-QDA exchange files), or an excerpt format (csv, xlsx,
-// html, md, docx) filtered by f.
-func (p *Project) Export(w io.Writer, format string, f CodingFilter) error {
-	b, err := p.Bundle()
+// html, md, docx) filtered by f. Cancelling ctx stops the writing with
+// ctx's error; the caller removes what was written.
+func (p *Project) Export(ctx context.Context, w io.Writer, format string, f CodingFilter, progress func(Progress)) error {
+	b, w, err := p.exportStart(ctx, w, format, progress)
 	if err != nil {
 		return err
 	}
+	defer report(progress, Progress{Done: 2, Total: 2, Item: "written"})
 	switch format {
 	case "qdpx":
 		return exchange.WriteQDPX(w, b)
@@ -112,12 +123,13 @@ func (p *Project) Export(w io.Writer, format string, f CodingFilter) error {
 }
 
 // ExportCodebook writes the codebook with its definitions as docx, html, md
-// or csv.
-func (p *Project) ExportCodebook(w io.Writer, format string) error {
-	b, err := p.Bundle()
+// or csv, as Export does.
+func (p *Project) ExportCodebook(ctx context.Context, w io.Writer, format string, progress func(Progress)) error {
+	b, w, err := p.exportStart(ctx, w, format, progress)
 	if err != nil {
 		return err
 	}
+	defer report(progress, Progress{Done: 2, Total: 2, Item: "written"})
 	switch format {
 	case "csv", "html", "md", "docx":
 		return exchange.WriteCodebook(w, exchange.Format(format), b)

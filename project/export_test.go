@@ -3,6 +3,7 @@ package project_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -58,9 +59,9 @@ func TestExport_GoldenOnDemoProject(t *testing.T) {
 			var buf bytes.Buffer
 			var err error
 			if tc.codebook {
-				err = p.ExportCodebook(&buf, tc.format)
+				err = p.ExportCodebook(context.Background(), &buf, tc.format, nil)
 			} else {
-				err = p.Export(&buf, tc.format, project.CodingFilter{})
+				err = p.Export(context.Background(), &buf, tc.format, project.CodingFilter{}, nil)
 			}
 			if err != nil {
 				t.Fatal(err)
@@ -91,10 +92,10 @@ func TestExport_DemoValidatesAgainstREFIQDA(t *testing.T) {
 	p := demo(t)
 	dir := t.TempDir()
 	var qdpx, qdc bytes.Buffer
-	if err := p.Export(&qdpx, "qdpx", project.CodingFilter{}); err != nil {
+	if err := p.Export(context.Background(), &qdpx, "qdpx", project.CodingFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Export(&qdc, "qdc", project.CodingFilter{}); err != nil {
+	if err := p.Export(context.Background(), &qdc, "qdc", project.CodingFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(qdpx.Bytes()), int64(qdpx.Len()))
@@ -123,12 +124,12 @@ func TestExport_QDPXRoundTripIntoNewProject(t *testing.T) {
 	p := demo(t)
 	path := filepath.Join(t.TempDir(), "demo.qdpx")
 	f, _ := os.Create(path)
-	if err := p.Export(f, "qdpx", project.CodingFilter{}); err != nil {
+	if err := p.Export(context.Background(), f, "qdpx", project.CodingFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
 	q := newProject(t, "empty")
-	if _, err := q.ImportExchange(path); err != nil {
+	if _, err := q.ImportExchange(context.Background(), path, nil); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := p.Codings(project.CodingFilter{})
@@ -155,7 +156,7 @@ func TestExport_QDPXRoundTripIntoNewProject(t *testing.T) {
 		t.Errorf("imported project: %v", probs)
 	}
 	// Importing the same file again merges by GUID: nothing is duplicated.
-	if _, err := q.ImportExchange(path); err != nil {
+	if _, err := q.ImportExchange(context.Background(), path, nil); err != nil {
 		t.Fatal(err)
 	}
 	if again, _ := q.Codings(project.CodingFilter{}); len(again) != len(a) {

@@ -3,6 +3,7 @@ package project_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"path/filepath"
 	"strings"
@@ -22,7 +23,7 @@ var peerFile = filepath.Join("..", "exchange", "testdata", "peers", "qualcoder-s
 func TestImportExchange_PeerNamesNeverRefuseTheFile(t *testing.T) {
 	t.Run("IntoANewProject", func(t *testing.T) {
 		p := newProject(t, "empty")
-		if _, err := p.ImportExchange(peerFile); err != nil {
+		if _, err := p.ImportExchange(context.Background(), peerFile, nil); err != nil {
 			t.Fatalf("refused: %v", err)
 		}
 		docs, _ := p.Documents()
@@ -33,7 +34,7 @@ func TestImportExchange_PeerNamesNeverRefuseTheFile(t *testing.T) {
 	t.Run("IntoAProjectWithTheSameName", func(t *testing.T) {
 		p := newProject(t, "empty")
 		importText(t, p, "Interview.txt", "A: A text of our own, already here.\n")
-		rep, err := p.ImportExchange(peerFile)
+		rep, err := p.ImportExchange(context.Background(), peerFile, nil)
 		if err != nil {
 			t.Fatalf("refused: %v", err)
 		}
@@ -50,7 +51,7 @@ func TestImportExchange_PeerNamesNeverRefuseTheFile(t *testing.T) {
 			t.Errorf("renaming not reported: %q", rep.Warnings)
 		}
 		// The same file again merges by GUID: nothing new, nothing renamed.
-		if _, err := p.ImportExchange(peerFile); err != nil {
+		if _, err := p.ImportExchange(context.Background(), peerFile, nil); err != nil {
 			t.Fatal(err)
 		}
 		if again, _ := p.Documents(); len(again) != len(docs) {
@@ -63,7 +64,7 @@ func TestImportExchange_PeerNamesNeverRefuseTheFile(t *testing.T) {
 // can be edited and go out again in the project's own REFI-QDA export.
 func TestCodeSets_ImportedStoredAndExported(t *testing.T) {
 	p := newProject(t, "empty")
-	if _, err := p.ImportExchange(peerFile); err != nil {
+	if _, err := p.ImportExchange(context.Background(), peerFile, nil); err != nil {
 		t.Fatal(err)
 	}
 	sets, err := p.CodeSets()
@@ -81,7 +82,7 @@ func TestCodeSets_ImportedStoredAndExported(t *testing.T) {
 		t.Error("a second set named Feelings was accepted")
 	}
 	var buf bytes.Buffer
-	if err := p.Export(&buf, "qdpx", project.CodingFilter{}); err != nil {
+	if err := p.Export(context.Background(), &buf, "qdpx", project.CodingFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	qde := zipFile(t, buf.Bytes(), "project.qde")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -126,7 +127,7 @@ func TestCodebook_DrawnTreeFollowsEveryChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Export(f, "qdc", project.CodingFilter{}); err != nil {
+	if err := p.Export(context.Background(), f, "qdc", project.CodingFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
@@ -193,7 +194,7 @@ func TestCodebook_DrawnTreeFollowsEveryChange(t *testing.T) {
 		c.openAll()
 	})
 	t.Run("ImportAnOlderCodebook", func(t *testing.T) {
-		if _, err := p.ImportExchange(qdc); err != nil {
+		if _, err := p.ImportExchange(context.Background(), qdc, nil); err != nil {
 			t.Fatal(err)
 		}
 		checkDrawn(t, c, "importing the codebook as it was before the moves")

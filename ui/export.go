@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -72,13 +72,7 @@ func (ws *workspace) exportDialog(f exportFormat, filter project.CodingFilter) {
 				format = ext
 			}
 		}
-		err = ws.writeExport(w, f.codebook, format, filter)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if ws.try(err) {
-			ws.notice(fmt.Sprintf("Saved %s.", w.URI().Path()))
-		}
+		ws.runExport(w, f.codebook, format, filter)
 	}, ws.win)
 	d.SetFileName(safeFileName(ws.info.Name) + "." + f.ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + f.ext}))
@@ -89,9 +83,30 @@ func (ws *workspace) exportDialog(f exportFormat, filter project.CodingFilter) {
 	d.Show()
 }
 
-func (ws *workspace) writeExport(w io.Writer, codebook bool, format string, filter project.CodingFilter) error {
-	if codebook {
-		return ws.p.ExportCodebook(w, format)
-	}
-	return ws.p.Export(w, format, filter)
+// runExport writes an export in the background behind a progress dialog.
+// Cancelled or failed, the half-written file is removed.
+func (ws *workspace) runExport(w fyne.URIWriteCloser, codebook bool, format string, filter project.CodingFilter) {
+	p := ws.p
+	var err, cancelled error
+	ws.runLong("Exporting", "Cancelling; no file will be left…", func(ctx context.Context, progress func(project.Progress)) {
+		if codebook {
+			err = p.ExportCodebook(ctx, w, format, progress)
+		} else {
+			err = p.Export(ctx, w, format, filter, progress)
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		cancelled = ctx.Err()
+		if err != nil || cancelled != nil {
+			storage.Delete(w.URI())
+		}
+	}, func() {
+		switch {
+		case cancelled != nil:
+			ws.notice("Export cancelled; no file was written.")
+		case ws.try(err):
+			ws.notice(fmt.Sprintf("Saved %s.", w.URI().Path()))
+		}
+	})
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -183,8 +184,22 @@ func (ws *workspace) importExchangeDialog() {
 			return
 		}
 		r.Close()
-		rep, err := ws.p.ImportExchange(r.URI().Path())
-		if !ws.try(err) {
+		ws.runImportExchange(r.URI().Path())
+	}, ws.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".qdpx", ".qde", ".qdc"}))
+	d.Resize(fileDialogSize(ws.win))
+	d.Show()
+}
+
+// runImportExchange merges a REFI-QDA file in the background behind a
+// progress dialog, then says what came in. Cancel merges nothing.
+func (ws *workspace) runImportExchange(path string) {
+	p := ws.p
+	var msg string
+	var err error
+	ws.runLong("Merging "+filepath.Base(path), "Cancelling; nothing will be merged…", func(ctx context.Context, progress func(project.Progress)) {
+		rep, ierr := p.ImportExchange(ctx, path, progress)
+		if err = ierr; err != nil {
 			return
 		}
 		var lines []string
@@ -193,7 +208,7 @@ func (ws *workspace) importExchangeDialog() {
 				lines = append(lines, fmt.Sprintf("%d %s", n, k))
 			}
 		}
-		msg := "Imported " + strings.Join(lines, ", ") + "."
+		msg = "Imported " + strings.Join(lines, ", ") + "."
 		if rep.Producer != "" {
 			msg += "\nWritten by " + rep.Producer + "."
 		}
@@ -203,9 +218,11 @@ func (ws *workspace) importExchangeDialog() {
 		for _, w := range rep.Warnings {
 			msg += "\n" + w
 		}
-		ws.notice(msg)
-	}, ws.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".qdpx", ".qde", ".qdc"}))
-	d.Resize(fileDialogSize(ws.win))
-	d.Show()
+	}, func() {
+		if errors.Is(err, context.Canceled) {
+			ws.notice("Merge cancelled; the project is as it was.")
+		} else if ws.try(err) {
+			ws.notice(msg)
+		}
+	})
 }

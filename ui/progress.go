@@ -61,6 +61,9 @@ func (ws *workspace) runLong(title, stopping string, work func(ctx context.Conte
 			if finish != nil && ws.app.ws == ws { // not after the project closed
 				finish()
 			}
+			if ws.jobs.ended != nil {
+				ws.jobs.ended()
+			}
 		})
 	}()
 	return lw
@@ -115,6 +118,9 @@ func progressText(pr project.Progress) string {
 // can cancel them and wait until they have let go of it.
 type jobs struct {
 	running []*longWork
+	// ended, when set, is called on the UI thread after each work has
+	// finished and shown its result (tests wait on it).
+	ended func()
 }
 
 func (j *jobs) add(lw *longWork) { j.running = append(j.running, lw) }

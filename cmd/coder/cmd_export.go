@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -41,10 +43,12 @@ func cmdExport(args []string) int {
 		}
 		defer os.Remove(tmp.Name())
 		w := bufio.NewWriter(tmp)
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // Ctrl+C leaves no file
+		defer stop()
 		if *codebookOnly {
-			err = p.ExportCodebook(w, fm)
+			err = p.ExportCodebook(ctx, w, fm, progressLine("exporting"))
 		} else {
-			err = p.Export(w, fm, filter)
+			err = p.Export(ctx, w, fm, filter, progressLine("exporting"))
 		}
 		if err == nil {
 			err = w.Flush()
@@ -67,7 +71,9 @@ func cmdExport(args []string) int {
 func importExchange(path, coder string, files []string) int {
 	return withProject(path, coder, func(p *project.Project) error {
 		for _, file := range files {
-			rep, err := p.ImportExchange(file)
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // Ctrl+C merges nothing
+			rep, err := p.ImportExchange(ctx, file, progressLine("merging"))
+			stop()
 			if rep != nil {
 				for _, w := range rep.Warnings {
 					fmt.Fprintf(stderr, "coder: %s: warning: %s\n", filepath.Base(file), w)
