@@ -1,6 +1,7 @@
 package project_test
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -59,7 +60,7 @@ func TestAddAttribute_TypedValuesAreCheckedAndExported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Export(f, "qdpx", project.CodingFilter{}); err != nil {
+	if err := p.Export(context.Background(), f, "qdpx", project.CodingFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
