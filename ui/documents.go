@@ -74,7 +74,7 @@ func newDocumentsPanel(ws *workspace) *documentsPanel {
 	}
 	// Enter or Down goes from the filter to the first document it left.
 	d.filter.OnSubmitted = func(string) { d.focusList() }
-	importBtn := widget.NewButtonWithIcon("", theme.ContentAddIcon(), ws.importFilesDialog)
+	importBtn := ws.newImportButton()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, importBtn, d.filter),
 		container.NewBorder(nil, nil, widget.NewLabel("Group by"), nil, d.groupBy))

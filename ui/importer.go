@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
@@ -19,6 +21,24 @@ import (
 
 // importExts are the files the import dialog offers.
 var importExts = []string{".txt", ".md", ".docx", ".odt", ".rtf", ".html", ".htm", ".pdf", ".srt", ".vtt", ".epub"}
+
+// newImportButton is the Documents list's + button: it offers importing a
+// file or a whole folder (Fyne's file dialog picks one file at a time), and
+// says that any number of files can be dropped on the window.
+func (ws *workspace) newImportButton() *widget.Button {
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() {
+		menu := fyne.NewMenu("",
+			fyne.NewMenuItem("Import a file…", ws.importFilesDialog),
+			fyne.NewMenuItem("Import a folder… (every file Coder can read in it)", ws.importFolderDialog),
+			fyne.NewMenuItemSeparator(),
+			&fyne.MenuItem{Label: "Or drop any number of files on the window", Disabled: true},
+		)
+		c := ws.win.Canvas()
+		widget.ShowPopUpMenuAtRelativePosition(menu, c, fyne.NewPos(0, b.Size().Height), b)
+	})
+	return b
+}
 
 // importFilesDialog picks one file to import. Whole folders go through
 // importFolderDialog, and any number of files can be dropped on the window.
@@ -72,7 +92,9 @@ func (ws *workspace) askImport(paths []string) {
 	caseName.SetPlaceHolder("none (optional)")
 	what := filepath.Base(paths[0])
 	if len(paths) > 1 {
-		what = fmt.Sprintf("%d files", len(paths))
+		what = qda.Plural(len(paths), "file", "files")
+	} else if fi, err := os.Stat(paths[0]); err == nil && fi.IsDir() {
+		what = "every file in " + what
 	}
 	d := dialog.NewForm("Import "+what, "Import", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Kind", kind), widget.NewFormItem("Into case", caseName),
