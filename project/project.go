@@ -59,9 +59,13 @@ type Options struct {
 	// Coder is the name recorded on codings and memos; "" means the
 	// operating-system user's name.
 	Coder string
-	// Backups and BackupEvery are passed to the store (see store.Options).
-	Backups     int
-	BackupEvery time.Duration
+	// ReadOnly, Backups, BackupEvery, BackupOnClose and Holder are passed
+	// to the store (see store.Options).
+	ReadOnly      bool
+	Backups       int
+	BackupEvery   time.Duration
+	BackupOnClose bool
+	Holder        string
 	// IndexDir is the folder that holds search indexes, one per project
 	// UUID; "" means the user cache folder.
 	IndexDir string
@@ -109,7 +113,7 @@ func Create(path string, opt CreateOptions) (*Project, error) {
 
 // Open opens an existing project file.
 func Open(path string, opt Options) (*Project, error) {
-	db, err := store.Open(path, store.Options{Backups: opt.Backups, BackupEvery: opt.BackupEvery})
+	db, err := store.Open(path, store.Options{ReadOnly: opt.ReadOnly, Backups: opt.Backups, BackupEvery: opt.BackupEvery, BackupOnClose: opt.BackupOnClose, Holder: opt.Holder})
 	if err != nil {
 		return nil, err
 	}

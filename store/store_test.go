@@ -312,7 +312,9 @@ func TestUndo_RestoresAndRefusesWhenStale(t *testing.T) {
 	}
 }
 
-// Ensure that opening writes a backup, and keeps only the newest few.
+// Ensure that a write is followed by a backup holding it (a negative
+// BackupEvery: after every write), and that only the newest few of a day are
+// kept.
 func TestOpen_WritesRotatingBackups(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "b.coder")
 	db, err := store.Create(path, qda.Project{Name: "B"})
@@ -321,7 +323,7 @@ func TestOpen_WritesRotatingBackups(t *testing.T) {
 	}
 	db.Close()
 	for i := 0; i < 5; i++ {
-		db, err := store.Open(path, store.Options{Backups: 3})
+		db, err := store.Open(path, store.Options{Backups: 3, BackupEvery: -1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -342,8 +344,8 @@ func TestOpen_WritesRotatingBackups(t *testing.T) {
 	defer b.Close()
 	b.View(func(tx *store.Tx) error {
 		codes, _ := tx.Codes()
-		if len(codes) != 4 {
-			t.Errorf("newest backup has %d codes, want 4 (taken before the fifth open's change)", len(codes))
+		if len(codes) != 5 {
+			t.Errorf("newest backup has %d codes, want 5 (taken after the last change)", len(codes))
 		}
 		return nil
 	})

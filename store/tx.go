@@ -138,7 +138,7 @@ func getJSON[T any](tx *Tx, bucket []byte, id qda.ID, what string) (*T, error) {
 	}
 	v := new(T)
 	if err := json.Unmarshal(data, v); err != nil {
-		return nil, fmt.Errorf("%s %s is damaged: %w", what, id, err)
+		return nil, recordDamage(what, id, err)
 	}
 	return v, nil
 }
@@ -149,7 +149,7 @@ func allJSON[T any](tx *Tx, bucket []byte, what string) ([]T, error) {
 	err := b.ForEach(func(k, data []byte) error {
 		var v T
 		if err := json.Unmarshal(data, &v); err != nil {
-			return fmt.Errorf("%s %s is damaged: %w", what, k, err)
+			return recordDamage(what, qda.ID(k), err)
 		}
 		out = append(out, v)
 		return nil

@@ -9,8 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"time"
-
 	"coder/project"
 )
 
@@ -39,6 +37,9 @@ func init() {
 		"attr":     cmdAttr,
 		"search":   cmdSearch,
 		"reindex":  cmdReindex,
+		"backups":  cmdBackups,
+		"restore":  cmdRestore,
+		"salvage":  cmdSalvage,
 	}
 }
 
@@ -122,12 +123,15 @@ func (f *flags) parse(args []string, min, max int, usage string) error {
 	return nil
 }
 
-// openProject opens the project named by the first positional argument.
+// openProject opens the project named by the first positional argument:
+// read-only for commands that only read (see projectOptions).
 func openProject(path, coder string) (*project.Project, error) {
-	return project.Open(path, project.Options{Coder: coder, BackupEvery: time.Hour})
+	p, err := project.Open(path, projectOptions(coder))
+	return p, explain(path, err)
 }
 
-// withProject opens the project, runs fn, closes it, and returns the exit code.
+// withProject opens the project, runs fn, closes it, and returns the exit
+// code. Warnings (a backup that could not be written) go to stderr.
 func withProject(path, coder string, fn func(p *project.Project) error) int {
 	p, err := openProject(path, coder)
 	if err != nil {
@@ -137,8 +141,11 @@ func withProject(path, coder string, fn func(p *project.Project) error) int {
 	if cerr := p.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	for _, w := range p.Warnings() {
+		fmt.Fprintf(stderr, "coder: %s: warning: %s\n", path, w)
+	}
 	if err != nil {
-		return fail(err)
+		return fail(explain(path, err))
 	}
 	return 0
 }

@@ -137,7 +137,7 @@ func cmdCheck(args []string) int {
 		return nil
 	})
 	if code == 0 && problems > 0 {
-		return fail(&qda.Error{What: f.pos[0], Why: fmt.Sprintf("%d problems found", problems), Fix: "restore a backup from " + project.BackupDir(f.pos[0]) + ", or report the problems"})
+		return fail(explain(f.pos[0], &qda.Error{What: f.pos[0], Why: fmt.Sprintf("the project file is damaged (%d problems found, listed above)", problems), Err: project.ErrDamaged}))
 	}
 	return code
 }

@@ -30,6 +30,9 @@ const helpText = `coder: qualitative coding for case-study research
   coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
                 [--coder NAME] [--attr NAME=VALUE] [--codebook]
   coder check PROJECT                       integrity: file pages, references, spans
+  coder backups PROJECT [--json]            the backups kept beside it: time, size, counts
+  coder restore PROJECT BACKUP              restore one (a number from 'backups'), saving the current file first
+  coder salvage DAMAGED NEW                 copy what a damaged file still holds into a new project
 
 Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
 news, fieldnote, archive, other. Exit status: 0 ok, 1 failure, 2 bad usage.

@@ -45,6 +45,7 @@ func run(args []string) int {
 		fmt.Println("coder", version)
 		return 0
 	}
+	cliArgs = args
 	cmd, ok := commands[name]
 	if !ok {
 		return usageError(name, "no such command (run 'coder help' for the list)")

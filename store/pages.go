@@ -1,0 +1,523 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"maps"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"coder/qda"
+)
+
+// This file reads a bbolt file's pages with plain reads, never through
+// bbolt's memory map, so that a damaged file can be judged (and what is left
+// of it read) without the panics and bus errors bbolt raises on bad pages.
+// It knows bbolt's on-disk format version 2: a 16-byte page header (id,
+// flags, count, overflow), 16-byte branch and leaf elements, two meta pages,
+// and buckets whose value is a 16-byte header (root page, sequence) followed
+// by an inline page when the root is 0.
+
+const (
+	boltMagic       = 0xED0CDAED
+	boltVersion     = 2
+	pageHeaderSize  = 16
+	elementSize     = 16
+	bucketHeader    = 16
+	flagBranch      = 0x01
+	flagLeaf        = 0x02
+	flagMeta        = 0x04
+	flagFreelist    = 0x10
+	leafBucketEntry = 0x01
+	noFreelist      = ^uint64(0)
+	maxPageSize     = 1 << 16
+)
+
+// boltMeta is what a meta page records.
+type boltMeta struct {
+	pageSize uint32
+	root     uint64 // the root bucket's page
+	freelist uint64
+	pgid     uint64 // high-water mark: pages in use
+	txid     uint64
+}
+
+// pageReader reads pages of one file, tolerating nothing: every claim a page
+// makes about sizes and positions is checked before it is used.
+type pageReader struct {
+	f        *os.File
+	size     int64
+	meta     boltMeta
+	seen     map[uint64]bool
+	problems []string
+	// strict stops at the first problem (Verify); otherwise the walk goes on
+	// past damaged pages and reads what it can (salvage).
+	strict bool
+}
+
+// errStop ends a strict walk at its first problem.
+var errStop = errors.New("stop")
+
+// errEmptyFile is what readMeta returns for a 0-byte file.
+var errEmptyFile = errors.New("the file is empty (0 bytes)")
+
+// errShort is what readMeta returns for a file shorter than its pages.
+var errShort = errors.New("the file is cut short")
+
+// errNotBolt is what readMeta returns when neither meta page is bbolt's.
+var errNotBolt = errors.New("it is not a bbolt database")
+
+func openPages(path string) (*pageReader, error) { return openPagesMode(path, false) }
+
+// openPagesMode opens the file's pages; tolerant accepts a file shorter than
+// its header says (pages past the end then fail to read, one by one).
+func openPagesMode(path string, tolerant bool) (*pageReader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r := &pageReader{f: f, size: st.Size(), seen: map[uint64]bool{}}
+	if err := r.readMeta(); err != nil && !(tolerant && errors.Is(err, errShort)) {
+		f.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *pageReader) close() { r.f.Close() }
+
+// readMeta picks the newer of the two meta pages whose checksum holds, as
+// bbolt does, and checks the file is as long as the meta says.
+func (r *pageReader) readMeta() error {
+	if r.size == 0 {
+		return errEmptyFile
+	}
+	parse := func(off int64) (boltMeta, error) {
+		var m boltMeta
+		buf := make([]byte, pageHeaderSize+64)
+		if _, err := r.f.ReadAt(buf, off); err != nil {
+			return m, fmt.Errorf("its header is cut short")
+		}
+		b := buf[pageHeaderSize:]
+		le := binary.LittleEndian
+		if le.Uint32(b[0:]) != boltMagic {
+			return m, errNotBolt
+		}
+		if v := le.Uint32(b[4:]); v != boltVersion {
+			return m, fmt.Errorf("unknown file format version %d", v)
+		}
+		h := fnv.New64a()
+		h.Write(b[:56])
+		if h.Sum64() != le.Uint64(b[56:]) {
+			return m, fmt.Errorf("its header's checksum does not match")
+		}
+		m = boltMeta{pageSize: le.Uint32(b[8:]), root: le.Uint64(b[16:]), freelist: le.Uint64(b[32:]), pgid: le.Uint64(b[40:]), txid: le.Uint64(b[48:])}
+		if m.pageSize < 512 || m.pageSize > maxPageSize || m.pageSize&(m.pageSize-1) != 0 {
+			return m, fmt.Errorf("its header records an impossible page size %d", m.pageSize)
+		}
+		return m, nil
+	}
+	m0, err0 := parse(0)
+	second := int64(os.Getpagesize())
+	if err0 == nil {
+		second = int64(m0.pageSize)
+	}
+	m1, err1 := parse(second)
+	switch {
+	case err0 != nil && err1 != nil:
+		if err0 == errNotBolt && err1 != errNotBolt {
+			return err1
+		}
+		return err0
+	case err0 != nil:
+		r.meta = m1
+	case err1 != nil || m0.txid >= m1.txid:
+		r.meta = m0
+	default:
+		r.meta = m1
+	}
+	ps := uint64(r.meta.pageSize)
+	if r.meta.pgid < 2 {
+		return fmt.Errorf("its header records %d pages", r.meta.pgid)
+	}
+	if want := r.meta.pgid * ps; uint64(r.size) < want {
+		return fmt.Errorf("%w: %d bytes of the %d it should have", errShort, r.size, want)
+	}
+	return nil
+}
+
+// page reads page id with its overflow pages and checks its header.
+func (r *pageReader) page(id uint64, from string) ([]byte, error) {
+	ps := uint64(r.meta.pageSize)
+	if id < 2 || id >= r.meta.pgid {
+		return nil, fmt.Errorf("%s points at page %d, outside the file's %d pages", from, id, r.meta.pgid)
+	}
+	if r.seen[id] {
+		return nil, fmt.Errorf("%s points at page %d a second time", from, id)
+	}
+	head := make([]byte, pageHeaderSize)
+	if _, err := r.f.ReadAt(head, int64(id*ps)); err != nil {
+		return nil, fmt.Errorf("page %d cannot be read: %v", id, err)
+	}
+	le := binary.LittleEndian
+	if got := le.Uint64(head); got != id {
+		return nil, fmt.Errorf("page %d says it is page %d", id, got)
+	}
+	overflow := uint64(le.Uint32(head[12:]))
+	if id+overflow >= r.meta.pgid {
+		return nil, fmt.Errorf("page %d claims %d more pages, past the end of the file", id, overflow)
+	}
+	for i := id; i <= id+overflow; i++ {
+		r.seen[i] = true
+	}
+	buf := make([]byte, (overflow+1)*ps)
+	if _, err := r.f.ReadAt(buf, int64(id*ps)); err == io.EOF {
+		return nil, fmt.Errorf("page %d lies past the end of the file", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("page %d cannot be read: %v", id, err)
+	}
+	return buf, nil
+}
+
+// element is one entry of a leaf or branch page.
+type element struct {
+	key, value []byte
+	bucket     bool   // leaf: the value is a nested bucket
+	child      uint64 // branch: the page below
+}
+
+// elements decodes a branch or leaf page (or an inline bucket's page) and
+// checks every element lies inside it.
+func elements(p []byte, what string) (flags uint16, out []element, err error) {
+	if len(p) < pageHeaderSize {
+		return 0, nil, fmt.Errorf("%s is cut short", what)
+	}
+	le := binary.LittleEndian
+	flags = le.Uint16(p[8:])
+	count := int(le.Uint16(p[10:]))
+	if flags != flagBranch && flags != flagLeaf {
+		return flags, nil, fmt.Errorf("%s has an unknown page type %#x", what, flags)
+	}
+	if flags == flagBranch && count == 0 {
+		return flags, nil, fmt.Errorf("%s is a branch with no entries", what)
+	}
+	if pageHeaderSize+count*elementSize > len(p) {
+		return flags, nil, fmt.Errorf("%s claims %d entries, more than fit", what, count)
+	}
+	out = make([]element, count)
+	for i := range out {
+		at := pageHeaderSize + i*elementSize
+		e := p[at : at+elementSize]
+		if flags == flagBranch {
+			pos, ksize := int(le.Uint32(e[0:])), int(le.Uint32(e[4:]))
+			start := at + pos
+			if pos < 0 || ksize < 0 || start+ksize > len(p) || start+ksize < start {
+				return flags, nil, fmt.Errorf("%s: entry %d lies outside the page", what, i)
+			}
+			out[i] = element{key: p[start : start+ksize], child: le.Uint64(e[8:])}
+			continue
+		}
+		eflags, pos, ksize, vsize := le.Uint32(e[0:]), int(le.Uint32(e[4:])), int(le.Uint32(e[8:])), int(le.Uint32(e[12:]))
+		start := at + pos
+		end := start + ksize + vsize
+		if pos < 0 || ksize < 0 || vsize < 0 || end > len(p) || end < start {
+			return flags, nil, fmt.Errorf("%s: entry %d lies outside the page", what, i)
+		}
+		out[i] = element{key: p[start : start+ksize], value: p[start+ksize : end], bucket: eflags&leafBucketEntry != 0}
+	}
+	return flags, out, nil
+}
+
+// fail records a problem; in a strict walk it also ends the walk.
+func (r *pageReader) fail(err error) error {
+	r.problems = append(r.problems, err.Error())
+	if r.strict {
+		return errStop
+	}
+	return nil
+}
+
+// walkBucket visits every key of the bucket whose header is hdr (the root
+// bucket's is read from the meta page), calling fn for plain keys and
+// nested for nested buckets. Damaged pages are recorded and skipped.
+func (r *pageReader) walkBucket(hdr []byte, what string, fn func(k, v []byte) error, nested func(k, hdr []byte) error) error {
+	if len(hdr) < bucketHeader {
+		return r.fail(fmt.Errorf("%s: its header is cut short", what))
+	}
+	root := binary.LittleEndian.Uint64(hdr)
+	if root == 0 {
+		return r.walkPage(hdr[bucketHeader:], what+" (inline)", fn, nested)
+	}
+	return r.walkPageID(root, what, fn, nested)
+}
+
+func (r *pageReader) walkPageID(id uint64, what string, fn func(k, v []byte) error, nested func(k, hdr []byte) error) error {
+	p, err := r.page(id, what)
+	if err != nil {
+		return r.fail(err)
+	}
+	return r.walkPage(p, fmt.Sprintf("page %d (%s)", id, what), fn, nested)
+}
+
+func (r *pageReader) walkPage(p []byte, what string, fn func(k, v []byte) error, nested func(k, hdr []byte) error) error {
+	flags, els, err := elements(p, what)
+	if err != nil {
+		return r.fail(err)
+	}
+	for _, e := range els {
+		var err error
+		switch {
+		case flags == flagBranch:
+			err = r.walkPageID(e.child, what, fn, nested)
+		case e.bucket:
+			err = nested(e.key, e.value)
+		default:
+			err = fn(e.key, e.value)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkFreelist checks the freelist page lists only pages inside the file.
+func (r *pageReader) checkFreelist() error {
+	if r.meta.freelist == noFreelist {
+		return nil
+	}
+	p, err := r.page(r.meta.freelist, "the list of free pages")
+	if err != nil {
+		return r.fail(err)
+	}
+	le := binary.LittleEndian
+	if f := le.Uint16(p[8:]); f != flagFreelist {
+		return r.fail(fmt.Errorf("the list of free pages (page %d) has the wrong page type %#x", r.meta.freelist, f))
+	}
+	count, at := uint64(le.Uint16(p[10:])), uint64(pageHeaderSize)
+	if count == 0xFFFF {
+		count, at = le.Uint64(p[pageHeaderSize:]), pageHeaderSize+8
+	}
+	if count > uint64(len(p)) || at+count*8 > uint64(len(p)) {
+		return r.fail(fmt.Errorf("the list of free pages claims %d entries, more than fit", count))
+	}
+	for i := uint64(0); i < count; i++ {
+		if id := le.Uint64(p[at+i*8:]); id < 2 || id >= r.meta.pgid {
+			return r.fail(fmt.Errorf("the list of free pages names page %d, outside the file", id))
+		}
+	}
+	return nil
+}
+
+// verifyFile reads every page the file's tree reaches and returns the first
+// problem found, or nil when bbolt can read the file without tripping.
+func verifyFile(path string) error {
+	r, err := openPages(path)
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	r.strict = true
+	if r.checkFreelist() != nil {
+		return errors.New(r.problems[0])
+	}
+	var walk func(k, hdr []byte) error
+	walk = func(k, hdr []byte) error {
+		return r.walkBucket(hdr, fmt.Sprintf("bucket %q", k), func(k, v []byte) error { return nil }, walk)
+	}
+	root := make([]byte, bucketHeader)
+	binary.LittleEndian.PutUint64(root, r.meta.root)
+	if r.walkBucket(root, "the root bucket", func(k, v []byte) error {
+		return r.fail(fmt.Errorf("the root bucket holds a plain key %q", k))
+	}, walk) != nil {
+		return errors.New(r.problems[0])
+	}
+	return nil
+}
+
+// readableBuckets reads every key and value that can still be reached, by
+// top-level bucket name, and lists what could not be read. When the tree is
+// damaged it also looks for older copies of the root bucket's page left in
+// the file (bbolt never writes a page in place, so the pages of earlier
+// versions linger until reused) and takes from the trees they lead to the
+// records the current tree no longer reaches; the last return value counts
+// those.
+func readableBuckets(path string) (map[string][][2][]byte, []string, int, error) {
+	r, err := openPagesMode(path, true)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer r.close()
+	if r.size < int64(r.meta.pgid)*int64(r.meta.pageSize) {
+		r.problems = append(r.problems, fmt.Sprintf("%v: %d bytes of the %d it should have", errShort, r.size, r.meta.pgid*uint64(r.meta.pageSize)))
+	}
+	out := map[string][][2][]byte{}
+	have := map[string]bool{}
+	collect := func(rd *pageReader, hdr []byte) int {
+		added := 0
+		rd.walkPage(hdr, "the root bucket", func(k, v []byte) error { return nil }, func(name, hdr []byte) error {
+			b := string(name)
+			return rd.walkBucket(hdr, fmt.Sprintf("bucket %q", name), func(k, v []byte) error {
+				if key := b + "\x00" + string(k); !have[key] {
+					have[key] = true
+					out[b] = append(out[b], [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
+					added++
+				}
+				return nil
+			}, func(k, hdr []byte) error { return nil })
+		})
+		return added
+	}
+	if root, err := r.page(r.meta.root, "the file's header"); err != nil {
+		r.problems = append(r.problems, err.Error())
+	} else {
+		collect(r, root)
+	}
+	if len(r.problems) == 0 {
+		return out, nil, 0, nil
+	}
+	older := 0
+	reached := r.seen
+	for _, id := range r.rootCopies() {
+		old := &pageReader{f: r.f, size: r.size, meta: r.meta, seen: map[uint64]bool{}}
+		if p, err := old.page(id, "an older root"); err == nil {
+			older += collect(old, p)
+		}
+		maps.Copy(reached, old.seen)
+	}
+	// Last, leaf pages no tree reaches any more: their bucket is told by
+	// what their keys and values look like.
+	r.orphanLeaves(reached, func(k, v []byte) {
+		b := guessBucket(k, v)
+		if b == "" {
+			return
+		}
+		if key := b + "\x00" + string(k); !have[key] {
+			have[key] = true
+			out[b] = append(out[b], [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
+			older++
+		}
+	})
+	return out, r.problems, older, nil
+}
+
+// rootCopies lists, newest page first, the pages in the file that look like
+// the root bucket's: leaf pages whose entries are nested buckets named as
+// Coder names its buckets.
+func (r *pageReader) rootCopies() []uint64 {
+	names := map[string]bool{}
+	for _, b := range allBuckets {
+		names[string(b)] = true
+	}
+	ps := int64(r.meta.pageSize)
+	var out []uint64
+	head := make([]byte, ps)
+	for id := uint64(2); id < r.meta.pgid && int64(id+1)*ps <= r.size; id++ {
+		if _, err := r.f.ReadAt(head, int64(id)*ps); err != nil {
+			break
+		}
+		if binary.LittleEndian.Uint64(head) != id || binary.LittleEndian.Uint32(head[12:]) != 0 {
+			continue
+		}
+		flags, els, err := elements(head, "")
+		if err != nil || flags != flagLeaf || len(els) == 0 {
+			continue
+		}
+		ours := true
+		for _, e := range els {
+			ours = ours && e.bucket && names[string(e.key)]
+		}
+		if ours {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// orphanLeaves calls fn for every entry of every leaf page in the file that
+// is not in reached.
+func (r *pageReader) orphanLeaves(reached map[uint64]bool, fn func(k, v []byte)) {
+	ps := int64(r.meta.pageSize)
+	head := make([]byte, pageHeaderSize)
+	for id := uint64(2); id < r.meta.pgid && int64(id+1)*ps <= r.size; id++ {
+		if reached[id] {
+			continue
+		}
+		if _, err := r.f.ReadAt(head, int64(id)*ps); err != nil {
+			return
+		}
+		if binary.LittleEndian.Uint64(head) != id || binary.LittleEndian.Uint16(head[8:]) != flagLeaf {
+			continue
+		}
+		rd := &pageReader{f: r.f, size: r.size, meta: r.meta, seen: map[uint64]bool{}}
+		p, err := rd.page(id, "a page no tree reaches")
+		if err != nil || int64(len(p))+int64(id)*ps > r.size {
+			continue
+		}
+		if _, els, err := elements(p, ""); err == nil {
+			for _, e := range els {
+				if !e.bucket {
+					fn(e.key, e.value)
+				}
+			}
+		}
+		id += uint64(len(p))/uint64(ps) - 1
+	}
+}
+
+// guessBucket tells from a key and value which bucket they belong in, or ""
+// for the buckets salvage has no use for (indexes it rebuilds, metadata).
+func guessBucket(k, v []byte) string {
+	owner, variable, pair := strings.Cut(string(k), "/")
+	if pair {
+		if qda.ID(owner).Valid() && qda.ID(variable).Valid() && len(v) > 0 {
+			return string(bValues)
+		}
+		return ""
+	}
+	if !qda.ID(k).Valid() {
+		return ""
+	}
+	var fields map[string]json.RawMessage
+	if len(v) == 0 || v[0] != '{' || json.Unmarshal(v, &fields) != nil {
+		if utf8.Valid(v) {
+			return string(bTexts)
+		}
+		return ""
+	}
+	has := func(names ...string) bool {
+		for _, n := range names {
+			if _, ok := fields[n]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case has("passages", "source"):
+		return string(bDocs)
+	case has("span", "document", "code"):
+		return string(bCodings)
+	case has("documents"):
+		return string(bCases)
+	case has("on", "text"):
+		return string(bMemos)
+	case has("scope", "type"):
+		return string(bVars)
+	case has("color", "order"):
+		return string(bCodes)
+	case has("name"):
+		return string(bCoders)
+	}
+	return ""
+}
