@@ -71,7 +71,7 @@ func WriteDemo(path string, opt Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Create(path, b.Project)
+	db, err := store.Create(path, b.Project, opt.store())
 	if err != nil {
 		return nil, err
 	}

@@ -88,7 +88,7 @@ func Create(path string, opt CreateOptions) (*Project, error) {
 	if name == "" {
 		name = fileStem(path)
 	}
-	db, err := store.Create(path, qda.Project{ID: qda.NewID(), Name: name, Created: time.Now().UTC()})
+	db, err := store.Create(path, qda.Project{ID: qda.NewID(), Name: name, Created: time.Now().UTC()}, opt.store())
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func Create(path string, opt CreateOptions) (*Project, error) {
 
 // Open opens an existing project file.
 func Open(path string, opt Options) (*Project, error) {
-	db, err := store.Open(path, store.Options{ReadOnly: opt.ReadOnly, Backups: opt.Backups, BackupEvery: opt.BackupEvery, BackupOnClose: opt.BackupOnClose, Holder: opt.Holder})
+	db, err := store.Open(path, opt.store())
 	if err != nil {
 		return nil, err
 	}
@@ -123,6 +123,10 @@ func Open(path string, opt Options) (*Project, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+func (opt Options) store() store.Options {
+	return store.Options{ReadOnly: opt.ReadOnly, Backups: opt.Backups, BackupEvery: opt.BackupEvery, BackupOnClose: opt.BackupOnClose, Holder: opt.Holder}
 }
 
 func attach(db *store.DB, opt Options) (*Project, error) {

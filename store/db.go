@@ -77,8 +77,9 @@ const DefaultBackups = 10
 // Options.BackupEvery says otherwise: one per ten minutes of work.
 const DefaultBackupEvery = 10 * time.Minute
 
-// Create makes a new project file at path; it refuses to overwrite one.
-func Create(path string, p qda.Project) (*DB, error) {
+// Create makes a new project file at path; it refuses to overwrite one. The
+// options, if given, govern backups and the lock's holder as in Open.
+func Create(path string, p qda.Project, opts ...Options) (*DB, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, &qda.Error{What: path, Why: "a file with this name already exists", Fix: "choose another name or open the existing project"}
 	}
@@ -92,18 +93,25 @@ func Create(path string, p qda.Project) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The empty project is not worth a backup; what is written next is.
+	db.opt.Backups = -1
 	err = db.Update(func(tx *Tx) error {
 		if err := tx.init(); err != nil {
 			return err
 		}
 		return tx.PutProject(p)
 	})
+	db.opt = Options{}
+	if len(opts) > 0 {
+		db.opt = opts[0]
+	}
 	if err != nil {
-		db.Close()
+		db.backups.wait()
+		db.bolt.Close()
 		os.Remove(path)
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	db.claim("")
+	db.claim(db.opt.Holder)
 	return db, nil
 }
 

@@ -49,6 +49,7 @@ type App struct {
 // closes.
 func Create(a fyne.App, w fyne.Window, path string) *App {
 	app := &App{fyne: a, win: w, prefs: prefs{a.Preferences()}, indexOnOpen: true}
+	app.opts = project.Options{BackupOnClose: true, Holder: "the Coder app"}
 	app.opts.Coder, _ = app.prefs.coder()
 	w.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w.Resize(app.prefs.windowSize())
@@ -126,7 +127,9 @@ func (a *App) open(path string) {
 		if a.ws == nil { // an open project stays on screen
 			a.showWelcome()
 		}
-		a.showError(err)
+		if !a.offerBackups(path, err) {
+			a.showError(err)
+		}
 		return
 	}
 	a.show(p)
@@ -151,6 +154,7 @@ func (a *App) showNow(p *project.Project) {
 	}
 	a.ws = ws
 	a.win.SetTitle(ws.info.Name + " — Coder")
+	a.noteReadOnly(p)
 	a.win.SetMainMenu(ws.menus.main)
 	a.win.SetContent(ws.content)
 	ws.restore()

@@ -72,6 +72,7 @@ func newMenus(ws *workspace) *menus {
 		fyne.NewMenuItem("Import a folder…", ws.importFolderDialog),
 		fyne.NewMenuItem("Import REFI-QDA project or codebook…", ws.importExchangeDialog),
 		export,
+		fyne.NewMenuItem("Restore from backup…", a.restoreFromBackup),
 		fyne.NewMenuItemSeparator(),
 		item("Close project", keyClose, a.closeToWelcome),
 		fyne.NewMenuItemSeparator(),
@@ -231,6 +232,7 @@ func (a *App) welcomeMenu() *fyne.MainMenu {
 	open.Shortcut = keyOpen
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", newItem, open, fyne.NewMenuItem("Open the demo project", a.openDemo),
+			fyne.NewMenuItem("Restore a project from backup…", a.restoreFromBackup),
 			fyne.NewMenuItemSeparator(), a.quitItem()),
 		fyne.NewMenu("Help",
 			fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(a.win) }),

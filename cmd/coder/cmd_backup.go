@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -207,4 +208,26 @@ func cmdSalvage(args []string) int {
 		fmt.Fprintln(stdout, "  "+l)
 	}
 	return 0
+}
+
+// printFailures prints the files an import could not store, one line each,
+// except that a full disk, which fails every file after the first in the
+// same way, is one message naming the file it happened on.
+func printFailures(projectPath string, failed []project.Failure) {
+	var full []project.Failure
+	for _, fl := range failed {
+		if errors.Is(fl.Err, syscall.ENOSPC) {
+			full = append(full, fl)
+			continue
+		}
+		fmt.Fprintf(stderr, "coder: %v\n", fl.Err)
+	}
+	if len(full) == 0 {
+		return
+	}
+	more := ""
+	if n := len(full) - 1; n > 0 {
+		more = fmt.Sprintf(", nor %d more after it", n)
+	}
+	fmt.Fprintf(stderr, "coder: %s: the disk is full, so it was not imported%s; %s is as it was before that file (free some disk space, then import the rest again)\n", filepath.Base(full[0].Path), more, projectPath)
 }

@@ -85,9 +85,7 @@ func cmdImport(args []string) int {
 			for _, s := range rep.Skipped {
 				fmt.Fprintf(stderr, "coder: %s: skipped: %s\n", s.Path, s.Reason)
 			}
-			for _, fl := range rep.Failed {
-				fmt.Fprintf(stderr, "coder: %v\n", fl.Err)
-			}
+			printFailures(f.pos[0], rep.Failed)
 			failed = len(rep.Failed)
 			if rep.Cancelled {
 				return fmt.Errorf("import cancelled after %d files; those are kept", len(rep.Imported))

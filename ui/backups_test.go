@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"coder/project"
+)
+
+// Ensure that opening a project file cut short shows what is wrong with the
+// list of its backups (instead of a crash), and that restoring the chosen
+// one opens the project as the backup had it.
+func TestOpen_DamagedFileOffersItsBackups(t *testing.T) {
+	app, w := newTestApp(t)
+	path := filepath.Join(t.TempDir(), "t.coder")
+	p, err := project.WriteDemo(path, project.Options{Backups: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	// A backup, taken on an open that follows changes.
+	p, err = project.Open(path, project.Options{BackupEvery: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	if list, _ := project.Backups(path); len(list) != 1 {
+		t.Fatalf("backups: %v, want 1", list)
+	}
+	os.Truncate(path, 100000)
+
+	app.open(path)
+	dlg := topOverlay(t, w)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(textUnder(dlg), "8 documents") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	text := textUnder(dlg)
+	for _, want := range []string{"The project file is damaged", path + ": the project file is damaged (the file is cut short", "1 backup, newest first", "8 documents"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dialog does not say %q:\n%s", want, text)
+		}
+	}
+	restore := button(t, dlg, "Restore this backup")
+	if !restore.Disabled() {
+		t.Error("restore is enabled before a backup is chosen")
+	}
+	var rows interface{ Select(int) }
+	walk(dlg, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(interface{ Select(int) }); ok {
+			rows = l
+			return true
+		}
+		return false
+	})
+	rows.Select(0)
+	test.Tap(restore)
+	if app.Project() == nil {
+		t.Fatalf("the restored project is not open; top dialog: %s", textUnder(topOverlay(t, w)))
+	}
+	docs, _ := app.Project().Documents()
+	if len(docs) != 8 {
+		t.Errorf("restored project has %d documents, want 8", len(docs))
+	}
+}
