@@ -416,7 +416,7 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, int, error)
 // Coder names its buckets.
 func (r *pageReader) rootCopies() []uint64 {
 	names := map[string]bool{}
-	for _, b := range allBuckets {
+	for _, b := range append(allBuckets, bCodeSets) {
 		names[string(b)] = true
 	}
 	ps := int64(r.meta.pageSize)
@@ -516,6 +516,8 @@ func guessBucket(k, v []byte) string {
 		return string(bVars)
 	case has("color", "order"):
 		return string(bCodes)
+	case has("codes", "name"):
+		return string(bCodeSets)
 	case has("name"):
 		return string(bCoders)
 	}

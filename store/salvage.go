@@ -23,12 +23,6 @@ type SalvageReport struct {
 	Older int
 }
 
-// salvageKinds names the buckets Salvage copies, in the order it reports them.
-var salvageKinds = []struct {
-	bucket []byte
-	kind   string
-}{{bCoders, "coders"}, {bCodes, "codes"}, {bDocs, "documents"}, {bCodings, "codings"}, {bCases, "cases"}, {bVars, "attributes"}, {bValues, "attribute values"}, {bMemos, "memos"}}
-
 // Salvage reads every record that can still be read from the damaged
 // project file at damaged, without bbolt, and writes them into a new project
 // at newPath through the same checks every write goes through, so the new
@@ -70,6 +64,7 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		decode(rep, get(bVars), "attribute", &b.Variables)
 		decode(rep, get(bValues), "attribute value", &b.Values)
 		decode(rep, get(bMemos), "memo", &b.Memos)
+		decode(rep, get(bCodeSets), "code set", &b.CodeSets)
 		keep := func(kind, what string, err error) {
 			if err != nil {
 				rep.Lost = append(rep.Lost, what+": "+err.Error())
@@ -120,6 +115,9 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		}
 		for i := range b.Memos {
 			keep("memos", "memo "+cmp.Or(b.Memos[i].Title, string(b.Memos[i].ID)), tx.PutMemo(&b.Memos[i]))
+		}
+		for i := range b.CodeSets {
+			keep("code sets", "code set "+b.CodeSets[i].Name, tx.PutCodeSet(&b.CodeSets[i]))
 		}
 		return nil
 	})

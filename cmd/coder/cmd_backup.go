@@ -192,7 +192,7 @@ func cmdSalvage(args []string) int {
 		return fail(err)
 	}
 	var kept []string
-	for _, k := range []string{"documents", "codes", "codings", "cases", "attributes", "attribute values", "memos", "coders"} {
+	for _, k := range []string{"documents", "codes", "codings", "cases", "attributes", "attribute values", "memos", "code sets", "coders"} {
 		kept = append(kept, fmt.Sprintf("%d %s", rep.Kept[k], k))
 	}
 	fmt.Fprintf(stdout, "salvaged into %s: %s\n", f.pos[1], strings.Join(kept, ", "))
