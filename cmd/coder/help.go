@@ -27,6 +27,9 @@ const helpText = `coder: qualitative coding for case-study research
   coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T]
   coder memos PROJECT [--json]
   coder speakers PROJECT
+  coder words PROJECT [--case NAME] [--code PATH] [--limit N] [--stem] [--json]   word frequencies
+  coder kwic PROJECT WORD [--width N] [--case NAME] [--code PATH] [--stem] [--json]   keyword in context
+  coder stopwords PROJECT [--add W,W] [--remove W,W] [--reset] [--json]   the word lists' stop words
   coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
                 [--coder NAME] [--attr NAME=VALUE] [--codebook]
   coder check PROJECT                       integrity: file pages, references, spans

@@ -1,0 +1,23 @@
+package store
+
+// Settings are the project's own preferences (such as its stop-word lists),
+// kept in the meta bucket under "setting:" keys so they travel with the file.
+
+func settingKey(name string) []byte { return []byte("setting:" + name) }
+
+// Setting returns the setting's stored value, or nil when it was never set.
+func (tx *Tx) Setting(name string) []byte {
+	v := tx.tx.Bucket(bMeta).Get(settingKey(name))
+	if v == nil {
+		return nil
+	}
+	return append([]byte(nil), v...)
+}
+
+// PutSetting stores a setting's value; nil removes it.
+func (tx *Tx) PutSetting(name string, value []byte) error {
+	if value == nil {
+		return tx.del(bMeta, settingKey(name))
+	}
+	return tx.put(bMeta, settingKey(name), value)
+}
