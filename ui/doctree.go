@@ -77,7 +77,7 @@ func (t *docTree) setFocus(uid widget.TreeNodeID) {
 // showRing draws the focus ring on the row that has it.
 func (t *docTree) showRing(uid widget.TreeNodeID, ring *canvas.Rectangle) {
 	if t.focused && uid == t.focus {
-		ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+		ring.StrokeColor = theme.Color(theme.ColorNamePrimary) // the focus colour is too faint to find
 		ring.FillColor = color.Transparent
 		ring.Show()
 	} else {

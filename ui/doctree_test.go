@@ -55,7 +55,17 @@ func TestDocumentList_TheKeyboardOpensDocumentsAndReachesTheText(t *testing.T) {
 		t.Errorf("after Enter the keyboard is in %T, want the text", w.Canvas().Focused())
 	}
 
-	w.Canvas().Focus(d.tree)
+	// A click on a row opens it and leaves the keyboard in the list.
+	w.Canvas().Focus(ws.view)
+	for _, uid := range d.tree.rows() {
+		if id := docOfNode(uid); id != "" && id != ws.doc.ID {
+			d.tree.Select(uid)
+			break
+		}
+	}
+	if w.Canvas().Focused() != d.tree || ringedRow(d) != ws.doc.Name {
+		t.Errorf("after a click on %q the keyboard is in %T with the ring on %q", ws.doc.Name, w.Canvas().Focused(), ringedRow(d))
+	}
 	d.tree.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if w.Canvas().Focused() != ws.view {
 		t.Errorf("Tab in the list went to %T, want the text", w.Canvas().Focused())

@@ -50,6 +50,8 @@ func newDocumentsPanel(ws *workspace) *documentsPanel {
 		d.showForm()
 		if !d.quiet {
 			ws.openDocument(id)
+			// A click leaves the keyboard in the list, on the row clicked.
+			ws.win.Canvas().Focus(d.tree)
 		}
 	}
 	d.groupBy = widget.NewRadioGroup([]string{"Case", "Kind"}, func(s string) {

@@ -279,6 +279,12 @@ In the codebook
   Delete                             delete it
   1 … 9, 0                           pin it to that key; 0 unpins
 
+In the document list
+  Up, Down, Left, Right              move the focus ring; close, open a group
+  Enter, Space                       open the document (Enter: and type in its text)
+  Tab                                go to the document's text
+  typing letters                     filter the list by name, kind or case
+
 Everything else is in the menus, with its shortcut beside it.`
 
 // findInDocument opens the find bar over the document shown; with no
