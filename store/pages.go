@@ -156,84 +156,110 @@ func (r *pageReader) readMeta() error {
 	return nil
 }
 
-// page reads page id with its overflow pages and checks its header.
-func (r *pageReader) page(id uint64, from string) ([]byte, error) {
+// pageData is a page as read: all of it, or, in a strict walk, which only
+// checks where things lie, its header and element table and no more (so
+// that checking a file never holds a long text in memory).
+type pageData struct {
+	b    []byte // what was read, from the page's start
+	span int    // the page's length with its overflow pages
+	off  int64  // where it starts in the file; -1 for an inline page
+}
+
+func inlinePage(b []byte) pageData { return pageData{b: b, span: len(b), off: -1} }
+
+// page reads page id with its overflow pages (only their start when whole is
+// false) and checks its header.
+func (r *pageReader) page(id uint64, from string, whole bool) (pageData, error) {
 	ps := uint64(r.meta.pageSize)
 	if id < 2 || id >= r.meta.pgid {
-		return nil, fmt.Errorf("%s points at page %d, outside the file's %d pages", from, id, r.meta.pgid)
+		return pageData{}, fmt.Errorf("%s points at page %d, outside the file's %d pages", from, id, r.meta.pgid)
 	}
 	if r.seen[id] {
-		return nil, fmt.Errorf("%s points at page %d a second time", from, id)
+		return pageData{}, fmt.Errorf("%s points at page %d a second time", from, id)
 	}
+	off := int64(id * ps)
 	head := make([]byte, pageHeaderSize)
-	if _, err := r.f.ReadAt(head, int64(id*ps)); err != nil {
-		return nil, fmt.Errorf("page %d cannot be read: %v", id, err)
+	if _, err := r.f.ReadAt(head, off); err != nil {
+		return pageData{}, fmt.Errorf("page %d cannot be read: %v", id, err)
 	}
 	le := binary.LittleEndian
 	if got := le.Uint64(head); got != id {
-		return nil, fmt.Errorf("page %d says it is page %d", id, got)
+		return pageData{}, fmt.Errorf("page %d says it is page %d", id, got)
 	}
 	overflow := uint64(le.Uint32(head[12:]))
 	if id+overflow >= r.meta.pgid {
-		return nil, fmt.Errorf("page %d claims %d more pages, past the end of the file", id, overflow)
+		return pageData{}, fmt.Errorf("page %d claims %d more pages, past the end of the file", id, overflow)
 	}
 	for i := id; i <= id+overflow; i++ {
 		r.seen[i] = true
 	}
-	buf := make([]byte, (overflow+1)*ps)
-	if _, err := r.f.ReadAt(buf, int64(id*ps)); err == io.EOF {
-		return nil, fmt.Errorf("page %d lies past the end of the file", id)
-	} else if err != nil {
-		return nil, fmt.Errorf("page %d cannot be read: %v", id, err)
+	span := int((overflow + 1) * ps)
+	n := span
+	if !whole {
+		n = min(span, max(int(ps), pageHeaderSize+int(le.Uint16(head[10:]))*elementSize))
 	}
-	return buf, nil
+	buf := make([]byte, n)
+	if _, err := r.f.ReadAt(buf, off); err == io.EOF {
+		return pageData{}, fmt.Errorf("page %d lies past the end of the file", id)
+	} else if err != nil {
+		return pageData{}, fmt.Errorf("page %d cannot be read: %v", id, err)
+	}
+	return pageData{b: buf, span: span, off: off}, nil
 }
 
 // element is one entry of a leaf or branch page.
 type element struct {
-	key, value []byte
+	key, value []byte // nil when they lie past what was read of the page
+	valueAt    int64  // where the value starts in the file
+	valueLen   int
 	bucket     bool   // leaf: the value is a nested bucket
 	child      uint64 // branch: the page below
 }
 
 // elements decodes a branch or leaf page (or an inline bucket's page) and
 // checks every element lies inside it.
-func elements(p []byte, what string) (flags uint16, out []element, err error) {
-	if len(p) < pageHeaderSize {
+func elements(p pageData, what string) (flags uint16, out []element, err error) {
+	if len(p.b) < pageHeaderSize {
 		return 0, nil, fmt.Errorf("%s is cut short", what)
 	}
 	le := binary.LittleEndian
-	flags = le.Uint16(p[8:])
-	count := int(le.Uint16(p[10:]))
+	flags = le.Uint16(p.b[8:])
+	count := int(le.Uint16(p.b[10:]))
 	if flags != flagBranch && flags != flagLeaf {
 		return flags, nil, fmt.Errorf("%s has an unknown page type %#x", what, flags)
 	}
 	if flags == flagBranch && count == 0 {
 		return flags, nil, fmt.Errorf("%s is a branch with no entries", what)
 	}
-	if pageHeaderSize+count*elementSize > len(p) {
+	if pageHeaderSize+count*elementSize > len(p.b) {
 		return flags, nil, fmt.Errorf("%s claims %d entries, more than fit", what, count)
+	}
+	slice := func(from, to int) []byte {
+		if to <= len(p.b) {
+			return p.b[from:to]
+		}
+		return nil
 	}
 	out = make([]element, count)
 	for i := range out {
 		at := pageHeaderSize + i*elementSize
-		e := p[at : at+elementSize]
+		e := p.b[at : at+elementSize]
 		if flags == flagBranch {
 			pos, ksize := int(le.Uint32(e[0:])), int(le.Uint32(e[4:]))
 			start := at + pos
-			if pos < 0 || ksize < 0 || start+ksize > len(p) || start+ksize < start {
+			if start+ksize > p.span || start+ksize < start {
 				return flags, nil, fmt.Errorf("%s: entry %d lies outside the page", what, i)
 			}
-			out[i] = element{key: p[start : start+ksize], child: le.Uint64(e[8:])}
+			out[i] = element{key: slice(start, start+ksize), child: le.Uint64(e[8:])}
 			continue
 		}
 		eflags, pos, ksize, vsize := le.Uint32(e[0:]), int(le.Uint32(e[4:])), int(le.Uint32(e[8:])), int(le.Uint32(e[12:]))
 		start := at + pos
 		end := start + ksize + vsize
-		if pos < 0 || ksize < 0 || vsize < 0 || end > len(p) || end < start {
+		if end > p.span || end < start || start+ksize < start {
 			return flags, nil, fmt.Errorf("%s: entry %d lies outside the page", what, i)
 		}
-		out[i] = element{key: p[start : start+ksize], value: p[start+ksize : end], bucket: eflags&leafBucketEntry != 0}
+		out[i] = element{key: slice(start, start+ksize), value: slice(start+ksize, end), valueAt: p.off + int64(start+ksize), valueLen: vsize, bucket: eflags&leafBucketEntry != 0}
 	}
 	return flags, out, nil
 }
@@ -256,20 +282,23 @@ func (r *pageReader) walkBucket(hdr []byte, what string, fn func(k, v []byte) er
 	}
 	root := binary.LittleEndian.Uint64(hdr)
 	if root == 0 {
-		return r.walkPage(hdr[bucketHeader:], what+" (inline)", fn, nested)
+		return r.walkPage(inlinePage(hdr[bucketHeader:]), what+" (inline)", fn, nested)
 	}
 	return r.walkPageID(root, what, fn, nested)
 }
 
 func (r *pageReader) walkPageID(id uint64, what string, fn func(k, v []byte) error, nested func(k, hdr []byte) error) error {
-	p, err := r.page(id, what)
+	p, err := r.page(id, what, !r.strict)
 	if err != nil {
 		return r.fail(err)
 	}
 	return r.walkPage(p, fmt.Sprintf("page %d (%s)", id, what), fn, nested)
 }
 
-func (r *pageReader) walkPage(p []byte, what string, fn func(k, v []byte) error, nested func(k, hdr []byte) error) error {
+// maxBucketValue bounds a nested bucket's header and inline page.
+const maxBucketValue = 1 << 20
+
+func (r *pageReader) walkPage(p pageData, what string, fn func(k, v []byte) error, nested func(k, hdr []byte) error) error {
 	flags, els, err := elements(p, what)
 	if err != nil {
 		return r.fail(err)
@@ -280,6 +309,15 @@ func (r *pageReader) walkPage(p []byte, what string, fn func(k, v []byte) error,
 		case flags == flagBranch:
 			err = r.walkPageID(e.child, what, fn, nested)
 		case e.bucket:
+			if e.value == nil && e.valueLen <= maxBucketValue {
+				e.value = make([]byte, e.valueLen)
+				if _, err := r.f.ReadAt(e.value, e.valueAt); err != nil {
+					return r.fail(fmt.Errorf("%s: a nested bucket cannot be read: %v", what, err))
+				}
+			}
+			if e.value == nil {
+				return r.fail(fmt.Errorf("%s: a nested bucket claims %d bytes", what, e.valueLen))
+			}
 			err = nested(e.key, e.value)
 		default:
 			err = fn(e.key, e.value)
@@ -296,10 +334,11 @@ func (r *pageReader) checkFreelist() error {
 	if r.meta.freelist == noFreelist {
 		return nil
 	}
-	p, err := r.page(r.meta.freelist, "the list of free pages")
+	pd, err := r.page(r.meta.freelist, "the list of free pages", true)
 	if err != nil {
 		return r.fail(err)
 	}
+	p := pd.b
 	le := binary.LittleEndian
 	if f := le.Uint16(p[8:]); f != flagFreelist {
 		return r.fail(fmt.Errorf("the list of free pages (page %d) has the wrong page type %#x", r.meta.freelist, f))
@@ -365,7 +404,7 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, int, error)
 	have := map[string]bool{}
 	collect := func(rd *pageReader, hdr []byte) int {
 		added := 0
-		rd.walkPage(hdr, "the root bucket", func(k, v []byte) error { return nil }, func(name, hdr []byte) error {
+		rd.walkPage(inlinePage(hdr), "the root bucket", func(k, v []byte) error { return nil }, func(name, hdr []byte) error {
 			b := string(name)
 			return rd.walkBucket(hdr, fmt.Sprintf("bucket %q", name), func(k, v []byte) error {
 				if key := b + "\x00" + string(k); !have[key] {
@@ -378,10 +417,10 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, int, error)
 		})
 		return added
 	}
-	if root, err := r.page(r.meta.root, "the file's header"); err != nil {
+	if root, err := r.page(r.meta.root, "the file's header", true); err != nil {
 		r.problems = append(r.problems, err.Error())
 	} else {
-		collect(r, root)
+		collect(r, root.b)
 	}
 	if len(r.problems) == 0 {
 		return out, nil, 0, nil
@@ -390,8 +429,8 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, int, error)
 	reached := r.seen
 	for _, id := range r.rootCopies() {
 		old := &pageReader{f: r.f, size: r.size, meta: r.meta, seen: map[uint64]bool{}}
-		if p, err := old.page(id, "an older root"); err == nil {
-			older += collect(old, p)
+		if p, err := old.page(id, "an older root", true); err == nil {
+			older += collect(old, p.b)
 		}
 		maps.Copy(reached, old.seen)
 	}
@@ -429,7 +468,7 @@ func (r *pageReader) rootCopies() []uint64 {
 		if binary.LittleEndian.Uint64(head) != id || binary.LittleEndian.Uint32(head[12:]) != 0 {
 			continue
 		}
-		flags, els, err := elements(head, "")
+		flags, els, err := elements(pageData{b: head, span: len(head), off: int64(id) * ps}, "")
 		if err != nil || flags != flagLeaf || len(els) == 0 {
 			continue
 		}
@@ -460,11 +499,12 @@ func (r *pageReader) orphanLeaves(reached map[uint64]bool, fn func(k, v []byte))
 			continue
 		}
 		rd := &pageReader{f: r.f, size: r.size, meta: r.meta, seen: map[uint64]bool{}}
-		p, err := rd.page(id, "a page no tree reaches")
+		pd, err := rd.page(id, "a page no tree reaches", true)
+		p := pd.b
 		if err != nil || int64(len(p))+int64(id)*ps > r.size {
 			continue
 		}
-		if _, els, err := elements(p, ""); err == nil {
+		if _, els, err := elements(pd, ""); err == nil {
 			for _, e := range els {
 				if !e.bucket {
 					fn(e.key, e.value)
