@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"sort"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -78,8 +79,9 @@ type TranscriptView struct {
 	focused       bool
 	shift         bool
 	dragging      bool
-	press         *press // the last press of the primary button on the text
-	carrying      *carry // a drag of the selection out of the view, or nil
+	press         *press       // the last press of the primary button on the text
+	presses       atomic.Int64 // counts presses and drags, so a click's delayed report can tell it was followed
+	carrying      *carry       // a drag of the selection out of the view, or nil
 
 	pending *qda.Span // a ScrollTo made before the view had a size
 	find    *finder   // the find bar above the text

@@ -19,7 +19,7 @@ import (
 // wide enough to spare it, else 0: then the stripes alone remain, named
 // on hover.
 func marginNames(width float32, geo geometry) float32 {
-	if width < 48*geo.textSize {
+	if width < 52*geo.textSize {
 		return 0
 	}
 	return 9 * geo.textSize

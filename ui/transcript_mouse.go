@@ -22,7 +22,7 @@ var (
 // knows no triple click and holds every single tap back until the double-tap
 // delay has passed.
 const (
-	multiClickTime = 500 * time.Millisecond
+	multiClickTime = 400 * time.Millisecond
 	multiClickDist = 5
 )
 
@@ -61,6 +61,7 @@ func (s *transcriptSurface) MouseDown(ev *desktop.MouseEvent) {
 		p.count = last.count + 1
 	}
 	t.press = p
+	t.presses.Add(1)
 	t.goalX, t.pageY = -1, -1
 	o := t.lay.offsetAt(ev.Position.X, ev.Position.Y, t.buf)
 	switch {
@@ -116,14 +117,35 @@ func (s *transcriptSurface) Tapped(ev *fyne.PointEvent) {
 			t.setSelection(o, o)
 		}
 	}
-	if t.OnHighlightTapped != nil {
-		r := t.lay.runeAt(ev.Position.X, ev.Position.Y, t.buf)
-		var hits []Highlight
-		if r >= 0 {
-			hits = t.HighlightsAt(r)
-		}
-		t.OnHighlightTapped(r, hits)
+	if t.OnHighlightTapped == nil {
+		return
 	}
+	r := t.lay.runeAt(ev.Position.X, ev.Position.Y, t.buf)
+	var hits []Highlight
+	if r >= 0 {
+		hits = t.HighlightsAt(r)
+	}
+	if !ours {
+		t.OnHighlightTapped(r, hits)
+		return
+	}
+	// A click may be the first of a double or triple click: tell the app
+	// (which may open a pop-up over the text, in the way of the next
+	// click) only when no other click follows.
+	if p.count > 1 {
+		return // the end of a double or triple click, which selected text
+	}
+	seq := t.presses.Load()
+	time.AfterFunc(multiClickTime, func() {
+		if t.presses.Load() != seq {
+			return
+		}
+		fyne.Do(func() {
+			if t.presses.Load() == seq {
+				t.OnHighlightTapped(r, hits)
+			}
+		})
+	})
 }
 
 // samePlace reports whether a tap at b ended the press at a.
@@ -189,6 +211,7 @@ func (s *transcriptSurface) Dragged(ev *fyne.DragEvent) {
 			anchor = t.lay.offsetAt(start.X, start.Y, t.buf)
 		}
 		t.press = nil // a drag ends any run of clicks
+		t.presses.Add(1)
 	}
 	if t.carrying != nil {
 		t.moveCarry(ev.Position)

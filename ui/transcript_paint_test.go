@@ -3,6 +3,7 @@ package ui_test
 import (
 	"image/color"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -354,4 +355,38 @@ func abbrev(s string) string {
 		return string(r[:60]) + "…"
 	}
 	return s
+}
+
+// Ensure that a double click on coded text selects the word instead of
+// opening the coding's pop-up after the first click, and that a single
+// click still reports the codings under it once no second click follows.
+func TestTranscriptView_DoubleClickOnCodedTextSelectsTheWord(t *testing.T) {
+	doc, _ := sampleDoc()
+	s := paintedView(t, doc, fyne.NewSize(420, 900))
+	coded := qda.Span{Start: offsetOf(doc, "retired"), End: offsetOf(doc, " came")}
+	s.tv.SetHighlights([]ui.Highlight{{ID: "c1", Span: coded, Color: color.Black, Label: "Actors"}})
+	reported := make(chan []ui.Highlight, 4)
+	s.tv.OnHighlightTapped = func(_ int, hits []ui.Highlight) { reported <- hits }
+
+	p := at(s.tv, offsetOf(doc, "teachers")+2)
+	s.click(t, p, 0)
+	s.click(t, p, 0)
+	if got := s.tv.SelectedText(); got != "teachers" {
+		t.Fatalf("a double click on coded text selected %q, want teachers", got)
+	}
+	select {
+	case hits := <-reported:
+		t.Fatalf("a double click reported the codings %v, as a single click does", hits)
+	case <-time.After(time.Second):
+	}
+
+	s.click(t, at(s.tv, offsetOf(doc, "retired")+2), 0)
+	select {
+	case hits := <-reported:
+		if len(hits) != 1 || hits[0].ID != "c1" {
+			t.Errorf("a click on coded text reported %v, want c1", hits)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a single click on coded text never reported its codings")
+	}
 }
