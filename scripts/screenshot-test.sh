@@ -61,10 +61,15 @@ fi
 # a large area: count such pixels in the text area before and after
 # selecting.
 primary() { convert "$1" -crop 640x560+300+180 +repage -fuzz 3% -fill white -opaque '#296ff6' -fill black +opaque white -format '%[fx:int(mean*w*h+0.5)]' info:; }
-before=$(primary "$out")
+# A first run asks who is coding: answer, and Enter saves.
+DISPLAY="$display" xdotool type --delay 20 "Screenshot Test"
+DISPLAY="$display" xdotool key Return
+sleep 1
+DISPLAY="$display" import -window root "$work/before.png"
+before=$(primary "$work/before.png")
 # Click in the text, drag down over a few lines (with a last move before
 # the button comes up), then extend with Shift+Down and Shift+Right.
-DISPLAY="$display" xdotool mousemove 420 320 mousedown 1 mousemove 600 340 sleep 0.1 mousemove 700 380 sleep 0.1 mousemove 650 400 sleep 0.1 mouseup 1
+DISPLAY="$display" xdotool mousemove 560 330 mousedown 1 mousemove 700 350 sleep 0.1 mousemove 800 390 sleep 0.1 mousemove 760 410 sleep 0.1 mouseup 1
 sleep 0.3
 DISPLAY="$display" xdotool key shift+Down shift+Right shift+Right shift+Right
 sleep 1
