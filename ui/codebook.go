@@ -270,7 +270,7 @@ func (c *codebookPanel) refilter() {
 	case len(found) == 0:
 		c.hint.SetText("No code matches. Press Enter to make a new code of this name and code the selection.")
 	case c.ws.view.Selection().Empty():
-		c.hint.SetText(fmt.Sprintf("%d codes match. Select text in the document, then press Enter to code it with the first.", len(found)))
+		c.hint.SetText(fmt.Sprintf("%s. Select text in the document, then press Enter to code it with the first.", qda.Plural(len(found), "code matches", "codes match")))
 	default:
 		c.hint.SetText("Enter codes the selection with “" + c.ws.tree.Path(found[0].id) + "”.")
 	}
@@ -366,7 +366,7 @@ func (c *codebookPanel) showCounts() {
 		return
 	}
 	total := c.totals.of(c.ws, code.ID)
-	info := count(c.ws.counts[code.ID], "coding")
+	info := qda.Plural(c.ws.counts[code.ID], "coding", "codings")
 	if total != c.ws.counts[code.ID] {
 		info += fmt.Sprintf(", %d with the codes below it", total)
 	}

@@ -216,11 +216,11 @@ func (c *codebookPanel) deleteDialog(id qda.ID) {
 	}
 	msg := fmt.Sprintf("Delete the code “%s”", ws.tree.Path(id))
 	if len(sub) > 1 {
-		msg += fmt.Sprintf(" and the %d codes below it", len(sub)-1)
+		msg += " and the " + qda.Plural(len(sub)-1, "code", "codes") + " below it"
 	}
 	msg += "?"
 	if codings > 0 {
-		msg += "\n" + count(codings, "coding") + " will be removed with it."
+		msg += "\n" + qda.Plural(codings, "coding", "codings") + " will be removed with it."
 	}
 	msg += "\n(Edit ▸ Undo brings it back.)"
 	dialog.ShowConfirm("Delete code", msg, func(ok bool) {

@@ -93,7 +93,7 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) 
 			h := h
 			label := "“" + h.Label + "”"
 			if row, ok := ws.codings[h.ID]; ok && seen[h.Label] > 1 {
-				label += fmt.Sprintf(" · %s, %d characters", row.CoderName, row.Span.Len())
+				label += fmt.Sprintf(" · %s, %s", row.CoderName, qda.Plural(row.Span.Len(), "character", "characters"))
 			}
 			item := fyne.NewMenuItem(label, nil)
 			item.ChildMenu = fyne.NewMenu("",
@@ -262,7 +262,7 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 		sw.CornerRadius = 3
 		title := widget.NewLabelWithStyle(row.CodePath, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		titles = append(titles, title)
-		meta := widget.NewLabel(fmt.Sprintf("%s · %s · %d characters", row.CoderName, row.Created.Local().Format("2 Jan 2006 15:04"), row.Span.Len()))
+		meta := widget.NewLabel(fmt.Sprintf("%s · %s · %s", row.CoderName, row.Created.Local().Format("2 Jan 2006 15:04"), qda.Plural(row.Span.Len(), "character", "characters")))
 		box.Add(container.NewBorder(nil, nil, container.NewCenter(sw), nil, title))
 		box.Add(meta)
 		if row.Memo != "" {

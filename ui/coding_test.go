@@ -104,7 +104,7 @@ func TestApplyCode_CountsFollowAndUnsavedDefinitionSurvives(t *testing.T) {
 	if got, want := row.count.String(), fmt.Sprint(before+1); got != want {
 		t.Errorf("the code's row counts %q after coding, want %q", got, want)
 	}
-	if got, want := ws.codes.defInfo.Text, count(before+1, "coding"); !strings.HasPrefix(got, want) {
+	if got, want := ws.codes.defInfo.Text, qda.Plural(before+1, "coding", "codings"); !strings.HasPrefix(got, want) {
 		t.Errorf("the definition panel says %q, want it to start %q", got, want)
 	}
 	if got := ws.codes.defText.Text; got != "Draft: trust between neighbours" {

@@ -263,7 +263,7 @@ func (d *documentsPanel) showForm() {
 	items = append(items, attrs.items...)
 	form := widget.NewForm(items...)
 	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
-		dialog.ShowConfirm("Delete document", fmt.Sprintf("Delete %q with its %d codings and its memos?\n(Edit ▸ Undo brings it back.)", info.Name, ws.codingCount(id)), func(ok bool) {
+		dialog.ShowConfirm("Delete document", fmt.Sprintf("Delete %q with its %s and its memos?\n(Edit ▸ Undo brings it back.)", info.Name, qda.Plural(ws.codingCount(id), "coding", "codings")), func(ok bool) {
 			if ok {
 				ws.try(ws.p.DeleteDocument(id))
 			}

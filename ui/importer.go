@@ -227,7 +227,7 @@ func (ws *workspace) runImportExchange(path string) {
 		var lines []string
 		for _, k := range []string{"sources", "codes", "codings", "cases", "notes"} {
 			if n := rep.Counts[k]; n > 0 {
-				lines = append(lines, fmt.Sprintf("%d %s", n, k))
+				lines = append(lines, qda.Plural(n, strings.TrimSuffix(k, "s"), k))
 			}
 		}
 		msg = "Imported " + strings.Join(lines, ", ") + "."

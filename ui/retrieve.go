@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -225,7 +224,7 @@ func (r *retrievePanel) run() {
 	for _, row := range rows {
 		docs[row.Document] = true
 	}
-	r.summary.SetText(fmt.Sprintf("%s in %s", count(len(rows), "segment"), count(len(docs), "document")))
+	r.summary.SetText(qda.Plural(len(rows), "segment", "segments") + " in " + qda.Plural(len(docs), "document", "documents"))
 	r.results.Reload()
 }
 

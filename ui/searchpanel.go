@@ -190,7 +190,7 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 		return
 	}
 	s.result, s.ran = res, q
-	msg := fmt.Sprintf("%d passages match", res.Total)
+	msg := qda.Plural(res.Total, "passage matches", "passages match")
 	if res.Total > len(res.Hits) {
 		msg += fmt.Sprintf(" (showing the best %d)", len(res.Hits))
 	}

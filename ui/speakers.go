@@ -42,7 +42,7 @@ func (ws *workspace) speakerChoices(doc *qda.Document) ([]speakerChoice, error) 
 	}
 	out := make([]speakerChoice, 0, len(counts))
 	for name, n := range counts {
-		out = append(out, speakerChoice{name: name, label: fmt.Sprintf("%s (%s)", name, count(n, "turn"))})
+		out = append(out, speakerChoice{name: name, label: fmt.Sprintf("%s (%s)", name, qda.Plural(n, "turn", "turns"))})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if ci, cj := counts[out[i].name], counts[out[j].name]; ci != cj {
@@ -161,13 +161,13 @@ func (ws *workspace) codeSpeaker(speaker, path string, ids map[string]qda.ID, do
 	if !ws.try(err) {
 		return
 	}
-	msg := fmt.Sprintf("Coded %s of %s with “%s”.", count(n, "turn"), speaker, path)
+	msg := fmt.Sprintf("Coded %s of %s with “%s”.", qda.Plural(n, "turn", "turns"), speaker, path)
 	if makeCases {
 		m, err := ws.p.CasesFromSpeakers(docs...)
 		if !ws.try(err) {
 			return
 		}
-		msg += fmt.Sprintf(" Made or extended %s, one per speaker.", count(m, "case"))
+		msg += fmt.Sprintf(" Made or extended %s, one per speaker.", qda.Plural(m, "case", "cases"))
 	}
 	ws.notice(msg + " Edit ▸ Undo takes back one step at a time.")
 }

@@ -146,7 +146,7 @@ func TestCodeSpeaker_MenuDialogCodesEveryTurnAndMakesCases(t *testing.T) {
 			t.Errorf("case Mr Han lacks document %s where he speaks", ws.docName(d))
 		}
 	}
-	if txt := textUnder(topOverlay(t, w)); !strings.Contains(txt, "Coded "+count(n, "turn")+" of Mr Han") {
+	if txt := textUnder(topOverlay(t, w)); !strings.Contains(txt, "Coded "+qda.Plural(n, "turn", "turns")+" of Mr Han") {
 		t.Errorf("the dialog's report says:\n%s", txt)
 	}
 }

@@ -329,7 +329,7 @@ func (ws *workspace) setHeader(info project.DocInfo) {
 	}
 	ws.header.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Text: info.Name, Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Inline: true}},
-		&widget.TextSegment{Text: fmt.Sprintf("   %s · %s · %s · %s", info.Kind, cases, count(info.Chars, "character"), count(len(ws.codings), "coding")), Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}},
+		&widget.TextSegment{Text: fmt.Sprintf("   %s · %s · %s · %s", info.Kind, cases, qda.Plural(info.Chars, "character", "characters"), qda.Plural(len(ws.codings), "coding", "codings")), Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}},
 	}
 	ws.header.Refresh()
 }
@@ -411,13 +411,4 @@ func sameListing(a, b []project.DocInfo) bool {
 		}
 	}
 	return true
-}
-
-// count writes n with a noun in the singular or plural: "1 coding",
-// "3 codings".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

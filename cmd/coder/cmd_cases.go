@@ -116,7 +116,7 @@ func cmdCasesAssign(args []string) int {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "case %s has %d documents\n", c.Name, len(c.Documents))
+		fmt.Fprintf(stdout, "case %s has %s\n", c.Name, qda.Plural(len(c.Documents), "document", "documents"))
 		return nil
 	})
 }
@@ -139,7 +139,7 @@ func cmdCasesFromSpeakers(args []string) int {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%d cases, one per speaker\n", n)
+		fmt.Fprintf(stdout, "%s, one per speaker\n", qda.Plural(n, "case", "cases"))
 		return nil
 	})
 }

@@ -64,7 +64,7 @@ func cmdCode(args []string) int {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "coded %d turns of %s with %s\n", n, *speaker, *codePath)
+			fmt.Fprintf(stdout, "coded %s of %s with %s\n", qda.Plural(n, "turn", "turns"), *speaker, *codePath)
 			return nil
 		}
 		d, err := p.DocumentByName(*doc)
@@ -151,7 +151,7 @@ func cmdCodings(args []string) int {
 		for _, r := range rows {
 			fmt.Fprintf(stdout, "%s %s  %s  [%s]\n    %s\n", r.DocName, r.Span, r.CodePath, r.CoderName, oneLine(r.Text, 160))
 		}
-		fmt.Fprintf(stdout, "%d codings\n", len(rows))
+		fmt.Fprintln(stdout, qda.Plural(len(rows), "coding", "codings"))
 		return nil
 	})
 }

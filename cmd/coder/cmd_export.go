@@ -80,7 +80,7 @@ func importExchange(path, coder string, files []string) int {
 				}
 				for _, m := range rep.MissingSources {
 					n := rep.LostSelections[m]
-					fmt.Fprintf(stderr, "coder: %s: source %q is not in the file: it and the %d selection%s on it were not imported\n", filepath.Base(file), m, n, map[bool]string{true: "", false: "s"}[n == 1])
+					fmt.Fprintf(stderr, "coder: %s: source %q is not in the file: it and the %s on it were not imported\n", filepath.Base(file), m, qda.Plural(n, "selection", "selections"))
 				}
 			}
 			if err != nil {

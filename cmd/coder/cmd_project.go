@@ -29,7 +29,7 @@ func cmdNew(args []string) int {
 	}
 	defer p.Close()
 	t, _ := p.Codebook()
-	fmt.Fprintf(stdout, "created %s with %d codes\n", f.pos[0], t.Len())
+	fmt.Fprintf(stdout, "created %s with %s\n", f.pos[0], qda.Plural(t.Len(), "code", "codes"))
 	return 0
 }
 
@@ -44,7 +44,7 @@ func cmdDemo(args []string) int {
 	}
 	defer p.Close()
 	docs, _ := p.Documents()
-	fmt.Fprintf(stdout, "wrote the demo project to %s (%d documents)\n", f.pos[0], len(docs))
+	fmt.Fprintf(stdout, "wrote the demo project to %s (%s)\n", f.pos[0], qda.Plural(len(docs), "document", "documents"))
 	return 0
 }
 
@@ -88,7 +88,7 @@ func cmdImport(args []string) int {
 			printFailures(f.pos[0], rep.Failed)
 			failed = len(rep.Failed)
 			if rep.Cancelled {
-				return fmt.Errorf("import cancelled after %d files; those are kept", len(rep.Imported))
+				return fmt.Errorf("import cancelled after %s; those are kept", qda.Plural(len(rep.Imported), "file", "files"))
 			}
 		}
 		return err
@@ -135,7 +135,7 @@ func cmdCheck(args []string) int {
 		return nil
 	})
 	if code == 0 && problems > 0 {
-		return fail(explain(f.pos[0], &qda.Error{What: f.pos[0], Why: fmt.Sprintf("the project file is damaged (%d problems found, listed above)", problems), Err: project.ErrDamaged}))
+		return fail(explain(f.pos[0], &qda.Error{What: f.pos[0], Why: fmt.Sprintf("the project file is damaged (%s found, listed above)", qda.Plural(problems, "problem", "problems")), Err: project.ErrDamaged}))
 	}
 	return code
 }

@@ -60,7 +60,7 @@ func cmdSearch(args []string) int {
 			}
 			fmt.Fprintf(stdout, "%s %s%s %s\n", where, h.Passage, who, oneLine(h.Snippet, 200))
 		}
-		fmt.Fprintf(stdout, "%d hits (showing %d)\n", res.Total, len(res.Hits))
+		fmt.Fprintf(stdout, "%s (showing %d)\n", qda.Plural(res.Total, "hit", "hits"), len(res.Hits))
 		return nil
 	})
 }
