@@ -103,12 +103,15 @@ const (
 // Memo is the analyst's writing: a note on the project, a document, a code, a
 // coding or a case.
 type Memo struct {
-	ID       ID         `json:"id"`
-	On       TargetKind `json:"on"`
-	Target   ID         `json:"target,omitempty"` // empty for project memos
-	Title    string     `json:"title,omitempty"`
-	Text     string     `json:"text"`
-	Coder    ID         `json:"coder,omitempty"`
-	Created  time.Time  `json:"created"`
-	Modified time.Time  `json:"modified"`
+	ID     ID         `json:"id"`
+	On     TargetKind `json:"on"`
+	Target ID         `json:"target,omitempty"` // empty for project memos
+	// Cell is set on a project memo written on a framework-matrix cell: the
+	// cell's key (row key and code, see analysis.CellKey).
+	Cell     string    `json:"cell,omitempty"`
+	Title    string    `json:"title,omitempty"`
+	Text     string    `json:"text"`
+	Coder    ID        `json:"coder,omitempty"`
+	Created  time.Time `json:"created"`
+	Modified time.Time `json:"modified"`
 }

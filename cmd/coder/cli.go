@@ -40,6 +40,8 @@ func init() {
 		"backups":  cmdBackups,
 		"restore":  cmdRestore,
 		"salvage":  cmdSalvage,
+		"stats":    cmdStats,
+		"query":    cmdQuery,
 	}
 }
 

@@ -32,6 +32,11 @@ const helpText = `coder: qualitative coding for case-study research
   coder stopwords PROJECT [--add W,W] [--remove W,W] [--reset] [--json]   the word lists' stop words
   coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
                 [--coder NAME] [--attr NAME=VALUE] [--codebook]
+  coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json]
+  coder stats PROJECT cooc [--unit overlap|passage|near:N] [--codes PATH,PATH...] [--rollup] [--json]
+  coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx]
+  coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--attr NAME=VALUE] [--code-as PATH] [--json]
+                AND, OR, NOT, NEAR, NEAR/N, FOLLOWED BY, brackets; quote paths with spaces
   coder check PROJECT                       integrity: file pages, references, spans
   coder backups PROJECT [--json]            the backups kept beside it: time, size, counts
   coder restore PROJECT BACKUP              restore one (a number from 'backups'), saving the current file first
