@@ -86,3 +86,6 @@ func (p *Project) ExportTable(w io.Writer, format string, t *exchange.Table) err
 	}
 	return exchange.WriteTable(w, fm, info.Name, t)
 }
+
+// Table is an analysis table as exports take it (see exchange.Table).
+type Table = exchange.Table
