@@ -21,7 +21,7 @@ func TestPanes_TheDocumentGetsTheLargerShare(t *testing.T) {
 		size  fyne.Size
 		share float32 // of the window's width, at least
 	}{
-		{fyne.NewSize(900, 600), 0.49},
+		{fyne.NewSize(900, 600), 0.5},
 		{fyne.NewSize(1280, 820), 0.55},
 		{fyne.NewSize(1600, 1000), 0.6},
 	} {

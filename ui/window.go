@@ -103,6 +103,9 @@ func newWorkspace(a *App, p *project.Project) (*workspace, error) {
 		}
 	}
 
+	// The panels reach the window's edges: a padded window takes 8 px of
+	// width from the text.
+	a.win.SetPadded(false)
 	ws.panes = newPanes(ws.left, ws.centre, ws.codes.content)
 	// Every tab stays a tab rather than going behind a "…" button.
 	ws.panes.floor = [2]float32{tabBarWidth(ws.left), 0}
