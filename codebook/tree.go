@@ -179,13 +179,13 @@ func (t *Tree) Validate() error {
 		}
 		if c.Parent != "" {
 			if _, ok := t.byID[c.Parent]; !ok {
-				return fmt.Errorf("code %q has a parent that does not exist", c.Name)
+				return qda.Invalidf("code %q has a parent that does not exist", c.Name)
 			}
 		}
 		seen := map[qda.ID]bool{}
 		for p, ok := t.byID[c.ID]; ok; p, ok = t.byID[p.Parent] {
 			if seen[p.ID] {
-				return fmt.Errorf("code %q is inside itself", c.Name)
+				return qda.Invalidf("code %q is inside itself", c.Name)
 			}
 			seen[p.ID] = true
 		}
@@ -195,7 +195,7 @@ func (t *Tree) Validate() error {
 		for _, c := range kids {
 			key := strings.ToLower(c.Name)
 			if names[key] {
-				return fmt.Errorf("two codes named %q under the same parent", t.Path(c.ID))
+				return qda.Invalidf("two codes named %q under the same parent", t.Path(c.ID))
 			}
 			names[key] = true
 		}
@@ -208,10 +208,10 @@ func (t *Tree) Validate() error {
 func (t *Tree) CheckName(parent qda.ID, name string, self qda.ID) error {
 	n := strings.TrimSpace(name)
 	if n == "" {
-		return fmt.Errorf("a code needs a name")
+		return qda.Invalidf("a code needs a name")
 	}
 	if strings.Contains(n, "/") {
-		return fmt.Errorf("code name %q contains '/', which separates levels in a code path", n)
+		return qda.Invalidf("code name %q contains '/', which separates levels in a code path", n)
 	}
 	for _, c := range t.children[parent] {
 		if c.ID != self && strings.EqualFold(c.Name, n) {
@@ -219,7 +219,7 @@ func (t *Tree) CheckName(parent qda.ID, name string, self qda.ID) error {
 			if parent != "" {
 				where = "under " + t.Path(parent)
 			}
-			return fmt.Errorf("there is already a code %q %s", c.Name, where)
+			return qda.Conflictf("there is already a code %q %s", c.Name, where)
 		}
 	}
 	return nil
@@ -229,14 +229,14 @@ func (t *Tree) CheckName(parent qda.ID, name string, self qda.ID) error {
 func (t *Tree) CheckMove(id, newParent qda.ID) error {
 	c, ok := t.byID[id]
 	if !ok {
-		return fmt.Errorf("no such code")
+		return fmt.Errorf("no such code: %w", qda.ErrNotFound)
 	}
 	if newParent != "" {
 		if _, ok := t.byID[newParent]; !ok {
-			return fmt.Errorf("the new parent code does not exist")
+			return fmt.Errorf("the new parent code does not exist: %w", qda.ErrNotFound)
 		}
 		if t.IsWithin(newParent, id) {
-			return fmt.Errorf("cannot move %q inside itself", t.Path(id))
+			return qda.Invalidf("cannot move %q inside itself", t.Path(id))
 		}
 	}
 	return t.CheckName(newParent, c.Name, id)

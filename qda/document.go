@@ -67,22 +67,22 @@ type Document struct {
 // lie in order inside the text.
 func (d *Document) Validate() error {
 	if strings.TrimSpace(d.Name) == "" {
-		return fmt.Errorf("document has no name")
+		return Invalidf("document has no name")
 	}
 	if _, err := ParseKind(string(d.Kind)); err != nil {
-		return fmt.Errorf("document %q: %w", d.Name, err)
+		return Invalidf("document %q: %w", d.Name, err)
 	}
 	n := utf8.RuneCountInString(d.Text)
 	if d.Chars != n {
-		return fmt.Errorf("document %q: recorded length %d but text has %d characters", d.Name, d.Chars, n)
+		return Invalidf("document %q: recorded length %d but text has %d characters", d.Name, d.Chars, n)
 	}
 	prev := 0
 	for i, p := range d.Passages {
 		if err := p.Span.CheckIn(n); err != nil {
-			return fmt.Errorf("document %q passage %d: %w", d.Name, i+1, err)
+			return Invalidf("document %q passage %d: %w", d.Name, i+1, err)
 		}
 		if p.Span.Start < prev {
-			return fmt.Errorf("document %q passage %d overlaps the one before it", d.Name, i+1)
+			return Invalidf("document %q passage %d overlaps the one before it", d.Name, i+1)
 		}
 		prev = p.Span.End
 	}

@@ -1,7 +1,6 @@
 package qda
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -39,16 +38,16 @@ type Code struct {
 func (c *Code) Validate() error {
 	name := strings.TrimSpace(c.Name)
 	if name == "" {
-		return fmt.Errorf("a code needs a name")
+		return Invalidf("a code needs a name")
 	}
 	if strings.Contains(c.Name, "/") {
-		return fmt.Errorf("code name %q contains '/', which separates levels in a code path", c.Name)
+		return Invalidf("code name %q contains '/', which separates levels in a code path", c.Name)
 	}
 	if !ValidColor(c.Color) {
-		return fmt.Errorf("code %q: colour %q is not #RRGGBB", c.Name, c.Color)
+		return Invalidf("code %q: colour %q is not #RRGGBB", c.Name, c.Color)
 	}
 	if c.Parent == c.ID {
-		return fmt.Errorf("code %q cannot be its own parent", c.Name)
+		return Invalidf("code %q cannot be its own parent", c.Name)
 	}
 	return nil
 }
@@ -67,6 +66,18 @@ type Coding struct {
 	Coder    ID        `json:"coder"`
 	Created  time.Time `json:"created"`
 	Memo     string    `json:"memo,omitempty"` // a note on this coding
+}
+
+// CheckOn checks the coding against the document and code it refers to: a
+// folder cannot be applied, and the span must lie inside the document.
+func (c *Coding) CheckOn(doc *Document, code *Code) error {
+	if code.Folder {
+		return Invalidf("%q is a folder, which groups codes but cannot be applied", code.Name)
+	}
+	if err := c.Span.CheckIn(doc.Chars); err != nil {
+		return Invalidf("document %q: %w", doc.Name, err)
+	}
+	return nil
 }
 
 // Case groups documents that belong to one unit of analysis: an informant, a
@@ -114,4 +125,19 @@ type Memo struct {
 	Coder    ID        `json:"coder,omitempty"`
 	Created  time.Time `json:"created"`
 	Modified time.Time `json:"modified"`
+}
+
+// Validate checks what a memo is on: the project (with no target), a
+// document, a code, a coding or a case.
+func (m *Memo) Validate() error {
+	switch m.On {
+	case OnProject:
+		if m.Target != "" {
+			return Invalidf("a project memo has no target")
+		}
+	case OnDocument, OnCode, OnCoding, OnCase:
+	default:
+		return Invalidf("a memo must be on the project, a document, a code, a coding or a case, not %q", m.On)
+	}
+	return nil
 }

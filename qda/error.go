@@ -1,7 +1,5 @@
 package qda
 
-import "errors"
-
 // Error is a failure explained for a researcher: what was being done (usually
 // naming the file or entity), why it failed, and what to do about it. The CLI
 // prints it as "coder: What: Why (Fix)".
@@ -27,10 +25,3 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf builds an *Error.
 func Errorf(what, why, fix string) *Error { return &Error{What: what, Why: why, Fix: fix} }
-
-// Sentinel errors that callers test with errors.Is.
-var (
-	ErrNotFound = errors.New("not found")
-	ErrConflict = errors.New("conflict")
-	ErrInvalid  = errors.New("invalid")
-)

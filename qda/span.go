@@ -42,11 +42,11 @@ func (s Span) String() string { return fmt.Sprintf("%d:%d", s.Start, s.End) }
 func (s Span) CheckIn(n int) error {
 	switch {
 	case s.Start < 0 || s.End < 0:
-		return fmt.Errorf("span %s has a negative offset", s)
+		return Invalidf("span %s has a negative offset", s)
 	case s.End <= s.Start:
-		return fmt.Errorf("span %s is empty or reversed (END must be greater than START)", s)
+		return Invalidf("span %s is empty or reversed (END must be greater than START)", s)
 	case s.End > n:
-		return fmt.Errorf("span %s ends past the text, which has %d characters", s, n)
+		return Invalidf("span %s ends past the text, which has %d characters", s, n)
 	}
 	return nil
 }

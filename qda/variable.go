@@ -69,13 +69,13 @@ func (v *Variable) Normalize(raw string) (string, error) {
 	case VarInteger:
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return "", fmt.Errorf("%s: %q is not a whole number", v.Name, raw)
+			return "", Invalidf("%s: %q is not a whole number", v.Name, raw)
 		}
 		return strconv.FormatInt(n, 10), nil
 	case VarFloat:
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return "", fmt.Errorf("%s: %q is not a number", v.Name, raw)
+			return "", Invalidf("%s: %q is not a number", v.Name, raw)
 		}
 		return strconv.FormatFloat(f, 'g', -1, 64), nil
 	case VarBoolean:
@@ -85,16 +85,16 @@ func (v *Variable) Normalize(raw string) (string, error) {
 		case "false", "no", "n", "0":
 			return "false", nil
 		}
-		return "", fmt.Errorf("%s: %q is not true or false", v.Name, raw)
+		return "", Invalidf("%s: %q is not true or false", v.Name, raw)
 	case VarDate:
 		for _, layout := range []string{"2006-01-02", time.RFC3339, "2006/01/02", "2006-01-02T15:04:05"} {
 			if t, err := time.Parse(layout, s); err == nil {
 				return t.Format("2006-01-02"), nil
 			}
 		}
-		return "", fmt.Errorf("%s: %q is not a date (write YYYY-MM-DD)", v.Name, raw)
+		return "", Invalidf("%s: %q is not a date (write YYYY-MM-DD)", v.Name, raw)
 	}
-	return "", fmt.Errorf("%s: unknown type %q", v.Name, v.Type)
+	return "", Invalidf("%s: unknown type %q", v.Name, v.Type)
 }
 
 // MatchAttrs reports whether attribute values have (values by attribute

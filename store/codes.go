@@ -22,29 +22,18 @@ func (tx *Tx) Codebook() (*codebook.Tree, error) {
 	return codebook.NewTree(codes), nil
 }
 
-// PutCode adds or updates a code, keeping the tree valid: the parent exists,
-// no cycles, no two siblings with the same name.
+// PutCode adds or updates a code the codebook's rules allow (see
+// codebook.Tree.CheckPut); a code with codings cannot become a folder.
 func (tx *Tx) PutCode(c *qda.Code) error {
 	if !c.ID.Valid() {
-		return fmt.Errorf("code %q: ID %q is not a UUID", c.Name, c.ID)
-	}
-	if err := c.Validate(); err != nil {
-		return err
+		return qda.Invalidf("code %q: ID %q is not a UUID", c.Name, c.ID)
 	}
 	t, err := tx.Codebook()
 	if err != nil {
 		return err
 	}
-	if c.Parent != "" {
-		if _, ok := t.Code(c.Parent); !ok {
-			return fmt.Errorf("code %q: its parent does not exist: %w", c.Name, qda.ErrNotFound)
-		}
-		if t.IsWithin(c.Parent, c.ID) {
-			return fmt.Errorf("cannot move %q inside itself", t.Path(c.ID))
-		}
-	}
-	if err := t.CheckName(c.Parent, c.Name, c.ID); err != nil {
-		return fmt.Errorf("%w: %w", err, qda.ErrConflict)
+	if err := t.CheckPut(*c); err != nil {
+		return err
 	}
 	if c.Folder {
 		if n, err := tx.countCodings(c.ID); err != nil {
@@ -107,88 +96,50 @@ func (tx *Tx) DeleteCode(id qda.ID, force bool) error {
 	return nil
 }
 
-// MergeCode moves every coding of from onto into, moves from's children under
-// into, appends from's description, and deletes from. A coding that would
-// duplicate one already on into (same document and span) is dropped.
+// MergeCode merges code from into code into as codebook.PlanMerge works it
+// out: codings, children and memos move to into, duplicates are dropped, and
+// from is deleted.
 func (tx *Tx) MergeCode(from, into qda.ID) error {
-	if from == into {
-		return fmt.Errorf("cannot merge a code into itself")
-	}
 	t, err := tx.Codebook()
 	if err != nil {
 		return err
-	}
-	src, ok1 := t.Code(from)
-	dst, ok2 := t.Code(into)
-	if !ok1 || !ok2 {
-		return fmt.Errorf("merge: %w", qda.ErrNotFound)
-	}
-	if t.IsWithin(into, from) {
-		return fmt.Errorf("cannot merge %q into %q, which lies inside it", t.Path(from), t.Path(into))
-	}
-	if dst.Folder {
-		return fmt.Errorf("cannot merge into %q: it is a folder, which cannot hold codings", t.Path(into))
 	}
 	codings, err := tx.Codings()
 	if err != nil {
 		return err
 	}
-	have := map[string]bool{}
-	for _, c := range codings {
-		if c.Code == into {
-			have[string(c.Document)+c.Span.String()] = true
-		}
-	}
-	for _, c := range codings {
-		if c.Code != from {
-			continue
-		}
-		key := string(c.Document) + c.Span.String()
-		if have[key] {
-			if err := tx.DeleteCoding(c.ID); err != nil {
-				return err
-			}
-			continue
-		}
-		have[key] = true
-		c.Code = into
-		if err := tx.PutCoding(&c); err != nil {
-			return err
-		}
-	}
-	for _, child := range t.Children(from) {
-		moved := *child
-		moved.Parent = into
-		for t.CheckName(into, moved.Name, moved.ID) != nil {
-			moved.Name += " (merged)"
-		}
-		if err := putJSON(tx, bCodes, moved.ID, &moved); err != nil {
-			return err
-		}
-	}
 	memos, err := tx.Memos()
 	if err != nil {
 		return err
 	}
-	for _, m := range memos {
-		if m.On == qda.OnCode && m.Target == from {
-			m.Target = into
-			if err := tx.PutMemo(&m); err != nil {
-				return err
-			}
-		}
-	}
-	merged := *dst
-	if src.Description != "" && src.Description != dst.Description {
-		if merged.Description != "" {
-			merged.Description += "\n\n"
-		}
-		merged.Description += "Merged from " + src.Name + ": " + src.Description
-	}
-	if err := putJSON(tx, bCodes, merged.ID, &merged); err != nil {
+	m, err := t.PlanMerge(from, into, codings, memos)
+	if err != nil {
 		return err
 	}
-	return tx.del(bCodes, []byte(from))
+	for _, id := range m.Drop {
+		if err := tx.DeleteCoding(id); err != nil {
+			return err
+		}
+	}
+	for i := range m.Recode {
+		if err := tx.PutCoding(&m.Recode[i]); err != nil {
+			return err
+		}
+	}
+	for i := range m.Children {
+		if err := putJSON(tx, bCodes, m.Children[i].ID, &m.Children[i]); err != nil {
+			return err
+		}
+	}
+	for i := range m.Memos {
+		if err := tx.PutMemo(&m.Memos[i]); err != nil {
+			return err
+		}
+	}
+	if err := putJSON(tx, bCodes, m.Into.ID, &m.Into); err != nil {
+		return err
+	}
+	return tx.del(bCodes, []byte(m.Remove))
 }
 
 func (tx *Tx) countCodings(code qda.ID) (int, error) {

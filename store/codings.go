@@ -58,7 +58,7 @@ func (tx *Tx) CodingsOf(doc qda.ID) ([]qda.Coding, error) {
 // lie inside the document's text.
 func (tx *Tx) PutCoding(c *qda.Coding) error {
 	if !c.ID.Valid() {
-		return fmt.Errorf("coding ID %q is not a UUID", c.ID)
+		return qda.Invalidf("coding ID %q is not a UUID", c.ID)
 	}
 	doc, err := tx.Document(c.Document)
 	if err != nil {
@@ -68,14 +68,11 @@ func (tx *Tx) PutCoding(c *qda.Coding) error {
 	if err != nil {
 		return fmt.Errorf("cannot apply a code that does not exist: %w", err)
 	}
-	if code.Folder {
-		return fmt.Errorf("%q is a folder, which groups codes but cannot be applied: %w", code.Name, qda.ErrInvalid)
+	if err := c.CheckOn(doc, code); err != nil {
+		return err
 	}
 	if c.Coder != "" && !exists(tx, bCoders, c.Coder) {
 		return fmt.Errorf("coding by an unknown coder %s: %w", c.Coder, qda.ErrNotFound)
-	}
-	if err := c.Span.CheckIn(doc.Chars); err != nil {
-		return fmt.Errorf("document %q: %w: %w", doc.Name, err, qda.ErrInvalid)
 	}
 	if old, err := tx.Coding(c.ID); err == nil && old.Document != c.Document {
 		if err := tx.del(bDocCoding, docCodingKey(old.Document, old.ID)); err != nil {

@@ -25,14 +25,13 @@ func (tx *Tx) Memos() ([]qda.Memo, error) {
 // PutMemo adds or updates a memo; what it is written on must exist.
 func (tx *Tx) PutMemo(m *qda.Memo) error {
 	if !m.ID.Valid() {
-		return fmt.Errorf("memo ID %q is not a UUID", m.ID)
+		return qda.Invalidf("memo ID %q is not a UUID", m.ID)
+	}
+	if err := m.Validate(); err != nil {
+		return err
 	}
 	var bucket []byte
 	switch m.On {
-	case qda.OnProject:
-		if m.Target != "" {
-			return fmt.Errorf("a project memo has no target")
-		}
 	case qda.OnDocument:
 		bucket = bDocs
 	case qda.OnCode:
@@ -41,8 +40,6 @@ func (tx *Tx) PutMemo(m *qda.Memo) error {
 		bucket = bCodings
 	case qda.OnCase:
 		bucket = bCases
-	default:
-		return fmt.Errorf("a memo must be on the project, a document, a code, a coding or a case, not %q", m.On)
 	}
 	if bucket != nil && !exists(tx, bucket, m.Target) {
 		return fmt.Errorf("memo on a %s that does not exist: %w", m.On, qda.ErrNotFound)

@@ -119,11 +119,11 @@ func (tx *Tx) SetValue(val qda.Value) error {
 		bucket = bDocs
 	}
 	if !exists(tx, bucket, val.Owner) {
-		return fmt.Errorf("attribute %q belongs on a %s, and %s is not one: %w", v.Name, v.Scope, val.Owner, qda.ErrInvalid)
+		return qda.Invalidf("attribute %q belongs on a %s, and %s is not one", v.Name, v.Scope, val.Owner)
 	}
 	norm, err := v.Normalize(val.Value)
 	if err != nil {
-		return fmt.Errorf("%w: %w", err, qda.ErrInvalid)
+		return err
 	}
 	key := valueKey(val.Owner, val.Variable)
 	if norm == "" {
