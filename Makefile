@@ -40,6 +40,7 @@ test:
 bench:
 	@scripts/deps.sh bench
 	$(GO) run ./bench/cmd/searchbench
+	$(GO) run ./bench/cmd/importbench
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./ingest ./ui ./project
 
 # Runs every fuzz target for FUZZTIME each (go test fuzzes one target at a time).

@@ -16,7 +16,10 @@ type parser struct {
 	size     int64  // the file's size, for zip budgets
 	encoding string
 
-	text  strings.Builder
+	text strings.Builder
+	// whole is the text when setText gave all of it at once, kept as it
+	// came rather than copied into text (a plain file may be 100 MB).
+	whole string
 	runes int // rune length of text
 	units []unit
 	notes []note
@@ -70,6 +73,10 @@ func (p *parser) block(kind qda.PassageKind, s string) int {
 		return -1
 	}
 	s = string([]rune(s)[a:b])
+	if p.whole != "" {
+		p.text.WriteString(p.whole)
+		p.whole = ""
+	}
 	if p.runes > 0 {
 		p.text.WriteString("\n\n")
 		p.runes += 2
@@ -91,7 +98,7 @@ func (p *parser) addNote(marker, s string) {
 func (p *parser) setText(s string, headings map[int]bool) {
 	s = clean(s, &p.removed)
 	p.text.Reset()
-	p.text.WriteString(s)
+	p.whole = s
 	p.units = lineUnits(s, headings)
 	p.runes = utf8.RuneCountInString(s)
 }
@@ -131,6 +138,9 @@ func (p *parser) document(format string, kind qda.Kind) (*qda.Document, error) {
 		p.block(qda.PassageNote, n.marker+" "+n.text)
 	}
 	text := p.text.String()
+	if p.whole != "" {
+		text = p.whole
+	}
 	if strings.TrimSpace(text) == "" {
 		return nil, &qda.Error{What: p.name, Why: "the file has no text in it", Fix: "choose a file with text in it; a scanned PDF needs text recognition (OCR) first"}
 	}

@@ -115,8 +115,6 @@ func fileSkipReason(path string, info fs.FileInfo, inFolder bool) string {
 		return "a lock file the word processor keeps while the document is open"
 	case inFolder && strings.HasPrefix(name, "."):
 		return "hidden file"
-	case !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0:
-		return "not a regular file"
 	case !Supported(name):
 		ext := strings.ToLower(filepath.Ext(name))
 		if ext == "" {
@@ -127,12 +125,65 @@ func fileSkipReason(path string, info fs.FileInfo, inFolder bool) string {
 		}
 		return "unsupported file type " + ext
 	}
-	f, err := os.Open(path)
+	// A link is judged by what it points to: opening a named pipe or a
+	// device blocks or reads for ever, so only regular files go in.
+	if info.Mode()&fs.ModeSymlink != 0 {
+		st, err := os.Stat(path)
+		if err != nil {
+			return "cannot be read: " + plainErr(err)
+		}
+		info = st
+	}
+	if !info.Mode().IsRegular() {
+		return notRegular(info.Mode())
+	}
+	f, err := openRegular(path)
 	if err != nil {
 		return "cannot be read: " + plainErr(err)
 	}
 	f.Close()
 	return ""
+}
+
+// notRegular says what a non-regular file is, for the skip message.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder reached through a link (import the folder itself)"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO), not a regular file; reading it would wait for ever"
+	case m&fs.ModeSocket != 0:
+		return "a socket, not a regular file"
+	case m&fs.ModeDevice != 0:
+		return "a device, not a regular file"
+	}
+	return "not a regular file"
+}
+
+// openRegular opens path for reading only if it is a regular file once links
+// are resolved. The check comes before the open, since opening a named pipe
+// blocks until a writer appears, and again on the open file, in case the
+// path was swapped in between (opening without blocking there).
+func openRegular(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "open", Path: path, Err: errors.New(notRegular(st.Mode()))}
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	if st, err = f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = &fs.PathError{Op: "open", Path: path, Err: errors.New(notRegular(st.Mode()))}
+		}
+		return nil, err
+	}
+	return f, nil
 }
 
 // plainErr strips the path that os errors repeat, since the path is shown

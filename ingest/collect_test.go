@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"coder/ingest"
 )
@@ -85,5 +88,62 @@ func TestFormats(t *testing.T) {
 		if !have[ext] {
 			t.Errorf("Formats() lacks %s: %q", ext, ingest.Formats())
 		}
+	}
+}
+
+// Ensure that a named pipe linked into a folder is skipped with a message
+// instead of blocking the scan (opening a FIFO waits for a writer for ever).
+func TestCollect_FIFOBehindLinkIsSkipped(t *testing.T) {
+	root := t.TempDir()
+	fifo := filepath.Join(root, "f")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a FIFO here: %v", err)
+	}
+	dir := filepath.Join(root, "d")
+	writeFiles(t, dir, "notes.txt")
+	if err := os.Symlink(fifo, filepath.Join(dir, "pipe.txt")); err != nil {
+		t.Fatal(err)
+	}
+	type out struct {
+		files   []string
+		skipped []ingest.Skipped
+		err     error
+	}
+	done := make(chan out, 1)
+	go func() {
+		f, s, err := ingest.Collect([]string{dir, filepath.Join(dir, "pipe.txt")})
+		done <- out{f, s, err}
+	}()
+	select {
+	case o := <-done:
+		if o.err != nil {
+			t.Fatal(o.err)
+		}
+		if len(o.files) != 1 || filepath.Base(o.files[0]) != "notes.txt" {
+			t.Errorf("files = %v, want only notes.txt", o.files)
+		}
+		if len(o.skipped) != 2 {
+			t.Fatalf("skipped = %v, want the pipe twice (in the folder and named directly)", o.skipped)
+		}
+		for _, s := range o.skipped {
+			if !strings.Contains(s.Reason, "named pipe") {
+				t.Errorf("skip reason %q should say it is a named pipe", s.Reason)
+			}
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Collect blocked on a named pipe")
+	}
+	done2 := make(chan error, 1)
+	go func() {
+		_, err := ingest.File(filepath.Join(dir, "pipe.txt"), ingest.Options{})
+		done2 <- err
+	}()
+	select {
+	case err := <-done2:
+		if err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("File on a pipe: err = %v, want a refusal naming a named pipe", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("File blocked on a named pipe")
 	}
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -23,6 +24,9 @@ type Options struct {
 	// Kind is the document kind to set; "" means guess: a transcript with
 	// speaker turns is an interview, anything else is other.
 	Kind qda.Kind
+	// Context, when set, stops work that can take long (a PDF read in a
+	// child process) as soon as it is cancelled; nil means never.
+	Context context.Context
 }
 
 // Result is one imported document and what the researcher should be told about it.
@@ -64,9 +68,10 @@ var formats = map[string]format{
 }
 
 // IsolatePDF, when set, imports PDF files instead of Bytes doing it in this
-// process. The PDF library can be driven into endless recursion by a
-// deliberately built file, and a Go stack overflow cannot be recovered, so
-// the app sets this to run PDF reading in a child process whose death is
+// process (File and Bytes call it for every file whose content is a PDF).
+// The PDF library can be driven into endless recursion by a deliberately
+// built file, and a Go stack overflow cannot be recovered, so the app and
+// the CLI set this to run PDF reading in a child process whose death is
 // just a failed file. The child itself leaves it nil.
 var IsolatePDF func(name string, data []byte, opt Options) (*Result, error)
 
@@ -91,29 +96,38 @@ func Supported(name string) bool {
 // extension (or, for an unknown extension, from the content).
 func File(path string, opt Options) (*Result, error) {
 	name := filepath.Base(path)
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openError(name, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, openError(name, err)
 	}
 	if st.IsDir() {
 		return nil, &qda.Error{What: name, Why: "this is a folder, not a file", Fix: "import the files inside it, or import the folder as a batch"}
 	}
+	if !st.Mode().IsRegular() {
+		return nil, &qda.Error{What: name, Why: "this is " + notRegular(st.Mode()), Fix: "import regular files only"}
+	}
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, openError(name, err)
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err != nil {
+		return nil, openError(name, err)
+	}
 	max := maxSize(opt)
 	if st.Size() > max {
 		return nil, tooBig(name, st.Size(), max)
 	}
 	// Read one byte past the limit so a file that grows while we read is
-	// still refused rather than silently cut.
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	// still refused rather than silently cut. The buffer is sized from the
+	// file, so reading does not double it again and again (a 100 MB file
+	// would take 256 MB).
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead + 1)
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, openError(name, err)
 	}
-	return Bytes(name, data, opt)
+	return Bytes(name, buf.Bytes(), opt)
 }
 
 // Bytes imports a file already in memory; name supplies the extension that
@@ -136,7 +150,14 @@ func Bytes(name string, data []byte, opt Options) (*Result, error) {
 	if !ok || (f.name == "docx" && sniffExt(data) == ".ole") {
 		f = sniff(data)
 	}
-	p := newParser(base, int64(len(data)))
+	if f.name == "pdf" && IsolatePDF != nil {
+		return IsolatePDF(base, data, opt)
+	}
+	// The file's facts are taken first: once parsed, its bytes are no
+	// longer needed and a large file's memory can go back.
+	sum := sha256.Sum256(data)
+	size := int64(len(data))
+	p := newParser(base, size)
 	if err := p.run(f, data); err != nil {
 		return nil, err
 	}
@@ -144,12 +165,11 @@ func Bytes(name string, data []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
 	doc.ID = qda.NewID()
 	doc.Name = docName(base)
 	doc.Source.FileName = base
 	doc.Source.SHA256 = hex.EncodeToString(sum[:])
-	doc.Source.Size = int64(len(data))
+	doc.Source.Size = size
 	doc.Imported = time.Now().UTC()
 	if err := doc.Validate(); err != nil {
 		// The parsers build passages by construction; reaching this is a bug,

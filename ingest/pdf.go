@@ -62,16 +62,19 @@ func parsePDF(p *parser, data []byte) error {
 	pages := pdfPages(r)
 	var laid [][]pdfBlock
 	failed := 0
+	damage := ""
 	for _, pg := range pages {
+		if why := pdfPageDamage(pg); why != "" {
+			damage = why
+			failed++
+			continue
+		}
 		blocks, ok := layoutPDFPage(pg)
 		if !ok {
 			failed++
 			continue
 		}
 		laid = append(laid, blocks)
-	}
-	if failed > 0 {
-		p.warn(fmt.Sprintf("%d of %d pages could not be read and were left out", failed, len(pages)))
 	}
 	dropRepeatedLines(laid)
 	body := medianFontSize(laid)
@@ -81,6 +84,15 @@ func parsePDF(p *parser, data []byte) error {
 			kind = qda.PassageHeading
 		}
 		p.block(kind, b.text)
+	}
+	if failed > 0 && p.runes > 0 {
+		p.warn(fmt.Sprintf("%d of %d pages could not be read and were left out", failed, len(pages)))
+	}
+	if p.runes == 0 && failed > 0 {
+		if damage == "" {
+			damage = "its pages cannot be read"
+		}
+		return &qda.Error{What: p.name, Why: "the PDF is damaged: " + damage, Fix: "open it in a PDF reader and save or print it to a new PDF, then import that"}
 	}
 	if p.runes == 0 && len(pages) > 0 {
 		return &qda.Error{What: p.name, Why: "the PDF has no text layer (it is probably scanned pages)", Fix: "run text recognition (OCR) on it first, for example with ocrmypdf, then import the result"}

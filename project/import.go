@@ -71,7 +71,7 @@ func (p *Project) Import(ctx context.Context, paths []string, opt ImportOptions,
 			rep.Cancelled = true
 			break
 		}
-		res, err := ingest.File(path, ingest.Options{Kind: opt.Kind, MaxSize: opt.MaxSize})
+		res, err := ingest.File(path, ingest.Options{Kind: opt.Kind, MaxSize: opt.MaxSize, Context: ctx})
 		if err != nil {
 			rep.Failed = append(rep.Failed, Failure{path, err})
 			continue

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -30,6 +31,13 @@ type Corpus struct {
 // to merge at the end; smaller ones bound the memory analysed tokens take
 // (a hundred bytes or so each, with the positions phrase queries need).
 const batchTokens = 120_000
+
+// chunkBytes is about how much text goes to the analysers at once. A long
+// document is analysed and indexed this much at a time, passage by passage,
+// so its size does not decide the build's memory: analysed text takes some
+// twenty times its size until the builder has written it, and about six
+// chunks are in flight (analysing, queued, being indexed).
+const chunkBytes = 128 << 10
 
 // Build indexes the corpus into dir, replacing whatever is there, and returns
 // the open index. It builds beside dir and swaps the result in at the end, so
@@ -112,10 +120,12 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 	)
 	setErr := func(err error) { errOnce.Do(func() { firstErr = err; cancel() }) }
 
-	// A job is one document's units (or the memos) for one shard.
+	// A job is a chunk of one document's units (or the memos) for one
+	// shard; last marks a document's final chunk, for progress.
 	type job struct {
 		units []*document.Document
 		shard int
+		last  bool
 	}
 	workers := max(1, runtime.GOMAXPROCS(0))
 	toAnalyse := make(chan job, workers)
@@ -163,7 +173,7 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 					}
 					units[s]++
 				}
-				if progress != nil {
+				if progress != nil && j.last {
 					progMu.Lock()
 					docsDone++
 					progress(docsDone, total)
@@ -187,13 +197,23 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 			setErr(err)
 			break
 		}
-		send(job{units: unitsOf(in, nil), shard: shardOf(in.Doc.ID, n)})
+		shard := shardOf(in.Doc.ID, n)
+		var held []*document.Document
+		unitChunks(in, nil, chunkBytes, func(units []*document.Document) bool {
+			// Hold one chunk back, so the document's last one is known.
+			if held != nil && !send(job{units: held, shard: shard}) {
+				return false
+			}
+			held = units
+			return true
+		})
+		send(job{units: held, shard: shard, last: true})
 	}
 	memos := make([]*document.Document, len(c.Memos))
 	for i := range c.Memos {
 		memos[i] = memoUnit(&c.Memos[i])
 	}
-	send(job{units: memos, shard: memoShard})
+	send(job{units: memos, shard: memoShard, last: true})
 	close(toAnalyse)
 	aw.Wait()
 	for _, ch := range analysed {
@@ -288,7 +308,7 @@ func buildEmpty(dir string, stamp uint64, shards int) error {
 // unitsPerBatch turns batchTokens into the unit count bleve's builder
 // batches by, from the tokens in the first document's passages.
 func unitsPerBatch(c Corpus) int {
-	const fallback = 1000
+	const fallback, sampleBytes = 1000, 1 << 20
 	if c.Docs == 0 {
 		return fallback
 	}
@@ -296,9 +316,22 @@ func unitsPerBatch(c Corpus) int {
 	if err != nil || len(in.Doc.Text) == 0 {
 		return fallback
 	}
+	// Count tokens in the first passages only (up to a megabyte of text):
+	// the first document may be a hundred megabytes.
+	passages := passagesOf(in.Doc)
+	text := in.Doc.Text
+	units := max(1, len(passages)+len(in.Codings))
+	if len(text) > sampleBytes {
+		cut := strings.LastIndexByte(text[:sampleBytes], '\n')
+		if cut <= 0 {
+			cut = sampleBytes
+		}
+		frac := float64(cut) / float64(len(text))
+		text = text[:cut]
+		units = max(1, int(float64(units)*frac))
+	}
 	n := 0
-	tokenize([]byte(in.Doc.Text), func(token) { n++ })
-	units := max(1, len(passagesOf(in.Doc))+len(in.Codings))
+	tokenize([]byte(text), func(token) { n++ })
 	perUnit := max(8, n/units)
 	return max(50, batchTokens/perUnit)
 }

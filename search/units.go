@@ -85,11 +85,22 @@ func passagesOf(d *qda.Document) []qda.Passage {
 	return []qda.Passage{{Span: qda.Span{Start: 0, End: utf8.RuneCountInString(d.Text)}, Kind: qda.PassageParagraph}}
 }
 
-// unitsOf turns one document into index documents: one per passage and one per
-// coded segment.
 // unitsOf makes the index documents for a document's passages and coded
 // segments; with a non-nil only, just the passages and segments it names.
 func unitsOf(in *DocInput, only *Partial) []*document.Document {
+	var out []*document.Document
+	unitChunks(in, only, 0, func(units []*document.Document) bool {
+		out = append(out, units...)
+		return true
+	})
+	return out
+}
+
+// unitChunks hands a document's index documents to yield in chunks whose
+// text adds up to about chunkBytes (0: everything in one chunk), so a
+// document of a hundred megabytes is analysed and indexed a slice at a
+// time instead of all at once. yield returning false stops early.
+func unitChunks(in *DocInput, only *Partial, chunkBytes int, yield func([]*document.Document) bool) {
 	d := in.Doc
 	rm := newRuneMap(d.Text)
 	shared := func(doc *document.Document) {
@@ -105,14 +116,27 @@ func unitsOf(in *DocInput, only *Partial) []*document.Document {
 		}
 	}
 	passages := passagesOf(d)
-	out := make([]*document.Document, 0, len(passages)+len(in.Codings))
+	var out []*document.Document
+	size := 0
+	// emit adds one unit of n text bytes, handing out the chunk when full.
+	emit := func(doc *document.Document, n int) bool {
+		out = append(out, doc)
+		size += n
+		if chunkBytes > 0 && size >= chunkBytes {
+			ok := yield(out)
+			out, size = nil, 0
+			return ok
+		}
+		return true
+	}
 	for i, p := range passages {
 		if only != nil && !only.hasPassage(i) {
 			continue
 		}
 		doc := document.NewDocument(passageID(d.ID, i))
 		addKeyword(doc, fType, unitPassage, optFilter)
-		addText(doc, rm.slice(p.Span), 0)
+		text := rm.slice(p.Span)
+		addText(doc, text, 0)
 		shared(doc)
 		if p.Speaker != "" {
 			addKeyword(doc, fSpeaker, strings.ToLower(p.Speaker), optFilter)
@@ -125,7 +149,9 @@ func unitsOf(in *DocInput, only *Partial) []*document.Document {
 				addKeyword(doc, fCodeI, strings.ToLower(c.CodePath), optFilter)
 			}
 		}
-		out = append(out, doc)
+		if !emit(doc, len(text)) {
+			return
+		}
 	}
 	for _, c := range in.Codings {
 		if only != nil && !only.hasCoding(c.ID) {
@@ -133,7 +159,8 @@ func unitsOf(in *DocInput, only *Partial) []*document.Document {
 		}
 		doc := document.NewDocument(segmentID(c.ID))
 		addKeyword(doc, fType, unitSegment, optFilter)
-		addText(doc, rm.slice(c.Span), 0)
+		text := rm.slice(c.Span)
+		addText(doc, text, 0)
 		if c.Memo != "" {
 			addText(doc, c.Memo, 1)
 			addKeyword(doc, fBody, c.Memo, optStored)
@@ -143,9 +170,13 @@ func unitsOf(in *DocInput, only *Partial) []*document.Document {
 		addKeyword(doc, fCodeI, strings.ToLower(c.CodePath), optFilter)
 		addKeyword(doc, fCoder, c.Coder, optStoreIx)
 		addKeyword(doc, fSpan, c.Span.String(), optStored)
-		out = append(out, doc)
+		if !emit(doc, len(text)+len(c.Memo)) {
+			return
+		}
 	}
-	return out
+	if len(out) > 0 {
+		yield(out)
+	}
 }
 
 // memoUnit turns a memo into an index document. A memo on a document, case or

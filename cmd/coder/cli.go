@@ -48,10 +48,11 @@ func init() {
 // errUsage marks errors in how a command was called (exit code 2).
 var errUsage = errors.New("usage")
 
-// stdout and stderr are variables so tests can capture them.
+// stdout and stderr are variables so tests can capture them. Everything
+// printed on them has its control characters escaped (see printable).
 var (
-	stdout io.Writer = os.Stdout
-	stderr io.Writer = os.Stderr
+	stdout io.Writer = &escaper{w: os.Stdout}
+	stderr io.Writer = &escaper{w: os.Stderr}
 )
 
 // fail prints err in the CLI's one error format and returns the exit code:

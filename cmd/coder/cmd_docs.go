@@ -38,7 +38,7 @@ func cmdDocs(args []string) int {
 		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(w, "NAME\tKIND\tCHARS\tPASSAGES\tCASE")
 		for _, d := range docs {
-			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%s\n", d.Name, d.Kind, d.Chars, len(d.Passages), strings.Join(d.Cases, ", "))
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%s\n", printable(d.Name), d.Kind, d.Chars, len(d.Passages), printable(strings.Join(d.Cases, ", ")))
 		}
 		return w.Flush()
 	})
@@ -97,7 +97,7 @@ func cmdSpeakers(args []string) int {
 		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(w, "SPEAKER\tTURNS")
 		for _, n := range names {
-			fmt.Fprintf(w, "%s\t%d\n", n, sp[n])
+			fmt.Fprintf(w, "%s\t%d\n", printable(n), sp[n])
 		}
 		return w.Flush()
 	})

@@ -69,21 +69,25 @@ func cmdImport(args []string) int {
 	}
 	failed := 0
 	code := withProject(f.pos[0], *coder, func(p *project.Project) error {
+		// Ctrl+C stops after the current file, keeping what went in; a
+		// second Ctrl+C ends the process at once (each file is its own
+		// transaction, so nothing committed is lost either way).
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
+		context.AfterFunc(ctx, stop)
 		rep, err := p.Import(ctx, f.pos[1:], project.ImportOptions{Kind: k, Case: *caseName}, progressLine("importing"))
 		if rep != nil {
 			for _, im := range rep.Imported {
-				fmt.Fprintf(stdout, "imported %s as %q\n", filepath.Base(im.Path), im.Name)
+				fmt.Fprintf(stdout, "imported %s as %q\n", printable(filepath.Base(im.Path)), im.Name)
 				for _, w := range im.Warnings {
-					fmt.Fprintf(stderr, "coder: %s: warning: %s\n", filepath.Base(im.Path), w)
+					fmt.Fprintf(stderr, "coder: %s: warning: %s\n", printable(filepath.Base(im.Path)), w)
 				}
 			}
 			for _, d := range rep.Duplicates {
 				fmt.Fprintf(stderr, "coder: %v\n", d.Err)
 			}
 			for _, s := range rep.Skipped {
-				fmt.Fprintf(stderr, "coder: %s: skipped: %s\n", s.Path, s.Reason)
+				fmt.Fprintf(stderr, "coder: %s: skipped: %s\n", printable(s.Path), s.Reason)
 			}
 			printFailures(f.pos[0], rep.Failed)
 			failed = len(rep.Failed)
@@ -110,7 +114,7 @@ func progressLine(verb string) func(project.Progress) {
 			fmt.Fprintf(os.Stderr, "\r\033[K")
 			return
 		}
-		fmt.Fprintf(os.Stderr, "\r\033[K%s %d/%d %s", verb, pr.Done+1, pr.Total, pr.Item)
+		fmt.Fprintf(os.Stderr, "\r\033[K%s %d/%d %s", verb, pr.Done+1, pr.Total, printable(pr.Item))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"time"
 
 	"coder/ingest"
@@ -18,6 +19,9 @@ import (
 // pdfChildCommand is the hidden command under which this binary reads one
 // PDF for its parent (see ingest.IsolatePDF).
 const pdfChildCommand = "__ingest-pdf"
+
+// pdfChildStack is the most stack the child's goroutines may use.
+const pdfChildStack = 64 << 20
 
 // pdfTimeout bounds one PDF's reading in the child.
 const pdfTimeout = 2 * time.Minute
@@ -42,6 +46,9 @@ func runPDFChild(args []string) int {
 		return fail(err)
 	}
 	ingest.IsolatePDF = nil
+	// Real PDFs need a few kilobytes of stack; a file built to recurse
+	// without end then dies quickly instead of after a gigabyte.
+	debug.SetMaxStack(pdfChildStack)
 	var reply pdfReply
 	res, err := ingest.Bytes(args[0], data, ingest.Options{MaxSize: max})
 	if err != nil {
@@ -64,7 +71,11 @@ func runPDFChild(args []string) int {
 // timeout) costs the researcher one file with a clear message, not the app.
 func isolatedPDF(exe string) func(name string, data []byte, opt ingest.Options) (*ingest.Result, error) {
 	return func(name string, data []byte, opt ingest.Options) (*ingest.Result, error) {
-		ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
+		parent := opt.Context
+		if parent == nil {
+			parent = context.Background()
+		}
+		ctx, cancel := context.WithTimeout(parent, pdfTimeout)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, exe, pdfChildCommand, name, fmt.Sprint(opt.MaxSize))
 		cmd.Stdin = bytes.NewReader(data)
@@ -74,7 +85,10 @@ func isolatedPDF(exe string) func(name string, data []byte, opt ingest.Options) 
 		var reply pdfReply
 		if err := json.Unmarshal(out.Bytes(), &reply); err != nil || (reply.Document == nil && reply.Error == nil) {
 			why := "the PDF reader failed on this file; it may be damaged or built to break readers"
-			if ctx.Err() != nil {
+			switch {
+			case parent.Err() != nil:
+				why = "reading this PDF was cancelled"
+			case ctx.Err() != nil:
 				why = fmt.Sprintf("reading this PDF took longer than %v", pdfTimeout)
 			}
 			return nil, &qda.Error{What: name, Why: why, Fix: "open it in a PDF viewer and save it as a new PDF, or export its text, and import that", Err: runErr}
