@@ -128,6 +128,7 @@ func newMenus(ws *workspace) *menus {
 		m.paneItem(2, item("Focus on the document", keyFocus, ws.toggleFocus)),
 	)
 	tools := fyne.NewMenu("Tools",
+		fyne.NewMenuItem("Analysis…", ws.showAnalysis),
 		fyne.NewMenuItem("Rebuild search index", ws.rebuildIndex),
 	)
 	help := fyne.NewMenu("Help",

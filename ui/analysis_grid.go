@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// analysisGrid shows a table of text with a sticky header row and first
+// column; tapping a cell calls onTap with its data coordinates (row and
+// column after the headers).
+type analysisGrid struct {
+	cells [][]string
+	onTap func(r, c int)
+	table *widget.Table
+}
+
+func newAnalysisGrid() *analysisGrid {
+	g := &analysisGrid{}
+	g.table = widget.NewTable(
+		func() (int, int) {
+			if len(g.cells) == 0 {
+				return 0, 0
+			}
+			return len(g.cells), len(g.cells[0])
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			text := ""
+			if id.Row < len(g.cells) && id.Col < len(g.cells[id.Row]) {
+				text = g.cells[id.Row][id.Col]
+			}
+			l.TextStyle.Bold = id.Row == 0 || id.Col == 0
+			l.Alignment = fyne.TextAlignTrailing
+			if id.Col == 0 {
+				l.Alignment = fyne.TextAlignLeading
+			}
+			l.SetText(text)
+		})
+	g.table.StickyRowCount = 1
+	g.table.StickyColumnCount = 1
+	g.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row > 0 && id.Col > 0 && g.onTap != nil {
+			g.onTap(id.Row-1, id.Col-1)
+		}
+	}
+	return g
+}
+
+// set shows cells (header row first, label column first).
+func (g *analysisGrid) set(cells [][]string, firstWidth, width float32) {
+	g.cells = cells
+	g.table.UnselectAll()
+	g.table.SetColumnWidth(0, firstWidth)
+	if len(cells) > 0 {
+		for c := 1; c < len(cells[0]); c++ {
+			g.table.SetColumnWidth(c, width)
+		}
+	}
+	g.table.Refresh()
+	g.table.ScrollToTop()
+	g.table.ScrollToLeading()
+}
