@@ -53,8 +53,8 @@ func (d *Data) Frequencies(dim Dimension, rollup bool) (*Freq, error) {
 		r.Codings = len(r.codings)
 		lastDoc, end := -1, 0
 		for _, x := range r.codings {
-			c := d.s.Codings[x]
-			di := d.docIx[c.Document]
+			c := &d.s.Codings[x]
+			di := int(d.docOf[x])
 			if di != lastDoc {
 				lastDoc, end = di, 0
 				r.Documents++
@@ -91,9 +91,8 @@ func (f *Freq) CellCodings(i, g int) []qda.ID {
 	}
 	var out []qda.ID
 	for _, x := range f.Rows[i].codings {
-		c := f.d.s.Codings[x]
-		if in[f.d.docIx[c.Document]] {
-			out = append(out, c.ID)
+		if in[int(f.d.docOf[x])] {
+			out = append(out, f.d.s.Codings[x].ID)
 		}
 	}
 	return out

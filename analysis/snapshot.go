@@ -54,6 +54,7 @@ type Data struct {
 	byDoc  [][]coding     // each document's codings, by start then end
 	cases  [][]int        // each document's cases (indices into s.Cases)
 	caseIx map[qda.ID]int // case ID -> index into s.Cases
+	docOf  []int32        // each coding's document index (-1: left out)
 }
 
 // New indexes a snapshot. Codings on unknown documents or codes, and empty
@@ -84,12 +85,15 @@ func New(s Snapshot) *Data {
 		d.docIx[doc.ID] = i
 	}
 	d.byDoc = make([][]coding, len(s.Documents))
+	d.docOf = make([]int32, len(s.Codings))
 	for i, c := range s.Codings {
 		di, ok := d.docIx[c.Document]
 		ci, ok2 := d.codeIx[c.Code]
+		d.docOf[i] = -1
 		if !ok || !ok2 || c.Span.Empty() {
 			continue
 		}
+		d.docOf[i] = int32(di)
 		d.byDoc[di] = append(d.byDoc[di], coding{int32(c.Span.Start), int32(c.Span.End), int32(ci), int32(di), int32(i)})
 	}
 	for _, cs := range d.byDoc {
