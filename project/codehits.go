@@ -6,7 +6,6 @@ import (
 
 	"coder/codebook"
 	"coder/qda"
-	"coder/search"
 	"coder/store"
 )
 
@@ -57,12 +56,12 @@ func (pl *HitPlan) Count(unit HitUnit) int {
 // PlanHits works out what coding the hits of a complete search result would
 // code: each passage hit in a document (memo and segment hits are left
 // out), with its distinct matches.
-func PlanHits(query string, res *search.Result) *HitPlan {
+func PlanHits(query string, res *SearchResult) *HitPlan {
 	pl := &HitPlan{Query: query}
 	docs := map[qda.ID]bool{}
 	seen := map[qda.ID]map[qda.Span]bool{}
 	for _, h := range res.Hits {
-		if h.DocumentID == "" || (h.Unit != "" && h.Unit != search.Passages) {
+		if h.DocumentID == "" || (h.Unit != "" && h.Unit != SearchPassages) {
 			continue
 		}
 		if seen[h.DocumentID] == nil {
@@ -88,11 +87,11 @@ func PlanHits(query string, res *search.Result) *HitPlan {
 // PlanCodeHits searches for every passage hit of a query and plans coding
 // them.
 func (p *Project) PlanCodeHits(ctx context.Context, query string) (*HitPlan, error) {
-	count, err := p.Search(ctx, query, search.Options{Limit: 1, SpansOnly: true})
+	count, err := p.Search(ctx, query, SearchOptions{Limit: 1, SpansOnly: true})
 	if err != nil {
 		return nil, err
 	}
-	res, err := p.Search(ctx, query, search.Options{Limit: max(count.Total, 1), SpansOnly: true})
+	res, err := p.Search(ctx, query, SearchOptions{Limit: max(count.Total, 1), SpansOnly: true})
 	if err != nil {
 		return nil, err
 	}

@@ -27,9 +27,9 @@ type ImportOptions struct {
 // ImportReport says what happened to every file of a batch.
 type ImportReport struct {
 	Imported   []Imported
-	Failed     []Failure        // files that could not be read; nothing of them was stored
-	Skipped    []ingest.Skipped // files a folder scan passed over
-	Duplicates []Failure        // files whose bytes were already imported
+	Failed     []Failure // files that could not be read; nothing of them was stored
+	Skipped    []Skipped // files a folder scan passed over
+	Duplicates []Failure // files whose bytes were already imported
 	Cancelled  bool
 }
 
@@ -56,7 +56,7 @@ func (p *Project) Import(ctx context.Context, paths []string, opt ImportOptions,
 	if err != nil {
 		return nil, err
 	}
-	rep := &ImportReport{Skipped: skipped}
+	rep := &ImportReport{Skipped: skippedFrom(skipped)}
 	seen, err := p.importedHashes()
 	if err != nil {
 		return nil, err

@@ -294,7 +294,10 @@ func (p *Project) Changes() uint64 {
 func BackupDir(path string) string { return store.BackupDir(path) }
 
 // Check verifies the project file; see store.DB.Check.
-func (p *Project) Check() ([]store.Problem, error) { return p.db.Check() }
+func (p *Project) Check() ([]Problem, error) {
+	probs, err := p.db.Check()
+	return problemsFrom(probs), err
+}
 
 // Bundle reads the whole project into memory, for export.
 func (p *Project) Bundle() (*qda.Bundle, error) {

@@ -127,10 +127,11 @@ func (p *Project) Reindex(ctx context.Context, progress func(Progress)) error {
 
 // Search runs a query (see package search for the syntax) over the
 // project's passages, and over coded segments and memos when opt.Units asks.
-func (p *Project) Search(ctx context.Context, query string, opt search.Options) (*search.Result, error) {
+func (p *Project) Search(ctx context.Context, query string, o SearchOptions) (*SearchResult, error) {
 	if _, err := p.OpenIndex(ctx, nil); err != nil {
 		return nil, err
 	}
+	opt := o.toSearch()
 	opt.Docs = p.Document
 	p.ixMu.Lock()
 	ix := p.index
@@ -138,7 +139,11 @@ func (p *Project) Search(ctx context.Context, query string, opt search.Options) 
 	if ix == nil {
 		return nil, errors.New("search index: not open")
 	}
-	return ix.Search(ctx, query, opt)
+	res, err := ix.Search(ctx, query, opt)
+	if err != nil {
+		return nil, queryErrorFrom(err)
+	}
+	return resultFrom(res), nil
 }
 
 // corpus describes the project for a full index build. Metadata is read up

@@ -7,7 +7,6 @@ import (
 
 	"coder/project"
 	"coder/qda"
-	"coder/search"
 )
 
 // Ensure that the index follows every change: an import is searchable at
@@ -19,15 +18,15 @@ func TestSearch_IndexFollowsChanges(t *testing.T) {
 	if _, err := p.OpenIndex(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Search(ctx, "gate", search.Options{})
+	res, err := p.Search(ctx, "gate", project.SearchOptions{})
 	if err != nil || res.Total != 1 || res.Hits[0].Speaker != "Resident Li" {
 		t.Fatalf("search gate: %+v %v", res, err)
 	}
-	if res, _ := p.Search(ctx, "修门", search.Options{}); res.Total != 1 {
+	if res, _ := p.Search(ctx, "修门", project.SearchOptions{}); res.Total != 1 {
 		t.Errorf("Chinese query 修门: %d hits, want 1", res.Total)
 	}
 	imported := importText(t, p, "later.txt", "Field note: the gate committee met again.\n")
-	if res, _ := p.Search(ctx, "committee", search.Options{}); res.Total != 1 || res.Hits[0].DocumentID != imported {
+	if res, _ := p.Search(ctx, "committee", project.SearchOptions{}); res.Total != 1 || res.Hits[0].DocumentID != imported {
 		t.Errorf("a document imported after the index opened is not found: %+v", res)
 	}
 	code, _ := p.FindCode("Community logic")
@@ -36,13 +35,13 @@ func TestSearch_IndexFollowsChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := `gate code:"Community logic"`
-	if res, err := p.Search(ctx, q, search.Options{}); err != nil || res.Total != 1 {
+	if res, err := p.Search(ctx, q, project.SearchOptions{}); err != nil || res.Total != 1 {
 		t.Fatalf("after coding, %s: %+v %v", q, res, err)
 	}
 	if _, err := p.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if res, _ := p.Search(ctx, q, search.Options{}); res.Total != 0 {
+	if res, _ := p.Search(ctx, q, project.SearchOptions{}); res.Total != 0 {
 		t.Errorf("after undo, %s still finds %d hits", q, res.Total)
 	}
 }
@@ -56,16 +55,16 @@ func TestSearch_CodeRenameReindexes(t *testing.T) {
 	if _, err := p.ApplyCode(doc, qda.Span{Start: 4, End: 8}, code.ID); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := p.Search(ctx, `code:Repairs`, search.Options{}); err != nil || res.Total != 1 {
+	if res, err := p.Search(ctx, `code:Repairs`, project.SearchOptions{}); err != nil || res.Total != 1 {
 		t.Fatalf("code:Repairs = %+v, %v", res, err)
 	}
 	if err := p.RenameCode(code.ID, "Collective repairs"); err != nil {
 		t.Fatal(err)
 	}
-	if res, _ := p.Search(ctx, `code:"Collective repairs"`, search.Options{}); res.Total != 1 {
+	if res, _ := p.Search(ctx, `code:"Collective repairs"`, project.SearchOptions{}); res.Total != 1 {
 		t.Errorf("after rename, the new name finds %d hits, want 1", res.Total)
 	}
-	if res, _ := p.Search(ctx, `code:Repairs`, search.Options{}); res.Total != 0 {
+	if res, _ := p.Search(ctx, `code:Repairs`, project.SearchOptions{}); res.Total != 0 {
 		t.Errorf("after rename, the old name still finds %d hits", res.Total)
 	}
 }
@@ -90,14 +89,14 @@ func TestSearch_SegmentsFollowCodings(t *testing.T) {
 		t.Fatal(err)
 	}
 	segs := func() int {
-		res, err := p.Search(ctx, `code:"Community logic"`, search.Options{Units: []search.Unit{search.Segments}})
+		res, err := p.Search(ctx, `code:"Community logic"`, project.SearchOptions{Units: []project.SearchUnit{project.SearchSegments}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return res.Total
 	}
 	passages := func() int {
-		res, _ := p.Search(ctx, `code:"Community logic"`, search.Options{})
+		res, _ := p.Search(ctx, `code:"Community logic"`, project.SearchOptions{})
 		return res.Total
 	}
 	if segs() != 2 || passages() != 2 {
@@ -112,7 +111,7 @@ func TestSearch_SegmentsFollowCodings(t *testing.T) {
 	if err := p.SetCodingMemo(first.ID, first.Memo, "the gate again"); err != nil {
 		t.Fatal(err)
 	}
-	res, _ := p.Search(ctx, `again`, search.Options{Units: []search.Unit{search.Segments}})
+	res, _ := p.Search(ctx, `again`, project.SearchOptions{Units: []project.SearchUnit{project.SearchSegments}})
 	if res.Total != 1 {
 		t.Errorf("a coding memo is not searchable after it is written: %d hits", res.Total)
 	}
@@ -144,7 +143,7 @@ func TestOpenIndex_ChangesDuringBuildAreCaughtUp(t *testing.T) {
 	if err != nil || rebuilt {
 		t.Errorf("after catching up, OpenIndex rebuilt again (%v, %v)", rebuilt, err)
 	}
-	res, err := p.Search(context.Background(), `code:"Community logic"`, search.Options{})
+	res, err := p.Search(context.Background(), `code:"Community logic"`, project.SearchOptions{})
 	if err != nil || res.Total != 1 {
 		t.Errorf("the coding made during the build: %d hits, %v", res.Total, err)
 	}

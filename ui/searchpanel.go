@@ -15,7 +15,6 @@ import (
 
 	"coder/project"
 	"coder/qda"
-	"coder/search"
 )
 
 // maxHits is how many hits one search lists. The list draws only the rows
@@ -60,7 +59,7 @@ type searchPanel struct {
 	codeAll *widget.Button
 	content fyne.CanvasObject
 
-	result *search.Result
+	result *project.SearchResult
 	ran    string // the query result answers
 	cancel context.CancelFunc
 	// waiting is set while a search waits for the index to be built.
@@ -134,7 +133,7 @@ func (s *searchPanel) run() {
 	}
 	p := s.ws.p
 	go func() {
-		var res *search.Result
+		var res *project.SearchResult
 		var err error
 		select {
 		case <-ix.done:
@@ -142,7 +141,7 @@ func (s *searchPanel) run() {
 			return // a newer search replaced this one while both waited
 		}
 		if err = ix.err; err == nil {
-			res, err = p.Search(ctx, q, search.Options{Limit: maxHits, Facets: true})
+			res, err = p.Search(ctx, q, project.SearchOptions{Limit: maxHits, Facets: true})
 		} else if errors.Is(err, context.Canceled) {
 			err = errors.New("the search index was not built, because indexing was cancelled; search again to build it")
 		}
@@ -170,7 +169,7 @@ func (s *searchPanel) indexProgress(pr project.Progress) {
 }
 
 // show lists a search's hits grouped by case, or explains its error.
-func (s *searchPanel) show(q string, res *search.Result, err error) {
+func (s *searchPanel) show(q string, res *project.SearchResult, err error) {
 	s.rows = nil
 	s.result, s.ran = nil, ""
 	s.codeAll.Disable()
@@ -178,7 +177,7 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 	s.facets.Hide()
 	s.caret.Hide()
 	if err != nil {
-		var syn *search.SyntaxError
+		var syn *project.QueryError
 		if errors.As(err, &syn) {
 			s.summary.SetText("The query does not parse: " + syn.Error())
 			s.caret.SetText(syn.Caret())
@@ -214,7 +213,7 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 			s.facets.Show()
 		}
 	}
-	groups := map[string][]search.Hit{}
+	groups := map[string][]project.SearchHit{}
 	var names []string
 	for _, h := range res.Hits {
 		g := h.Case
@@ -254,7 +253,7 @@ func (s *searchPanel) show(q string, res *search.Result, err error) {
 // hitRow is one row of the hit list: a case's heading, or a hit.
 type hitRow struct {
 	head string
-	hit  *search.Hit
+	hit  *project.SearchHit
 }
 
 // hitParts are the widgets of one row: the heading, or a card with the
@@ -303,7 +302,7 @@ func (s *searchPanel) updateRow(id int, o fyne.CanvasObject) {
 }
 
 // hitSource names a hit's document, speaker and codes.
-func hitSource(h *search.Hit) string {
+func hitSource(h *project.SearchHit) string {
 	src := h.Document
 	if h.Speaker != "" {
 		src += " · " + h.Speaker
@@ -331,7 +330,7 @@ func (s *searchPanel) rowHeight(id int, listWidth float32) float32 {
 
 // open shows a hit's document with every hit in it marked, and selects the
 // first match of this hit.
-func (s *searchPanel) open(h search.Hit) {
+func (s *searchPanel) open(h project.SearchHit) {
 	if h.DocumentID == "" {
 		return
 	}
@@ -507,11 +506,11 @@ func (ws *workspace) showSearchHelp() {
 // code. The filter takes a code's whole path, so a researcher who types a
 // sub-code's name alone finds nothing; the hint gives the path to use.
 func (ws *workspace) unknownCodeHint(q string) string {
-	parsed, err := search.ParseQuery(q)
+	filters, err := project.QueryFilters(q)
 	if err != nil {
 		return ""
 	}
-	for _, f := range parsed.Filters {
+	for _, f := range filters {
 		if f.Field != "code" {
 			continue
 		}

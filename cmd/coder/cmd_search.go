@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -9,7 +10,6 @@ import (
 
 	"coder/project"
 	"coder/qda"
-	"coder/search"
 )
 
 func cmdSearch(args []string) int {
@@ -29,23 +29,24 @@ func cmdSearch(args []string) int {
 		if _, err := p.OpenIndex(ctx, progressLine("indexing")); err != nil {
 			return err
 		}
-		units := []search.Unit{search.Passages}
+		units := []project.SearchUnit{project.SearchPassages}
 		if *segments {
-			units = append(units, search.Segments)
+			units = append(units, project.SearchSegments)
 		}
 		if *memos {
-			units = append(units, search.Memos)
+			units = append(units, project.SearchMemos)
 		}
-		res, err := p.Search(ctx, query, search.Options{Limit: *limit, Units: units})
+		res, err := p.Search(ctx, query, project.SearchOptions{Limit: *limit, Units: units})
 		if err != nil {
-			if se, ok := err.(*search.SyntaxError); ok {
+			var se *project.QueryError
+			if errors.As(err, &se) {
 				return fmt.Errorf("search: %v\n  %s\n  %s: %w", se, query, se.Caret(), errUsage)
 			}
 			return err
 		}
 		if *asJSON {
 			if res.Hits == nil {
-				res.Hits = []search.Hit{}
+				res.Hits = []project.SearchHit{}
 			}
 			return printJSON(res)
 		}
