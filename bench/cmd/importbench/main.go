@@ -23,7 +23,6 @@ import (
 
 	"coder/bench"
 	"coder/project"
-	"coder/search"
 )
 
 // figures are one case's measurements.
@@ -131,7 +130,7 @@ func runCase(dir string) error {
 		return err
 	}
 	if err := phase(&f.SearchRSS, &f.Search, func() error {
-		res, err := p.Search(ctx, "committee", search.Options{Limit: 20})
+		res, err := p.Search(ctx, "committee", project.SearchOptions{Limit: 20})
 		if err == nil {
 			f.Hits = res.Total
 		}
