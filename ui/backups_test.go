@@ -69,3 +69,30 @@ func TestOpen_DamagedFileOffersItsBackups(t *testing.T) {
 		t.Errorf("restored project has %d documents, want 8", len(docs))
 	}
 }
+
+// Ensure that a project file without write permission opens read-only: the
+// window's title says so, a note says why, and a change is refused with
+// "this project is open read-only".
+func TestOpen_ReadOnlyFileSaysSo(t *testing.T) {
+	app, w := newTestApp(t)
+	path := filepath.Join(t.TempDir(), "ro.coder")
+	p, err := project.WriteDemo(path, project.Options{Backups: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	os.Chmod(path, 0o444)
+	app.open(path)
+	if app.Project() == nil || !app.Project().ReadOnly() {
+		t.Fatal("the read-only file did not open read-only")
+	}
+	if !strings.HasSuffix(w.Title(), "(read-only)") {
+		t.Errorf("title %q does not say read-only", w.Title())
+	}
+	if text := textUnder(topOverlay(t, w)); !strings.Contains(text, "open read-only") {
+		t.Errorf("the note says %q", text)
+	}
+	if _, err := app.Project().AddCode("Trial", "", ""); err == nil || !strings.Contains(err.Error(), "this project is open read-only") {
+		t.Errorf("adding a code: err = %v, want 'this project is open read-only'", err)
+	}
+}
