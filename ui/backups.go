@@ -134,7 +134,7 @@ func (a *App) backupsDialog(path, problem string) {
 			case len(list) == 0:
 				status.SetText("There are no backups of this project (they are kept in " + project.BackupDir(path) + ").")
 			default:
-				status.SetText(fmt.Sprintf("%d %s, newest first, kept in %s:", len(list), plural(len(list), "backup", "backups"), project.BackupDir(path)))
+				status.SetText(qda.Plural(len(list), "backup", "backups") + ", newest first, kept in " + project.BackupDir(path) + ":")
 			}
 			rows.Refresh()
 		})
@@ -235,11 +235,4 @@ func removeEmpty(path string) {
 	if st, err := os.Stat(path); err == nil && st.Size() == 0 {
 		os.Remove(path)
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
