@@ -102,3 +102,47 @@ func TestNewCodeFromSelection_UnderIsTheTopLevelUnlessChosen(t *testing.T) {
 		t.Error("the new code did not go under the parent chosen in the dialog")
 	}
 }
+
+// Ensure that Escape closes the codebook's Move, Merge and Delete dialogs
+// without changing the codebook, also after the merge dialog asked again:
+// Shift+F10, M or Shift+M open them from the keyboard, and a researcher who
+// opened one by mistake must be able to leave it without the mouse.
+func TestCodebook_EscapeClosesMoveMergeAndDelete(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	code, _ := ws.tree.Find("Context/Trigger")
+	before := ws.tree.Path(code.ID)
+	for _, c := range []struct {
+		name string
+		open func()
+	}{
+		{"Move", func() { ws.codes.moveDialog(code.ID) }},
+		{"Merge", func() { ws.codes.mergeDialog(code.ID) }},
+		{"Delete", func() { ws.codes.deleteDialog(code.ID) }},
+		{"Merge asked again", func() {
+			ws.codes.mergeDialog(code.ID)
+			test.Tap(button(t, topOverlay(t, w), "Merge"))
+			pressEscape(t, w) // closes "Nothing was merged"
+			if !strings.Contains(textUnder(topOverlay(t, w)), "Merge code") {
+				t.Fatal("the merge dialog did not stay for the choice")
+			}
+		}},
+	} {
+		c.open()
+		topOverlay(t, w)
+		pressEscape(t, w)
+		if o := w.Canvas().Overlays().Top(); o != nil {
+			t.Errorf("%s: Escape left %q open", c.name, textUnder(o))
+			for o != nil {
+				w.Canvas().Overlays().Remove(o)
+				o = w.Canvas().Overlays().Top()
+			}
+		}
+		if got, ok := ws.tree.Code(code.ID); !ok || ws.tree.Path(got.ID) != before {
+			t.Errorf("%s: after Escape the code is %v at %q", c.name, ok, ws.tree.Path(code.ID))
+		}
+	}
+	if w.Canvas().OnTypedKey() != nil {
+		t.Error("the window still routes keys to a closed dialog")
+	}
+}

@@ -160,11 +160,13 @@ func (c *codebookPanel) moveDialog(id qda.ID) {
 	if code, ok := ws.tree.Code(id); ok && code.Parent != "" {
 		sel.SetSelected(ws.tree.Path(code.Parent)) // where it is now
 	}
-	dialog.ShowForm("Move “"+ws.tree.Path(id)+"”", "Move", "Cancel", []*widget.FormItem{widget.NewFormItem("Under", sel)}, func(ok bool) {
+	d := dialog.NewForm("Move “"+ws.tree.Path(id)+"”", "Move", "Cancel", []*widget.FormItem{widget.NewFormItem("Under", sel)}, func(ok bool) {
 		if ok {
 			ws.moveCode(id, ids[sel.Selected])
 		}
 	}, ws.win)
+	d.Show()
+	closeOnEscape(d, ws.win)
 }
 
 // moveCode puts a code under parent ("" for the top level).
@@ -188,13 +190,12 @@ func (c *codebookPanel) mergeDialog(id qda.ID) {
 	sel := widget.NewSelect(paths, nil)
 	msg := widget.NewLabel(fmt.Sprintf("Every coding of “%s” moves to the code you choose, and “%s” is deleted.", ws.tree.Path(id), ws.tree.Path(id)))
 	msg.Wrapping = fyne.TextWrapWord
+	again := false
 	d := dialog.NewForm("Merge code", "Merge", "Cancel", []*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Into", sel)}, func(ok bool) {
 		into, found := ids[sel.Selected]
 		switch {
 		case ok && !found:
-			// Ask again rather than close as if it had merged.
-			c.mergeDialog(id)
-			ws.notice("Nothing was merged: choose under “Into” the code that takes the codings of “" + ws.tree.Path(id) + "”.")
+			again = true
 		case ok:
 			if ws.try(ws.p.MergeCodes(id, into)) {
 				c.selectCode(into)
@@ -203,6 +204,15 @@ func (c *codebookPanel) mergeDialog(id qda.ID) {
 	}, ws.win)
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
+	closeOnEscape(d, ws.win)
+	// Ask again rather than close as if it had merged; only once this
+	// dialog has given back the keys, so Escape reaches the new one.
+	d.SetOnClosed(func() {
+		if again {
+			c.mergeDialog(id)
+			ws.notice("Nothing was merged: choose under “Into” the code that takes the codings of “" + ws.tree.Path(id) + "”.")
+		}
+	})
 }
 
 // deleteDialog confirms deleting a code and, if it has codings, that they go
@@ -223,11 +233,13 @@ func (c *codebookPanel) deleteDialog(id qda.ID) {
 		msg += "\n" + qda.Plural(codings, "coding", "codings") + " will be removed with it."
 	}
 	msg += "\n(Edit ▸ Undo brings it back.)"
-	dialog.ShowConfirm("Delete code", msg, func(ok bool) {
+	d := dialog.NewConfirm("Delete code", msg, func(ok bool) {
 		if ok {
 			ws.try(ws.p.DeleteCode(id, codings > 0))
 		}
 	}, ws.win)
+	d.Show()
+	closeOnEscape(d, ws.win)
 }
 
 // pin puts a code on quick key k (1-9), or takes it off its key when k is 0.

@@ -18,14 +18,28 @@ func showMessage(d dialog.Dialog, w fyne.Window) {
 // nothing in it has the keyboard, keys go to the window's canvas, so the
 // handler sits there for as long as d is open.
 func closeOnKeys(d dialog.Dialog, w fyne.Window) {
+	routeKeys(d, w, fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace)
+}
+
+// closeOnEscape lets Escape close an open dialog whose fields do not have
+// the keyboard (a choice, a question), as Cancel does.
+func closeOnEscape(d dialog.Dialog, w fyne.Window) { routeKeys(d, w, fyne.KeyEscape) }
+
+// routeKeys closes d on any of keys while it is open, and on closing gives
+// the keys back to whatever listened before: a message shown over another
+// dialog hands Escape back to that dialog.
+func routeKeys(d dialog.Dialog, w fyne.Window, keys ...fyne.KeyName) {
 	c := w.Canvas()
+	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
-			d.Hide()
+		for _, k := range keys {
+			if ev.Name == k {
+				d.Hide()
+				return
+			}
 		}
 	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(nil) })
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
 }
 
 // enterSubmits shows d with the keyboard in first, and makes Enter in any
