@@ -9,22 +9,9 @@ import (
 	"coder/qda"
 )
 
-// Filter selects the coded material an export includes. An empty field
-// selects everything; the fields that are set must all match.
-type Filter struct {
-	// Codes are codes whose codings are included, with every code below them.
-	Codes []qda.ID
-	// Cases keeps codings in documents that belong to any of these cases.
-	Cases []qda.ID
-	// Documents keeps codings in these documents.
-	Documents []qda.ID
-	// Coders keeps codings made by these coders.
-	Coders []qda.ID
-	// Attr keeps codings whose document, or a case holding it, has each
-	// named variable set to the given value (names and values compared
-	// without regard to case).
-	Attr map[string]string
-}
+// Filter selects the coded material an export includes: the same filter,
+// with the same rule, as Retrieve and `coder codings` (see qda.Filter).
+type Filter = qda.Filter
 
 // Excerpt is one coded passage with everything a reader of an export needs
 // to place it: the row of a spreadsheet, a quote in a report.
@@ -51,26 +38,14 @@ type Excerpt struct {
 // by document name and position.
 func Excerpts(b *qda.Bundle, f Filter) []Excerpt {
 	ix := newIndex(b)
-	keepCode := ix.codeSet(f.Codes)
-	keepDoc := idSet(f.Documents)
-	keepCoder := idSet(f.Coders)
-	keepCase := idSet(f.Cases)
+	keep := f.On(b)
 	var out []Excerpt
 	for _, c := range b.Codings {
 		d, ok := ix.docs[c.Document]
-		if !ok {
+		if !ok || !keep.Coding(c) {
 			continue
 		}
-		if (keepCode != nil && !keepCode[c.Code]) || (keepDoc != nil && !keepDoc[c.Document]) || (keepCoder != nil && !keepCoder[c.Coder]) {
-			continue
-		}
-		if keepCase != nil && !ix.inAnyCase(c.Document, keepCase) {
-			continue
-		}
-		attrs := ix.attributes(c.Document)
-		if !qda.MatchAttrs(attrs, f.Attr) {
-			continue
-		}
+		attrs := ix.attrs[c.Document]
 		runes := ix.runes(d)
 		e := Excerpt{
 			Coding:     c.ID,
@@ -120,7 +95,7 @@ type index struct {
 	docs     map[qda.ID]*qda.Document
 	coders   map[qda.ID]string
 	cases    map[qda.ID][]*qda.Case // document -> cases holding it
-	vars     map[qda.ID]*qda.Variable
+	attrs    map[qda.ID]map[string][]string // document -> its and its cases' values
 	memos    map[qda.ID][]qda.Memo // coding -> memos on it
 	runeC    map[qda.ID][]rune
 	newlines map[qda.ID][]int // document -> rune offsets of its line ends
@@ -134,7 +109,7 @@ func newIndex(b *qda.Bundle) *index {
 		docs:     map[qda.ID]*qda.Document{},
 		coders:   map[qda.ID]string{},
 		cases:    map[qda.ID][]*qda.Case{},
-		vars:     map[qda.ID]*qda.Variable{},
+		attrs:    qda.DocAttributes(b),
 		memos:    map[qda.ID][]qda.Memo{},
 		runeC:    map[qda.ID][]rune{},
 		newlines: map[qda.ID][]int{},
@@ -151,9 +126,6 @@ func newIndex(b *qda.Bundle) *index {
 		for _, d := range b.Cases[i].Documents {
 			ix.cases[d] = append(ix.cases[d], &b.Cases[i])
 		}
-	}
-	for i := range b.Variables {
-		ix.vars[b.Variables[i].ID] = &b.Variables[i]
 	}
 	for _, m := range sortedMemos(b.Memos) {
 		if m.On == qda.OnCoding {
@@ -187,40 +159,6 @@ func (ix *index) lines(d *qda.Document, s qda.Span) (int, int) {
 	return line(s.Start), line(max(s.Start, s.End-1))
 }
 
-// codeSet expands codes to their subtrees; nil selects every code.
-func (ix *index) codeSet(codes []qda.ID) map[qda.ID]bool {
-	if len(codes) == 0 {
-		return nil
-	}
-	set := map[qda.ID]bool{}
-	for _, c := range codes {
-		for _, id := range ix.tree.Subtree(c) {
-			set[id] = true
-		}
-	}
-	return set
-}
-
-func idSet(ids []qda.ID) map[qda.ID]bool {
-	if len(ids) == 0 {
-		return nil
-	}
-	set := make(map[qda.ID]bool, len(ids))
-	for _, id := range ids {
-		set[id] = true
-	}
-	return set
-}
-
-func (ix *index) inAnyCase(doc qda.ID, keep map[qda.ID]bool) bool {
-	for _, c := range ix.cases[doc] {
-		if keep[c.ID] {
-			return true
-		}
-	}
-	return false
-}
-
 func (ix *index) caseNames(doc qda.ID) []string {
 	var names []string
 	for _, c := range ix.cases[doc] {
@@ -228,41 +166,6 @@ func (ix *index) caseNames(doc qda.ID) []string {
 	}
 	sort.Strings(names)
 	return names
-}
-
-// attributes collects the document's own values and those of its cases, by
-// variable name; a variable can take several values across cases.
-func (ix *index) attributes(doc qda.ID) map[string][]string {
-	owners := map[qda.ID]bool{doc: true}
-	for _, c := range ix.cases[doc] {
-		owners[c.ID] = true
-	}
-	attrs := map[string][]string{}
-	for _, v := range ix.b.Values {
-		if !owners[v.Owner] || v.Value == "" {
-			continue
-		}
-		vr, ok := ix.vars[v.Variable]
-		if !ok {
-			continue
-		}
-		if !contains(attrs[vr.Name], v.Value) {
-			attrs[vr.Name] = append(attrs[vr.Name], v.Value)
-		}
-	}
-	for _, vs := range attrs {
-		sort.Strings(vs)
-	}
-	return attrs
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func joinAttrs(attrs map[string][]string) map[string]string {

@@ -32,10 +32,15 @@ func TestExcerpts_Filters(t *testing.T) {
 		{"Case", exchange.Filter{Cases: []qda.ID{caseTown}}, "07 08"},
 		{"Document", exchange.Filter{Documents: []qda.ID{docFieldnote}}, "09 10"},
 		{"Coder", exchange.Filter{Coders: []qda.ID{coderSam}}, "03 04 06 09 10"},
-		{"CaseAttribute", exchange.Filter{Attr: map[string]string{"informant role": "Township Party Committee"}}, "07 08"},
-		{"DocumentAttribute", exchange.Filter{Attr: map[string]string{"Anonymised": "true"}}, "01 02 03 04 05 06"},
+		{"CaseAttribute", exchange.Filter{Attrs: []qda.AttrCond{{Name: "informant role", Op: qda.AttrEq, Value: "Township Party Committee"}}}, "07 08"},
+		{"DocumentAttribute", exchange.Filter{Attrs: []qda.AttrCond{{Name: "Anonymised", Op: qda.AttrEq, Value: "true"}}}, "01 02 03 04 05 06"},
 		{"AllMustMatch", exchange.Filter{Codes: []qda.ID{codeTrust}, Coders: []qda.ID{coderSam}, Documents: []qda.ID{docInterview}}, "04 06"},
-		{"NothingMatches", exchange.Filter{Attr: map[string]string{"Households": "7"}}, ""},
+		{"NothingMatches", exchange.Filter{Attrs: []qda.AttrCond{{Name: "Households", Op: qda.AttrEq, Value: "7"}}}, ""},
+		{"TwoCasesEitherOne", exchange.Filter{Cases: []qda.ID{caseTown, caseG}}, "01 02 03 04 05 06 07 08 09 10"},
+		{"DocumentAndCaseBothHold", exchange.Filter{Documents: []qda.ID{docInterview}, Cases: []qda.ID{caseTown}}, ""},
+		{"NumberRange", exchange.Filter{Attrs: []qda.AttrCond{{Name: "Households", Op: qda.AttrGreater, Value: "400"}}}, "01 02 03 04 05 06 09 10"},
+		{"NumberRangeExcludes", exchange.Filter{Attrs: []qda.AttrCond{{Name: "Households", Op: qda.AttrLess, Value: "400"}}}, ""},
+		{"DateBetween", exchange.Filter{Attrs: []qda.AttrCond{{Name: "Source date", Op: qda.AttrBetween, Value: "2023-09-01", To: "2023-09-30"}}}, "07 08"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -117,7 +117,7 @@ func (p *Project) Export(ctx context.Context, w io.Writer, format string, f Codi
 	case "qdc":
 		return exchange.WriteQDC(w, b)
 	case "csv", "xlsx", "html", "md", "docx":
-		return exchange.WriteExcerpts(w, exchange.Format(format), b, exchange.Filter{Codes: f.Codes, Cases: f.Cases, Documents: f.Documents, Coders: f.Coders, Attr: f.Attr}, exchange.ExcerptOptions{Title: b.Project.Name})
+		return exchange.WriteExcerpts(w, exchange.Format(format), b, f, exchange.ExcerptOptions{Title: b.Project.Name})
 	}
 	return &qda.Error{What: format, Why: "not an export format", Fix: "use qdpx, qdc, csv, xlsx, html, md or docx"}
 }

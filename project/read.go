@@ -88,93 +88,56 @@ type CodingRow struct {
 	CoderName string
 	Text      string
 	Memos     int // memos written on the coding (besides its note, Coding.Memo)
+	// Before and After are the text around the segment, when AddContext
+	// filled them in.
+	Before, After string
 }
 
-// CodingFilter selects codings. Zero fields select everything. Codes include
-// the codes below them.
-type CodingFilter struct {
-	Codes     []qda.ID
-	Documents []qda.ID
-	Cases     []qda.ID
-	Coders    []qda.ID
-	// Attr keeps codings whose document, or a case holding it, has each
-	// attribute set to the value given (see qda.MatchAttrs).
-	Attr map[string]string
-}
+// CodingFilter selects codings: Retrieve's choice, the CLI's filter flags
+// and every export's. It is qda.Filter, whose comment gives the rule.
+type CodingFilter = qda.Filter
 
 // Codings lists the codings that pass f, in document then text order.
 func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
 	var out []CodingRow
 	err := p.view(func(tx *store.Tx) error {
-		t, err := tx.Codebook()
+		meta, err := filterMeta(tx)
 		if err != nil {
 			return err
 		}
-		docs, err := tx.Documents()
-		if err != nil {
-			return err
-		}
-		cases, err := tx.Cases()
-		if err != nil {
-			return err
-		}
+		t := codebook.NewTree(meta.Codes)
 		coders, err := tx.Coders()
 		if err != nil {
 			return err
 		}
-		codeSet := expandCodes(t, f.Codes)
-		docSet := idSet(f.Documents)
-		if len(f.Cases) > 0 {
-			if docSet == nil {
-				docSet = map[qda.ID]bool{}
-			}
-			wanted := idSet(f.Cases)
-			for _, c := range cases {
-				if wanted[c.ID] {
-					for _, d := range c.Documents {
-						docSet[d] = true
-					}
-				}
-			}
-		}
-		coderSet := idSet(f.Coders)
 		coderName := map[qda.ID]string{}
 		for _, c := range coders {
 			coderName[c.ID] = c.Name
 		}
-		inCases := caseNamesByDoc(cases)
 		memos, err := codingMemoCounts(tx)
 		if err != nil {
 			return err
 		}
-		var attrs map[qda.ID]map[string][]string
-		if len(f.Attr) > 0 {
-			if attrs, err = attrsByDoc(tx, cases); err != nil {
-				return err
-			}
-		}
-		for _, d := range docs {
-			if docSet != nil && !docSet[d.ID] {
-				continue
-			}
-			if attrs != nil && !qda.MatchAttrs(attrs[d.ID], f.Attr) {
+		keep := f.On(meta)
+		inCases := caseNamesByDoc(meta.Cases)
+		for _, d := range meta.Documents {
+			if !keep.Document(d.ID) {
 				continue
 			}
 			codings, err := tx.CodingsOf(d.ID)
 			if err != nil {
 				return err
 			}
-			if len(codings) == 0 {
-				continue
-			}
-			runes := []rune(mustText(tx, d.ID))
+			var runes []rune
 			for _, c := range codings {
-				if (codeSet != nil && !codeSet[c.Code]) || (coderSet != nil && !coderSet[c.Coder]) {
+				if !keep.Coding(c) {
 					continue
 				}
-				code, _ := t.Code(c.Code)
+				if runes == nil {
+					runes = []rune(mustText(tx, d.ID))
+				}
 				row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, Cases: inCases[d.ID], CoderName: coderName[c.Coder], Text: c.Span.Slice(runes), Memos: memos[c.ID]}
-				if code != nil {
+				if code, ok := t.Code(c.Code); ok {
 					row.CodeColor = code.Color
 				}
 				out = append(out, row)
@@ -183,6 +146,29 @@ func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
 		return nil
 	})
 	return out, err
+}
+
+// filterMeta reads what a Filter is bound to: codes, documents (sorted by
+// name, without texts), cases, variables and values; not the codings.
+func filterMeta(tx *store.Tx) (*qda.Bundle, error) {
+	var b qda.Bundle
+	var err error
+	if b.Codes, err = tx.Codes(); err != nil {
+		return nil, err
+	}
+	if b.Documents, err = tx.Documents(); err != nil {
+		return nil, err
+	}
+	if b.Cases, err = tx.Cases(); err != nil {
+		return nil, err
+	}
+	if b.Variables, err = tx.Variables(); err != nil {
+		return nil, err
+	}
+	if b.Values, err = tx.Values(); err != nil {
+		return nil, err
+	}
+	return &b, nil
 }
 
 // DocumentCodings lists one document's codings in text order, reading only
@@ -226,54 +212,12 @@ func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
 	return out, err
 }
 
-// attrsByDoc gathers each document's attribute values: its own and those of
-// the cases that hold it.
-func attrsByDoc(tx *store.Tx, cases []qda.Case) (map[qda.ID]map[string][]string, error) {
-	vars, err := tx.Variables()
-	if err != nil {
-		return nil, err
-	}
-	values, err := tx.Values()
-	if err != nil {
-		return nil, err
-	}
-	name := map[qda.ID]string{}
-	for _, v := range vars {
-		name[v.ID] = v.Name
-	}
-	byOwner := map[qda.ID][]qda.Value{}
-	for _, v := range values {
-		byOwner[v.Owner] = append(byOwner[v.Owner], v)
-	}
-	out := map[qda.ID]map[string][]string{}
-	add := func(doc qda.ID, vals []qda.Value) {
-		if out[doc] == nil {
-			out[doc] = map[string][]string{}
-		}
-		for _, v := range vals {
-			out[doc][name[v.Variable]] = append(out[doc][name[v.Variable]], v.Value)
-		}
-	}
-	docs, err := tx.Documents()
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range docs {
-		add(d.ID, byOwner[d.ID])
-	}
-	for _, c := range cases {
-		for _, d := range c.Documents {
-			add(d, byOwner[c.ID])
-		}
-	}
-	return out, nil
-}
-
 func mustText(tx *store.Tx, id qda.ID) string {
 	t, _ := tx.Text(id)
 	return t
 }
 
+// expandCodes returns the codes with every code below them; nil for none.
 func expandCodes(t *codebook.Tree, ids []qda.ID) map[qda.ID]bool {
 	if len(ids) == 0 {
 		return nil

@@ -96,25 +96,3 @@ func (v *Variable) Normalize(raw string) (string, error) {
 	}
 	return "", Invalidf("%s: unknown type %q", v.Name, v.Type)
 }
-
-// MatchAttrs reports whether attribute values have (values by attribute
-// name, as a document and its cases carry them) include every name=value in
-// want. Names and values are compared without regard to letter case, as
-// researchers type them in filters.
-func MatchAttrs(have map[string][]string, want map[string]string) bool {
-	for name, value := range want {
-		found := false
-		for n, vs := range have {
-			if !strings.EqualFold(n, strings.TrimSpace(name)) {
-				continue
-			}
-			for _, v := range vs {
-				found = found || strings.EqualFold(v, strings.TrimSpace(value))
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}

@@ -23,8 +23,8 @@ type retrievePanel struct {
 	codes   *fyne.Container // a codeChoice per code, indented as in the tree
 	chosen  map[qda.ID]bool
 	caseSel *widget.Select
-	attrSel *widget.Select
-	attrs   map[string][]qda.ID // "name = value" -> documents with it
+	attrRow *attrFilterRow // narrows by one attribute (retrieve_attrs.go)
+	context *widget.Check  // shows a few lines around each segment
 	summary *widget.Label
 	results *cardList
 	content fyne.CanvasObject
@@ -32,28 +32,26 @@ type retrievePanel struct {
 	parts   map[*tapCard]*segmentParts // the widgets inside each row the list made
 }
 
-const (
-	allCases = "All cases"
-	anyAttr  = "Any attribute"
-)
+const allCases = "All cases"
 
 func newRetrievePanel(ws *workspace) *retrievePanel {
 	r := &retrievePanel{ws: ws, chosen: map[qda.ID]bool{}, codes: container.NewVBox(), parts: map[*tapCard]*segmentParts{}}
 	r.caseSel = widget.NewSelect(nil, func(string) { r.run() })
-	r.attrSel = widget.NewSelect(nil, func(string) { r.run() })
+	r.attrRow = newAttrFilterRow(func() { r.run() })
 	r.summary = widget.NewLabel("Tick one or more codes to read every segment coded with them.")
 	r.summary.Wrapping = fyne.TextWrapWord
 	r.results = newCardList(func() int { return len(r.rows) }, r.newRow, r.updateRow, r.rowHeight)
 	clear := widget.NewButton("Clear", func() { r.choose(nil) })
 	export := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() { ws.exportExcerptsDialog(r.filter()) })
+	r.context = widget.NewCheck("Context", func(bool) { r.run() })
 	left := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
-		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrSel),
+		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrRow.content),
 		// Only up and down: long code names end in an ellipsis rather than
 		// pushing the list sideways.
 		nil, nil, container.NewVScroll(r.codes))
 	// The VBox keeps Export at its own height beside a hint that wraps.
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(export), r.summary), nil, nil, nil, r.results)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(export, r.context), r.summary), nil, nil, nil, r.results)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.4 // in a small window a third was too narrow for the code names
 	r.content = split
@@ -89,40 +87,36 @@ func (r *retrievePanel) refreshChoices() {
 	}
 	r.caseSel.Refresh()
 
-	r.attrs = ws.attributeIndex()
-	opts := []string{anyAttr}
-	for k := range r.attrs {
-		opts = append(opts, k)
+	vars, err := ws.p.Variables()
+	if err != nil {
+		vars = nil
 	}
-	sort.Strings(opts[1:])
-	r.attrSel.Options = opts
-	if !containsString(opts, r.attrSel.Selected) {
-		r.attrSel.Selected = anyAttr
-	}
-	r.attrSel.Refresh()
+	r.attrRow.setChoices(vars, ws.attributeValues())
 }
 
-// attributeIndex maps each "attribute = value" to the documents that carry
-// it, directly or through one of their cases.
-func (ws *workspace) attributeIndex() map[string][]qda.ID {
-	out := map[string][]qda.ID{}
-	add := func(owner qda.ID, docs []qda.ID) {
+// attributeValues lists, by attribute name, the values documents and cases
+// carry, sorted: the choices of Retrieve's attribute row.
+func (ws *workspace) attributeValues() map[string][]string {
+	out := map[string][]string{}
+	add := func(owner qda.ID) {
 		vals, err := ws.p.Attributes(owner)
 		if err != nil {
 			return
 		}
 		for name, v := range vals {
-			if v != "" {
-				k := name + " = " + v
-				out[k] = append(out[k], docs...)
+			if v != "" && !containsString(out[name], v) {
+				out[name] = append(out[name], v)
 			}
 		}
 	}
 	for _, d := range ws.docs {
-		add(d.ID, []qda.ID{d.ID})
+		add(d.ID)
 	}
 	for _, c := range ws.cases {
-		add(c.ID, c.Documents)
+		add(c.ID)
+	}
+	for _, vs := range out {
+		sort.Strings(vs)
 	}
 	return out
 }
@@ -181,26 +175,8 @@ func (r *retrievePanel) filter() project.CodingFilter {
 			f.Cases = []qda.ID{c.ID}
 		}
 	}
-	if docs, ok := r.attrs[r.attrSel.Selected]; ok {
-		f.Documents = docs
-		if len(f.Cases) > 0 {
-			// Both narrowings apply: keep the attribute's documents that are
-			// in the chosen case.
-			var in []qda.ID
-			for _, c := range r.ws.cases {
-				if c.ID == f.Cases[0] {
-					for _, d := range docs {
-						if c.Has(d) {
-							in = append(in, d)
-						}
-					}
-				}
-			}
-			f.Documents, f.Cases = in, nil
-			if len(in) == 0 {
-				f.Documents = []qda.ID{"none"}
-			}
-		}
+	if c, ok := r.attrRow.cond(); ok {
+		f.Attrs = []qda.AttrCond{c}
 	}
 	return f
 }
@@ -219,6 +195,12 @@ func (r *retrievePanel) run() {
 		r.ws.showError(err)
 		return
 	}
+	if r.context.Checked {
+		if err := r.ws.p.AddContext(rows, contextLines); err != nil {
+			r.ws.showError(err)
+			return
+		}
+	}
 	r.rows = rows
 	docs := map[qda.ID]bool{}
 	for _, row := range rows {
@@ -231,11 +213,16 @@ func (r *retrievePanel) run() {
 // segmentParts are the widgets of one row: the code's colour, a heading
 // with the code and the source, the coded text and the coding's memo.
 type segmentParts struct {
-	bar  *canvas.Rectangle
-	head *widget.RichText
-	text *widget.Label
-	memo *widget.Label
+	bar    *canvas.Rectangle
+	head   *widget.RichText
+	before *widget.Label // context above the segment, when shown
+	text   *widget.Label
+	after  *widget.Label // context below it
+	memo   *widget.Label
 }
+
+// contextLines is how many lines around a segment its context shows.
+const contextLines = 2
 
 // newRow makes an empty row for the list to fill with updateRow.
 func (r *retrievePanel) newRow() fyne.CanvasObject {
@@ -248,10 +235,16 @@ func (r *retrievePanel) newRow() fyne.CanvasObject {
 	p.head.Wrapping = fyne.TextWrapWord
 	p.text = widget.NewLabel("")
 	p.text.Wrapping = fyne.TextWrapWord
+	p.before, p.after = widget.NewLabel(""), widget.NewLabel("")
+	for _, l := range []*widget.Label{p.before, p.after} {
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.LowImportance
+		l.Hide()
+	}
 	p.memo = widget.NewLabel("")
 	p.memo.Wrapping = fyne.TextWrapWord
 	p.memo.TextStyle.Italic = true
-	card := newTapCard(container.NewBorder(nil, nil, p.bar, nil, container.NewVBox(p.head, p.text, p.memo)), nil)
+	card := newTapCard(container.NewBorder(nil, nil, p.bar, nil, container.NewVBox(p.head, p.before, p.text, p.after, p.memo)), nil)
 	r.parts[card] = p
 	return card
 }
@@ -272,7 +265,19 @@ func (r *retrievePanel) updateRow(id int, o fyne.CanvasObject) {
 	p.head.Segments[0].(*widget.TextSegment).Text = row.CodePath
 	p.head.Segments[1].(*widget.TextSegment).Text = "   " + r.source(row)
 	p.head.Refresh()
+	p.text.TextStyle.Bold = r.context.Checked
 	p.text.SetText(strings.TrimSpace(row.Text))
+	for _, c := range []struct {
+		l    *widget.Label
+		text string
+	}{{p.before, row.Before}, {p.after, row.After}} {
+		if t := strings.TrimSpace(c.text); r.context.Checked && t != "" {
+			c.l.SetText(t)
+			c.l.Show()
+		} else {
+			c.l.Hide()
+		}
+	}
 	if row.Memo != "" {
 		p.memo.SetText("Memo: " + row.Memo)
 		p.memo.Show()
@@ -300,7 +305,14 @@ func (r *retrievePanel) rowHeight(id int, listWidth float32) float32 {
 	avail := listWidth - 2*pad - segmentBar - pad - 2*theme.InnerPadding()
 	bold := widthsFor(fyne.TextStyle{Bold: true})
 	h := bold.height(row.CodePath+"   "+r.source(row), avail)
-	h += pad + widthsFor(fyne.TextStyle{}).height(strings.TrimSpace(row.Text), avail)
+	h += pad + widthsFor(fyne.TextStyle{Bold: r.context.Checked}).height(strings.TrimSpace(row.Text), avail)
+	if r.context.Checked {
+		for _, t := range []string{row.Before, row.After} {
+			if t = strings.TrimSpace(t); t != "" {
+				h += pad + widthsFor(fyne.TextStyle{}).height(t, avail)
+			}
+		}
+	}
 	if row.Memo != "" {
 		h += pad + widthsFor(fyne.TextStyle{Italic: true}).height("Memo: "+row.Memo, avail)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -125,7 +126,7 @@ type codingJSON struct {
 }
 
 func cmdCodings(args []string) int {
-	const usage = "coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE] [--json]"
+	const usage = "coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--json]"
 	f := newFlags("codings")
 	ff := addFilterFlags(f)
 	asJSON := f.Bool("json", false, "")
@@ -156,86 +157,95 @@ func cmdCodings(args []string) int {
 	})
 }
 
-// attrFlags collects repeated --attr NAME=VALUE options.
-type attrFlags map[string]string
+// listFlag collects a repeatable option: each use adds one choice.
+type listFlag []string
 
-func (a attrFlags) String() string { return fmt.Sprint(map[string]string(a)) }
+func (l *listFlag) String() string { return strings.Join(*l, ", ") }
 
-func (a attrFlags) Set(s string) error {
-	name, value, ok := strings.Cut(s, "=")
-	if !ok || strings.TrimSpace(name) == "" {
-		return fmt.Errorf("--attr takes NAME=VALUE, e.g. --attr \"Informant role=community cadre\"")
-	}
-	a[strings.TrimSpace(name)] = strings.TrimSpace(value)
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, strings.TrimSpace(s))
 	return nil
 }
 
-// filterFlags are the options that narrow codings, shared by codings and export.
+// attrFlags collects repeated --attr conditions (see qda.ParseAttrCond).
+type attrFlags []qda.AttrCond
+
+func (a *attrFlags) String() string { return fmt.Sprint([]qda.AttrCond(*a)) }
+
+func (a *attrFlags) Set(s string) error {
+	c, err := qda.ParseAttrCond(s)
+	if err != nil {
+		return errors.New(strings.TrimSuffix(err.Error(), ": "+qda.ErrInvalid.Error()))
+	}
+	*a = append(*a, c)
+	return nil
+}
+
+// filterFlags are the options that narrow codings, shared by codings and
+// export. Each may be given more than once: choices of one kind are
+// alternatives, different kinds must all hold (see qda.Filter).
 type filterFlags struct {
-	code, doc, caseName, coder *string
+	code, doc, caseName, coder listFlag
 	attr                       attrFlags
 }
 
 func addFilterFlags(f *flags) *filterFlags {
-	ff := &filterFlags{
-		code: f.String("code", "", ""), doc: f.String("doc", "", ""),
-		caseName: f.String("case", "", ""), coder: f.String("coder", "", ""),
-		attr: attrFlags{},
-	}
-	f.Var(ff.attr, "attr", "")
+	ff := &filterFlags{}
+	f.Var(&ff.code, "code", "")
+	f.Var(&ff.doc, "doc", "")
+	f.Var(&ff.caseName, "case", "")
+	f.Var(&ff.coder, "coder", "")
+	f.Var(&ff.attr, "attr", "")
 	return ff
+}
+
+// set reports whether any filter option was given.
+func (ff *filterFlags) set() bool {
+	return len(ff.code)+len(ff.doc)+len(ff.caseName)+len(ff.coder)+len(ff.attr) > 0
 }
 
 // filter resolves the names given into a coding filter.
 func (ff *filterFlags) filter(p *project.Project) (project.CodingFilter, error) {
-	f, err := buildFilter(p, *ff.code, *ff.doc, *ff.caseName)
-	if err != nil {
-		return f, err
+	var f project.CodingFilter
+	for _, path := range ff.code {
+		c, err := p.FindCode(path)
+		if err != nil {
+			return f, err
+		}
+		f.Codes = append(f.Codes, c.ID)
 	}
-	if *ff.coder != "" {
+	for _, name := range ff.doc {
+		d, err := p.DocumentByName(name)
+		if err != nil {
+			return f, err
+		}
+		f.Documents = append(f.Documents, d.ID)
+	}
+	for _, name := range ff.caseName {
+		c, err := p.FindCase(name)
+		if err != nil {
+			return f, err
+		}
+		f.Cases = append(f.Cases, c.ID)
+	}
+	if len(ff.coder) > 0 {
 		coders, err := p.Coders()
 		if err != nil {
 			return f, err
 		}
-		for _, c := range coders {
-			if strings.EqualFold(c.Name, *ff.coder) {
-				f.Coders = append(f.Coders, c.ID)
+		for _, name := range ff.coder {
+			n := len(f.Coders)
+			for _, c := range coders {
+				if strings.EqualFold(c.Name, name) {
+					f.Coders = append(f.Coders, c.ID)
+				}
+			}
+			if len(f.Coders) == n {
+				return f, &qda.Error{What: name, Why: "no such coder in this project", Err: qda.ErrNotFound}
 			}
 		}
-		if len(f.Coders) == 0 {
-			return f, &qda.Error{What: *ff.coder, Why: "no such coder in this project", Err: qda.ErrNotFound}
-		}
 	}
-	if len(ff.attr) > 0 {
-		f.Attr = ff.attr
-	}
-	return f, nil
-}
-
-// buildFilter resolves names given on the command line into a coding filter.
-func buildFilter(p *project.Project, codePath, doc, caseName string) (project.CodingFilter, error) {
-	var f project.CodingFilter
-	if codePath != "" {
-		c, err := p.FindCode(codePath)
-		if err != nil {
-			return f, err
-		}
-		f.Codes = []qda.ID{c.ID}
-	}
-	if doc != "" {
-		d, err := p.DocumentByName(doc)
-		if err != nil {
-			return f, err
-		}
-		f.Documents = []qda.ID{d.ID}
-	}
-	if caseName != "" {
-		c, err := p.FindCase(caseName)
-		if err != nil {
-			return f, err
-		}
-		f.Cases = []qda.ID{c.ID}
-	}
+	f.Attrs = ff.attr
 	return f, nil
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 func cmdExport(args []string) int {
-	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--coder NAME] [--attr NAME=VALUE] [--codebook]"
+	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]"
 	f := newFlags("export")
 	format := f.String("format", "", "")
 	out := f.String("out", "", "")
@@ -27,7 +27,7 @@ func cmdExport(args []string) int {
 		return usageError("export", "give --format and --out (usage: "+usage+")")
 	}
 	fm := strings.ToLower(*format)
-	if (fm == "qdpx" || fm == "qdc" || *codebookOnly) && (*ff.code != "" || *ff.doc != "" || *ff.caseName != "" || *ff.coder != "" || len(ff.attr) > 0) {
+	if (fm == "qdpx" || fm == "qdc" || *codebookOnly) && ff.set() {
 		return usageError("export", "--code, --doc, --case, --coder and --attr choose coded excerpts; "+fm+" and --codebook export the whole project or codebook")
 	}
 	return withProject(f.pos[0], "", func(p *project.Project) error {

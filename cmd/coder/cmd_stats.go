@@ -245,8 +245,8 @@ func cmdQuery(args []string) int {
 	near := f.Int("near", analysis.DefaultNear, "")
 	caseName := f.String("case", "", "")
 	doc := f.String("doc", "", "")
-	attr := attrFlags{}
-	f.Var(attr, "attr", "")
+	var attr attrFlags
+	f.Var(&attr, "attr", "")
 	codeAs := f.String("code-as", "", "")
 	asJSON := f.Bool("json", false, "")
 	if err := f.parse(args, 2, -1, usage); err != nil {
@@ -264,7 +264,14 @@ func cmdQuery(args []string) int {
 		if *doc != "" {
 			docs = append(docs, *doc)
 		}
-		limit, err := p.ResolveLimit(cases, docs, attr)
+		eq := map[string]string{}
+		for _, c := range attr {
+			if c.Op != qda.AttrEq {
+				return &qda.Error{What: "--attr " + c.String(), Why: "coder query narrows by attribute values only", Fix: "write --attr NAME=VALUE"}
+			}
+			eq[c.Name] = c.Value
+		}
+		limit, err := p.ResolveLimit(cases, docs, eq)
 		if err != nil {
 			return err
 		}

@@ -20,7 +20,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder uncode PROJECT CODING-ID
   coder search PROJECT QUERY [--json] [--limit N] [--segments] [--memos]
   coder reindex PROJECT                     rebuild the search index
-  coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE] [--json]
+  coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--json]
   coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
   coder cases from-speakers PROJECT [DOC...]   a case per speaker, holding the documents they speak in
   coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE]
@@ -31,7 +31,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder kwic PROJECT WORD [--width N] [--case NAME] [--code PATH] [--stem] [--json]   keyword in context
   coder stopwords PROJECT [--add W,W] [--remove W,W] [--reset] [--json]   the word lists' stop words
   coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
-                [--coder NAME] [--attr NAME=VALUE] [--codebook]
+                [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]
   coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json]
   coder stats PROJECT cooc [--unit overlap|passage|near:N] [--codes PATH,PATH...] [--rollup] [--json]
   coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx]
