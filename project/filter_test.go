@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"coder/project"
 	"coder/qda"
+	"coder/search"
 )
 
 // codingSet is the sorted coding IDs of rows, joined for comparing.
@@ -46,7 +48,7 @@ func csvCodings(t *testing.T, p *project.Project, f project.CodingFilter) string
 
 // Ensure that one filter selects the same codings through every path that
 // takes one: Retrieve and `coder codings` (Project.Codings) and every excerpt
-// export (Project.Export), including the case that once split them: a
+// export (Project.Export) and search over coded segments, including the case that once split them: a
 // document and a case that does not hold it select nothing in both.
 func TestFilter_RetrieveAndExportsSelectTheSameCodings(t *testing.T) {
 	p := demo(t)
@@ -76,15 +78,16 @@ func TestFilter_RetrieveAndExportsSelectTheSameCodings(t *testing.T) {
 		name  string
 		f     project.CodingFilter
 		empty bool
+		query string // the same filter in the search syntax, over coded segments
 	}{
-		{name: "Everything", f: project.CodingFilter{}},
-		{name: "DocumentAndACaseWithoutIt", f: project.CodingFilter{Documents: []qda.ID{cadre}, Cases: []qda.ID{kase("Local activist")}}, empty: true},
-		{name: "DocumentAndACaseWithIt", f: project.CodingFilter{Documents: []qda.ID{cadre}, Cases: []qda.ID{kase("G Community")}}},
-		{name: "TwoDocumentsEither", f: project.CodingFilter{Documents: []qda.ID{cadre, activist}}},
-		{name: "TwoCasesEither", f: project.CodingFilter{Cases: []qda.ID{kase("Local activist"), kase("Community cadre")}}},
-		{name: "CodeAndCase", f: project.CodingFilter{Codes: []qda.ID{code("Community logic")}, Cases: []qda.ID{kase("Local activist")}}},
-		{name: "AttributeRange", f: project.CodingFilter{Attrs: []qda.AttrCond{{Name: "Years in community", Op: qda.AttrGreater, Value: "10"}}}},
-		{name: "AttributeText", f: project.CodingFilter{Attrs: []qda.AttrCond{{Name: "Party member", Op: qda.AttrEq, Value: "TRUE"}}}},
+		{name: "Everything", f: project.CodingFilter{}, query: "kind:interview OR -kind:interview"},
+		{name: "DocumentAndACaseWithoutIt", f: project.CodingFilter{Documents: []qda.ID{cadre}, Cases: []qda.ID{kase("Local activist")}}, empty: true, query: `doc:"Interview - community cadre" case:"Local activist"`},
+		{name: "DocumentAndACaseWithIt", f: project.CodingFilter{Documents: []qda.ID{cadre}, Cases: []qda.ID{kase("G Community")}}, query: `doc:"Interview - community cadre" case:"G Community"`},
+		{name: "TwoDocumentsEither", f: project.CodingFilter{Documents: []qda.ID{cadre, activist}}, query: `doc:"Interview - community cadre" doc:"Interview - local activist"`},
+		{name: "TwoCasesEither", f: project.CodingFilter{Cases: []qda.ID{kase("Local activist"), kase("Community cadre")}}, query: `case:"Local activist" case:"Community cadre"`},
+		{name: "CodeAndCase", f: project.CodingFilter{Codes: []qda.ID{code("Community logic")}, Cases: []qda.ID{kase("Local activist")}}, query: `code:"Community logic" case:"Local activist"`},
+		{name: "AttributeRange", f: project.CodingFilter{Attrs: []qda.AttrCond{{Name: "Years in community", Op: qda.AttrGreater, Value: "10"}}}, query: `attr:"Years in community>10"`},
+		{name: "AttributeText", f: project.CodingFilter{Attrs: []qda.AttrCond{{Name: "Party member", Op: qda.AttrEq, Value: "TRUE"}}}, query: `attr:"Party member=TRUE"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rows, err := p.Codings(c.f)
@@ -98,6 +101,17 @@ func TestFilter_RetrieveAndExportsSelectTheSameCodings(t *testing.T) {
 			retrieve := codingSet(ids)
 			if exported := csvCodings(t, p, c.f); exported != retrieve {
 				t.Errorf("Retrieve selects %d codings, the CSV export %d", len(ids), len(strings.Fields(exported)))
+			}
+			res, err := p.Search(context.Background(), c.query, search.Options{Units: []search.Unit{search.Segments}, Limit: 100000})
+			if err != nil {
+				t.Fatalf("search %s: %v", c.query, err)
+			}
+			var found []string
+			for _, h := range res.Hits {
+				found = append(found, string(h.ID))
+			}
+			if searched := codingSet(found); searched != retrieve {
+				t.Errorf("Retrieve selects %d codings, searching coded segments for %s %d", len(ids), c.query, len(found))
 			}
 			if c.empty != (len(ids) == 0) {
 				t.Errorf("%d codings selected; want none: %v", len(ids), c.empty)

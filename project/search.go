@@ -133,13 +133,20 @@ func (p *Project) Search(ctx context.Context, query string, o SearchOptions) (*S
 	}
 	opt := o.toSearch()
 	opt.Docs = p.Document
+	q, err := search.ParseQuery(query)
+	if err != nil {
+		return nil, queryErrorFrom(err)
+	}
+	if err := p.narrowSearch(q, &opt); err != nil {
+		return nil, err
+	}
 	p.ixMu.Lock()
 	ix := p.index
 	p.ixMu.Unlock()
 	if ix == nil {
 		return nil, errors.New("search index: not open")
 	}
-	res, err := ix.Search(ctx, query, opt)
+	res, err := ix.SearchQuery(ctx, q, opt)
 	if err != nil {
 		return nil, queryErrorFrom(err)
 	}

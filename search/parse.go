@@ -337,8 +337,8 @@ func (p *parser) filter(name string, col int) (Node, error) {
 		v = string(k)
 	case "attr":
 		n, val, ok := strings.Cut(v, "=")
-		if !ok || strings.TrimSpace(n) == "" || strings.TrimSpace(val) == "" {
-			return nil, p.errAt(col, "attr: needs NAME=VALUE, as in attr:role=cadre")
+		if _, err := qda.ParseAttrCond(v); err != nil || (ok && (strings.TrimSpace(n) == "" || strings.TrimSpace(val) == "")) {
+			return nil, p.errAt(col, "attr: needs NAME=VALUE or a range, as in attr:role=cadre or attr:Age>60")
 		}
 	}
 	return Filter{Field: name, Value: v, Column: col}, nil

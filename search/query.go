@@ -154,6 +154,15 @@ func compileFilter(f Filter) query.Query {
 	return query.NewMatchNoneQuery()
 }
 
+// inDocuments narrows q to the units of docs (none when docs is empty).
+func inDocuments(q query.Query, docs map[qda.ID]bool) query.Query {
+	in := []query.Query{query.NewMatchNoneQuery()}
+	for id := range docs {
+		in = append(in, term(fDoc, string(id)))
+	}
+	return query.NewConjunctionQuery([]query.Query{q, query.NewDisjunctionQuery(in)})
+}
+
 func term(field, t string) *query.TermQuery {
 	q := query.NewTermQuery(t)
 	q.SetField(field)

@@ -42,6 +42,9 @@ type Options struct {
 	// DocName names a document for the document facet without loading its
 	// text; when nil, Docs is used.
 	DocName func(id qda.ID) string
+	// Documents, when not nil, keeps only units of these documents: how the
+	// project applies its one coding filter (qda.Filter) to a search.
+	Documents map[qda.ID]bool
 }
 
 // Result is the answer to a search. Marshalled as JSON it has exactly the
@@ -177,6 +180,9 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 	if err != nil {
 		ix.mu.RUnlock()
 		return nil, fmt.Errorf("search index %s: %w", ix.dir, err)
+	}
+	if opt.Documents != nil {
+		bq = inDocuments(bq, opt.Documents)
 	}
 	req.Query = bq
 	res, err := ix.searchShards(ctx, req)
