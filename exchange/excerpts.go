@@ -94,9 +94,9 @@ type index struct {
 	order    map[qda.ID]int // code -> position in tree order
 	docs     map[qda.ID]*qda.Document
 	coders   map[qda.ID]string
-	cases    map[qda.ID][]*qda.Case // document -> cases holding it
+	cases    map[qda.ID][]*qda.Case         // document -> cases holding it
 	attrs    map[qda.ID]map[string][]string // document -> its and its cases' values
-	memos    map[qda.ID][]qda.Memo // coding -> memos on it
+	memos    map[qda.ID][]qda.Memo          // coding -> memos on it
 	runeC    map[qda.ID][]rune
 	newlines map[qda.ID][]int // document -> rune offsets of its line ends
 }
