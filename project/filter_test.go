@@ -23,7 +23,7 @@ func codingSet(ids []string) string {
 func csvCodings(t *testing.T, p *project.Project, f project.CodingFilter) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := p.Export(&buf, "csv", f); err != nil {
+	if err := p.Export(context.Background(), &buf, "csv", f, nil); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\uFEFF")))).ReadAll()
