@@ -10,7 +10,6 @@ import (
 
 	"coder/project"
 	"coder/qda"
-	"coder/search"
 )
 
 // codingSet is the sorted coding IDs of rows, joined for comparing.
@@ -102,7 +101,7 @@ func TestFilter_RetrieveAndExportsSelectTheSameCodings(t *testing.T) {
 			if exported := csvCodings(t, p, c.f); exported != retrieve {
 				t.Errorf("Retrieve selects %d codings, the CSV export %d", len(ids), len(strings.Fields(exported)))
 			}
-			res, err := p.Search(context.Background(), c.query, search.Options{Units: []search.Unit{search.Segments}, Limit: 100000})
+			res, err := p.Search(context.Background(), c.query, project.SearchOptions{Units: []project.SearchUnit{project.SearchSegments}, Limit: 100000})
 			if err != nil {
 				t.Fatalf("search %s: %v", c.query, err)
 			}
