@@ -243,3 +243,8 @@ func dimensionOf(choice string) analysis.Dimension {
 
 // shortPath is a code path's last name, for narrow column headers.
 func shortPath(path string) string { return path[strings.LastIndex(path, "/")+1:] }
+
+// fixedWidth gives a control a width that fits its longest choice.
+func fixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}

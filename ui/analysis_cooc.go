@@ -32,10 +32,17 @@ const (
 
 func newCoocPage(v *analysisView) analysisPage {
 	p := &coocPage{v: v, g: newAnalysisGrid()}
-	p.unit = widget.NewSelect([]string{unitOverlap, unitPassage, unitNear}, func(string) { v.run() })
-	p.unit.SetSelected(unitOverlap)
 	p.near = widget.NewEntry()
 	p.near.SetText("100")
+	p.unit = widget.NewSelect([]string{unitOverlap, unitPassage, unitNear}, func(u string) {
+		if u == unitNear {
+			p.near.Enable()
+		} else {
+			p.near.Disable()
+		}
+		v.run()
+	})
+	p.unit.SetSelected(unitOverlap)
 	p.near.OnSubmitted = func(string) { v.run() }
 	p.cols = widget.NewSelect([]string{colsTop, colsAll}, func(string) { v.run() })
 	p.cols.SetSelected(colsTop)
@@ -49,7 +56,7 @@ func (p *coocPage) title() string       { return "Co-occurrence" }
 func (p *coocPage) grid() *analysisGrid { return p.g }
 func (p *coocPage) controls() fyne.CanvasObject {
 	n := container.NewGridWrap(fyne.NewSize(70, p.near.MinSize().Height), p.near)
-	return container.NewHBox(widget.NewLabel("Together means"), p.unit, n, p.cols, p.rollup)
+	return container.NewHBox(widget.NewLabel("Together means"), fixedWidth(p.unit, 210), n, fixedWidth(p.cols, 170), p.rollup)
 }
 
 func (p *coocPage) unitValue() (analysis.Unit, error) {
@@ -101,7 +108,7 @@ func coocCell(c *analysis.Cooc, i, j int) string {
 // shared characters marked.
 func (p *coocPage) tap(i, j int) {
 	c := p.last
-	if c == nil || i >= len(c.Codes) || j >= len(c.Codes) {
+	if c == nil || i >= len(c.Codes) || j < 0 || j >= len(c.Codes) {
 		return
 	}
 	title := c.Codes[i].Path + " × " + c.Codes[j].Path + " (" + c.Unit.String() + ")"

@@ -35,7 +35,7 @@ func newFreqPage(v *analysisView) analysisPage {
 func (p *freqPage) title() string       { return "Frequencies" }
 func (p *freqPage) grid() *analysisGrid { return p.g }
 func (p *freqPage) controls() fyne.CanvasObject {
-	return container.NewHBox(widget.NewLabel("Break down by"), p.by, p.rollup)
+	return container.NewHBox(widget.NewLabel("Break down by"), fixedWidth(p.by, 210), p.rollup)
 }
 
 func (p *freqPage) work() func(d *analysis.Data) (func(), error) {

@@ -7,7 +7,7 @@ import (
 
 // analysisGrid shows a table of text with a sticky header row and first
 // column; tapping a cell calls onTap with its data coordinates (row and
-// column after the headers).
+// column after the headers; column -1 is the row's label).
 type analysisGrid struct {
 	cells [][]string
 	onTap func(r, c int)
@@ -44,7 +44,7 @@ func newAnalysisGrid() *analysisGrid {
 	g.table.StickyRowCount = 1
 	g.table.StickyColumnCount = 1
 	g.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row > 0 && id.Col > 0 && g.onTap != nil {
+		if id.Row > 0 && g.onTap != nil {
 			g.onTap(id.Row-1, id.Col-1)
 		}
 	}

@@ -51,7 +51,7 @@ func (p *matrixPage) controls() fyne.CanvasObject {
 			p.v.saveFile(safeFileName(p.v.ws.info.Name+" matrix")+"."+format, format, func(w io.Writer) error { return p.v.ws.p.ExportMatrix(w, format, m) })
 		})
 	}
-	return container.NewHBox(widget.NewLabel("Rows"), p.rows, p.cols, p.rollup,
+	return container.NewHBox(widget.NewLabel("Rows"), fixedWidth(p.rows, 190), fixedWidth(p.cols, 170), p.rollup,
 		withExcerpts("xlsx", "With excerpts: Excel…"), withExcerpts("docx", "Word…"))
 }
 
@@ -102,7 +102,7 @@ func matrixCornerLabel(dim analysis.Dimension) string {
 // tap opens a cell: its memo editor above the excerpts.
 func (p *matrixPage) tap(i, j int) {
 	m := p.last
-	if m == nil || i >= len(m.Rows) || j >= len(m.Codes) {
+	if m == nil || i >= len(m.Rows) || j < 0 || j >= len(m.Codes) {
 		return
 	}
 	title := m.Rows[i].Label + " × " + m.Codes[j].Path

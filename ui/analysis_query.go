@@ -53,7 +53,7 @@ func (p *queryPage) controls() fyne.CanvasObject {
 	run.Importance = widget.HighImportance
 	code := widget.NewButtonWithIcon("Code results…", theme.ContentAddIcon(), p.codeResults)
 	n := container.NewGridWrap(fyne.NewSize(70, p.near.MinSize().Height), p.near)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("NEAR ="), n, p.cases, run, code), p.expr)
+	return container.NewVBox(p.expr, container.NewHBox(widget.NewLabel("NEAR ="), n, fixedWidth(p.cases, 200), run, code))
 }
 
 func (p *queryPage) work() func(d *analysis.Data) (func(), error) {

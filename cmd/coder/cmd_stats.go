@@ -310,9 +310,9 @@ func cmdQuery(args []string) int {
 			}
 			fmt.Fprintf(stdout, "%s %s  %s\n    %s\n", r.DocName, r.Span, strings.Join(codes, "; "), oneLine(r.Text, 160))
 		}
-		fmt.Fprintf(stdout, "%d passages\n", len(rows))
+		fmt.Fprintln(stdout, qda.Plural(len(rows), "passage", "passages"))
 		if *codeAs != "" {
-			fmt.Fprintf(stdout, "coded %d passages with %s\n", len(rows), *codeAs)
+			fmt.Fprintf(stdout, "coded %s with %s\n", qda.Plural(len(rows), "passage", "passages"), *codeAs)
 		}
 		return nil
 	})
