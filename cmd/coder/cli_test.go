@@ -30,9 +30,17 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	coderBin = filepath.Join(dir, "coder")
+	// The build keeps using Go's own build cache: it defaults to a folder
+	// under XDG_CACHE_HOME, which is moved below, and an empty cache means
+	// compiling every dependency again.
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		panic(err)
+	}
 	// Search indexes go to the user cache folder: keep them in the test's.
 	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	build := exec.Command("go", "build", "-tags", "ci", "-o", coderBin, ".")
+	build.Env = append(os.Environ(), "GOCACHE="+strings.TrimSpace(string(gocache)))
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building coder: %v\n%s", err, out)
 		os.Exit(1)
