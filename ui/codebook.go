@@ -90,7 +90,10 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	title := widget.NewLabelWithStyle("Codebook", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.sets = newCodeSetFilter(c)
 	top := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(add, expand, collapse)), c.filter, c.sets.content, c.hint)
-	split := container.NewVSplit(c.tree, def)
+	// The definition scrolls when the window is short, so the tree keeps
+	// its share of the height instead of shrinking to the few rows the
+	// wrapped labels and the box leave it.
+	split := container.NewVSplit(c.tree, container.NewVScroll(def))
 	split.Offset = 0.68
 	c.content = container.NewBorder(top, nil, nil, nil, split)
 	c.showDefinition()
