@@ -81,11 +81,8 @@ func newAnalysisView(ws *workspace) *analysisView {
 	for _, mk := range analysisPages {
 		p := mk(v)
 		v.pages = append(v.pages, p)
-		export := container.NewHBox(
-			widget.NewButtonWithIcon("CSV…", theme.DownloadIcon(), func() { v.exportTable(p, "csv") }),
-			widget.NewButtonWithIcon("Excel…", theme.DownloadIcon(), func() { v.exportTable(p, "xlsx") }),
-		)
-		top := container.NewBorder(nil, nil, nil, export, p.controls())
+		// A scroll keeps a row of controls from widening the window.
+		top := container.NewHScroll(p.controls())
 		items = append(items, container.NewTabItem(p.title(), container.NewBorder(top, nil, nil, nil, p.grid().table)))
 	}
 	v.tabs = container.NewAppTabs(items...)
@@ -94,7 +91,11 @@ func newAnalysisView(ws *workspace) *analysisView {
 	split.Offset = 0.55
 	close := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { ws.centre.Remove(v.tab) })
 	close.Importance = widget.LowImportance
-	bar := container.NewBorder(nil, nil, nil, close, container.NewStack(v.busy, v.status))
+	export := container.NewHBox(
+		widget.NewButtonWithIcon("Table as CSV…", theme.DownloadIcon(), func() { v.exportTable(v.current(), "csv") }),
+		widget.NewButtonWithIcon("Table as Excel…", theme.DownloadIcon(), func() { v.exportTable(v.current(), "xlsx") }),
+		close)
+	bar := container.NewBorder(nil, nil, nil, export, container.NewStack(v.busy, v.status))
 	v.tab = container.NewTabItemWithIcon("Analysis", theme.GridIcon(), container.NewBorder(bar, nil, nil, nil, split))
 	ws.p.Watch(func(project.Change) {
 		fyne.Do(func() {

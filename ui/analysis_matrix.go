@@ -52,7 +52,7 @@ func (p *matrixPage) controls() fyne.CanvasObject {
 		})
 	}
 	return container.NewHBox(widget.NewLabel("Rows"), fixedWidth(p.rows, 190), fixedWidth(p.cols, 170), p.rollup,
-		withExcerpts("xlsx", "With excerpts: Excel…"), withExcerpts("docx", "Word…"))
+		withExcerpts("xlsx", "Excerpts: Excel…"), withExcerpts("docx", "Word…"))
 }
 
 func (p *matrixPage) work() func(d *analysis.Data) (func(), error) {
