@@ -30,7 +30,12 @@ func readQDC(path string) ([]qda.Code, error) {
 // ones added. If anything conflicts (a document whose text differs, a code
 // name taken by another code) nothing is changed. Cancelling ctx changes
 // nothing either; progress hears once per document.
-func (p *Project) ImportExchange(ctx context.Context, path string, progress func(Progress)) (*exchange.Report, error) {
+func (p *Project) ImportExchange(ctx context.Context, path string, progress func(Progress)) (*ExchangeReport, error) {
+	rep, err := p.importExchange(ctx, path, progress)
+	return exchangeReportFrom(rep), err
+}
+
+func (p *Project) importExchange(ctx context.Context, path string, progress func(Progress)) (*exchange.Report, error) {
 	report(progress, Progress{Total: 1, Item: "reading " + filepath.Base(path)})
 	var b *qda.Bundle
 	var rep *exchange.Report

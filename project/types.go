@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"coder/exchange"
 	"coder/ingest"
 	"coder/qda"
 	"coder/search"
@@ -12,7 +13,7 @@ import (
 
 // The types below are what the application layer hands its callers (the
 // window and the command line) in place of the types of the packages it is
-// built on (search, store, ingest), so that those stay replaceable and the
+// built on (search, store, ingest, exchange), so that those stay replaceable and the
 // window imports project, qda and codebook only. Each is converted at the
 // boundary, in one function here.
 
@@ -44,6 +45,26 @@ func skippedFrom(ss []ingest.Skipped) []Skipped {
 		out[i] = Skipped{Path: s.Path, Reason: s.Reason}
 	}
 	return out
+}
+
+// ExchangeReport tells what merging a REFI-QDA file did: which program
+// wrote it, what arrived, and what could not be brought over and why.
+type ExchangeReport struct {
+	Producer       string         // the program that wrote the file
+	Warnings       []string       // one sentence each: what was skipped or changed
+	MissingSources []string       // sources whose text was not in the file (not created)
+	LostSelections map[string]int // selections lost with each missing source
+	// Counts says how many of each thing arrived, keyed by "users",
+	// "codes", "sources", "selections", "codings", "notes", "sets",
+	// "cases", "variables", "values".
+	Counts map[string]int
+}
+
+func exchangeReportFrom(r *exchange.Report) *ExchangeReport {
+	if r == nil {
+		return nil
+	}
+	return &ExchangeReport{Producer: r.Producer, Warnings: r.Warnings, MissingSources: r.MissingSources, LostSelections: r.LostSelections, Counts: r.Counts}
 }
 
 // SearchUnit is a kind of thing a search can return.
