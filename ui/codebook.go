@@ -94,7 +94,7 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 	// its share of the height instead of shrinking to the few rows the
 	// wrapped labels and the box leave it.
 	split := container.NewVSplit(c.tree, container.NewVScroll(def))
-	split.Offset = 0.68
+	split.Offset = 0.62 // at 1280×820 the definition box and its buttons show whole
 	c.content = container.NewBorder(top, nil, nil, nil, split)
 	c.showDefinition()
 	return c
