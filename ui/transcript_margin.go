@@ -52,6 +52,13 @@ func (r *surfaceRenderer) decorateMargin() {
 	nameH := geo.textH * 0.85
 	free := float32(-1) // the first y below the names drawn so far
 	fg := theme.ColorForWidget(theme.ColorNameForeground, t)
+	// A code coded twice from the same line (two coders on the same words)
+	// is named once there; its stripes still show both codings.
+	type named struct {
+		label string
+		line  int
+	}
+	done := map[named]bool{}
 	for i, h := range t.highlights {
 		if h.Span.Start >= hi {
 			break
@@ -68,9 +75,10 @@ func (r *surfaceRenderer) decorateMargin() {
 			r.icon(x, ln.y+(geo.textH-geo.memoW)/2, geo.memoW)
 			r.boxes = append(r.boxes, marginBox{x, ln.y, x + geo.memoW, ln.y + geo.textH, h.Label + " · has a memo"})
 		}
-		if geo.names == 0 {
+		if geo.names == 0 || done[named{h.Label, lay.lineOf(h.Span.Start)}] {
 			continue
 		}
+		done[named{h.Label, lay.lineOf(h.Span.Start)}] = true
 		y := max(ln.y, free)
 		free = y + nameH
 		name := h.Label[strings.LastIndex(h.Label, "/")+1:]

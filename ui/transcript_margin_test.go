@@ -193,3 +193,29 @@ func TestTranscriptView_BlueCodeDoesNotLookSelected(t *testing.T) {
 		t.Error("the blue code is outlined like the selection")
 	}
 }
+
+// Ensure that a code applied twice to the same passage (two coders coding
+// the same words, as the demo's inter-coder example does) is named once in
+// the margin, not stacked as the same name twice.
+func TestTranscriptView_MarginNamesACodeOncePerLine(t *testing.T) {
+	doc, _ := sampleDoc()
+	span := qda.Span{Start: offsetOf(doc, "yard meetings"), End: offsetOf(doc, " in the spring")}
+	red := color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
+	hs := []ui.Highlight{
+		{ID: "a", Span: span, Color: red, Label: "Community logic/Public deliberation"},
+		{ID: "b", Span: span, Color: red, Label: "Community logic/Public deliberation"},
+	}
+	s := paintedView(t, doc, fyne.NewSize(900, 1200))
+	s.tv.SetHighlights(hs)
+	left := s.tv.PositionOf(offsetOf(doc, "Interviewer: We")).X
+	texts, _ := marginObjects(s, left)
+	n := 0
+	for _, txt := range texts {
+		if txt.Text == "Public deliberation" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the margin names “Public deliberation” %d times beside its two codings of the same words, want once", n)
+	}
+}
