@@ -42,7 +42,8 @@ type coding struct {
 }
 
 // Data is a Snapshot indexed for analysis. Build it once with New and ask it
-// for as many tables as needed; it is safe for concurrent reads.
+// for as many tables as needed, from any number of goroutines: nothing
+// changes it after New.
 type Data struct {
 	s      Snapshot
 	tree   *codebook.Tree
@@ -62,6 +63,7 @@ type Data struct {
 func New(s Snapshot) *Data {
 	d := &Data{s: s, tree: codebook.NewTree(s.Codes), codeIx: map[qda.ID]int{}, docIx: map[qda.ID]int{}, caseIx: map[qda.ID]int{}}
 	d.tree.Walk(func(c *qda.Code, depth int) {
+		d.tree.Path(c.ID) // the tree caches paths: after New it is only read
 		d.codeIx[c.ID] = len(d.codes)
 		d.codes = append(d.codes, c)
 		d.depth = append(d.depth, depth)

@@ -36,6 +36,8 @@ type Project struct {
 	mu      sync.Mutex
 	history history
 	watch   []func(Change)
+
+	analysis analysisCache // the last analysis snapshot, see Analysis
 }
 
 // Change tells watchers what an action touched, so views refresh only what
