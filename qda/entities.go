@@ -66,6 +66,9 @@ type Coding struct {
 	Coder    ID        `json:"coder"`
 	Created  time.Time `json:"created"`
 	Memo     string    `json:"memo,omitempty"` // a note on this coding
+	// EventDate (YYYY-MM-DD) is when the coded event happened, for process
+	// tracing; empty means the document's Date attribute stands for it.
+	EventDate string `json:"eventDate,omitempty"`
 }
 
 // CheckOn checks the coding against the document and code it refers to: a

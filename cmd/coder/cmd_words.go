@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"coder/analysis"
+	"coder/chart"
 	"coder/project"
 )
 
@@ -45,12 +46,13 @@ func (s selectionFlags) resolve(p *project.Project) (project.TextSelection, erro
 }
 
 func cmdWords(args []string) int {
-	const usage = "coder words PROJECT [--case NAME] [--code PATH] [--limit N] [--stem] [--json]"
+	const usage = "coder words PROJECT [--case NAME] [--code PATH] [--limit N] [--stem] [--json] [--chart FILE.png]"
 	f := newFlags("words")
 	sel := addSelectionFlags(f)
 	limit := f.Int("limit", 0, "")
 	stem := f.Bool("stem", false, "")
 	asJSON := f.Bool("json", false, "")
+	chartPath := f.String("chart", "", "")
 	if err := f.parse(args, 1, 1, usage); err != nil {
 		return fail(err)
 	}
@@ -65,6 +67,11 @@ func cmdWords(args []string) int {
 		ws, err := p.Words(s, project.WordOptions{Stem: *stem, Limit: *limit})
 		if err != nil {
 			return err
+		}
+		if *chartPath != "" {
+			if err := writeWordsChart(*chartPath, ws, *sel.caseName, *sel.code); err != nil {
+				return err
+			}
 		}
 		if *asJSON {
 			return printJSON(ws)
@@ -180,4 +187,19 @@ func splitList(s string) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// writeWordsChart draws the most frequent words (30 at most) as bars.
+func writeWordsChart(path string, ws []analysis.WordCount, caseName, code string) error {
+	title := "Word frequencies"
+	for _, part := range []string{caseName, code} {
+		if part != "" {
+			title += ": " + part
+		}
+	}
+	bars := make([]chart.Bar, 0, 30)
+	for _, w := range ws[:min(len(ws), 30)] {
+		bars = append(bars, chart.Bar{Label: w.Word, Value: float64(w.Count)})
+	}
+	return chart.Bars(title, "occurrences", bars).WritePNG(path)
 }

@@ -1,0 +1,125 @@
+package chart
+
+import (
+	"image/color"
+	"sort"
+	"strconv"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"coder/analysis"
+)
+
+// Timeline draws a case's coded events: time runs left to right, each code
+// has a row (grouped under its top-level code, the logic), and each event is
+// a dot in its logic's colour. Events on the same day and code stack upwards.
+func Timeline(title string, events []analysis.Event) *Chart {
+	p := newPlot(title)
+	type row struct{ logic, code string }
+	seen := map[row]bool{}
+	var rows []row
+	for _, e := range events {
+		r := row{e.Logic, e.Code}
+		if !seen[r] {
+			seen[r] = true
+			rows = append(rows, r)
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].logic != rows[j].logic {
+			return rows[i].logic < rows[j].logic
+		}
+		return rows[i].code < rows[j].code
+	})
+	rowOf := map[row]int{}
+	names := make([]string, len(rows))
+	longest := vg.Length(0)
+	for i, r := range rows {
+		y := len(rows) - 1 - i // first row at the top
+		rowOf[r] = y
+		names[y] = r.code
+		longest = max(longest, textWidth(r.code, vg.Points(10)))
+	}
+	type key struct {
+		y    int
+		date string
+	}
+	stack := map[key]int{}
+	byLogic := map[string]plotter.XYs{}
+	colors := map[string]color.Color{}
+	var logics []string
+	for _, e := range events {
+		t, err := time.Parse("2006-01-02", e.Date)
+		if err != nil {
+			continue
+		}
+		y := rowOf[row{e.Logic, e.Code}]
+		k := key{y, e.Date}
+		off := float64(stack[k]) * 0.18
+		stack[k]++
+		if _, ok := byLogic[e.Logic]; !ok {
+			logics = append(logics, e.Logic)
+			colors[e.Logic] = parseHex(e.Color)
+		}
+		byLogic[e.Logic] = append(byLogic[e.Logic], plotter.XY{X: float64(t.Unix()), Y: float64(y) + off})
+	}
+	sort.Strings(logics)
+	for _, l := range logics {
+		s, err := plotter.NewScatter(byLogic[l])
+		if err != nil {
+			continue
+		}
+		s.GlyphStyle = draw.GlyphStyle{Color: colors[l], Radius: vg.Points(5), Shape: draw.CircleGlyph{}}
+		p.Add(s)
+		name := l
+		if name == "" {
+			name = "(no code)"
+		}
+		p.Legend.Add(name, s)
+	}
+	if len(byLogic) == 0 {
+		return empty(p, "No coded passage here has a date: give documents a Date attribute, or codings an event date.")
+	}
+	p.Legend.Top = true
+	p.X.Tick.Marker = plot.TimeTicks{Format: "2006-01-02"}
+	p.X.Tick.Label.Rotation = 0.5
+	p.X.Tick.Label.XAlign = draw.XRight
+	p.Add(plotter.NewGrid())
+	if len(names) > 0 {
+		p.NominalY(names...)
+		// Room above the first row for the legend, one line per logic.
+		p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.2+0.5*float64(len(logics))
+	}
+	if len(events) > 0 {
+		pad := max((p.X.Max-p.X.Min)*0.04, 86400*3)
+		p.X.Min -= pad
+		p.X.Max += pad
+	}
+	h := vg.Points(170 + 34*float64(max(len(rows), 1)) + 18*float64(len(logics)))
+	return &Chart{plot: p, width: max(longest+vg.Points(640), vg.Points(720)), height: h}
+}
+
+// parseHex reads #RRGGBB; anything else is grey.
+func parseHex(s string) color.Color {
+	if len(s) == 7 && s[0] == '#' {
+		if v, err := strconv.ParseUint(s[1:], 16, 32); err == nil {
+			return color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255}
+		}
+	}
+	return color.RGBA{0x88, 0x88, 0x88, 0xFF}
+}
+
+// empty turns p into a chart that says why it has nothing to show.
+func empty(p *plot.Plot, why string) *Chart {
+	p.HideAxes()
+	if l, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: 0, Y: 0}}, Labels: []string{why}}); err == nil {
+		l.TextStyle[0].XAlign = draw.XCenter
+		p.Add(l)
+	}
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = -1, 1, -1, 1
+	return &Chart{plot: p, width: vg.Points(640), height: vg.Points(160)}
+}
