@@ -1,6 +1,3 @@
-// Package analysis computes what a researcher writes findings from. Its
-// functions take plain data from a read snapshot of a project and return
-// plain tables; it imports no Fyne, no bbolt and no bleve.
 package analysis
 
 import (
