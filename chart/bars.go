@@ -51,5 +51,5 @@ func Bars(title, valueLabel string, bars []Bar) *Chart {
 	p.X.Tick.Marker = plot.DefaultTicks{}
 	p.Add(plotter.NewGrid())
 	width := max(vg.Points(480), longest+vg.Points(420))
-	return &Chart{plot: p, width: width, height: vg.Points(90 + 20*float64(max(n, 1)))}
+	return &Chart{plot: p, width: width, height: vg.Points(110 + 20*float64(max(n, 1)))}
 }

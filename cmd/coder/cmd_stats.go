@@ -14,7 +14,7 @@ import (
 )
 
 func cmdStats(args []string) int {
-	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx]"
+	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx]; any table: [--chart FILE.png]"
 	f := newFlags("stats")
 	by := f.String("by", "", "")
 	rows := f.String("rows", "case", "")
@@ -23,6 +23,7 @@ func cmdStats(args []string) int {
 	rollup := f.Bool("rollup", false, "")
 	asJSON := f.Bool("json", false, "")
 	out := f.String("out", "", "")
+	chartPath := f.String("chart", "", "") // writes the table's chart as PNG (see statsChart)
 	if err := f.parse(args, 2, 2, usage); err != nil {
 		return fail(err)
 	}
@@ -56,6 +57,11 @@ func cmdStats(args []string) int {
 		d, err := p.Analysis()
 		if err != nil {
 			return err
+		}
+		if *chartPath != "" {
+			if err := writeStatsChart(*chartPath, d, table, dim, codeIDs, u, *rollup); err != nil {
+				return err
+			}
 		}
 		switch table {
 		case "freq":
