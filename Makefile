@@ -41,7 +41,7 @@ bench:
 	@scripts/deps.sh bench
 	$(GO) run ./bench/cmd/searchbench
 	$(GO) run ./bench/cmd/importbench
-	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./ingest ./ui ./project
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./ingest ./ui ./project ./analysis
 
 # Runs every fuzz target for FUZZTIME each (go test fuzzes one target at a time).
 fuzz:

@@ -38,6 +38,7 @@ var analysisPages = []func(v *analysisView) analysisPage{
 	newCoocPage,
 	newMatrixPage,
 	newQueryPage,
+	newWordsPage, newTimelinePage, // analysis_words.go, analysis_timeline.go
 }
 
 // analysisView is the Analysis tab of the centre: frequencies,
