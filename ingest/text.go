@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"coder/qda"
 )
 
 // removedChars counts the characters cleaning dropped, so the researcher is
@@ -46,60 +45,15 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// clean makes s a valid document text: CRLF and lone CR become LF, characters
-// XML 1.0 cannot carry are dropped (C0 controls other than tab and LF, U+FFFE,
-// U+FFFF, surrogates) and counted in rm, invalid UTF-8 becomes U+FFFD, and
-// the result is NFC. Cleaning is applied before any offset is taken, so spans
-// are always into the final text.
+// clean makes s a valid document text by the one rule every text follows
+// (qda.NormalizeText), counting what it dropped in rm. Cleaning is applied
+// before any offset is taken, so spans are always into the final text.
 func clean(s string, rm *removedChars) string {
-	if isCleanASCII(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c == '\r':
-				b.WriteByte('\n')
-				if i < len(s) && s[i] == '\n' {
-					i++
-				}
-			case c == '\t' || c == '\n' || c >= 0x20:
-				b.WriteByte(c)
-			case c == 0:
-				rm.nul++
-			default:
-				rm.control++
-			}
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		switch {
-		case r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
-			rm.nonchar++
-		default:
-			// An invalid byte decodes as utf8.RuneError, which is written as
-			// U+FFFD: the text stays valid and the damage stays visible.
-			b.WriteRune(r)
-		}
-	}
-	return norm.NFC.String(b.String())
-}
-
-// isCleanASCII reports whether s needs no cleaning at all: printable ASCII,
-// tabs and LFs only. Most English text takes this fast path.
-func isCleanASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || (c < 0x20 && c != '\t' && c != '\n') {
-			return false
-		}
-	}
-	return true
+	out, _, r := qda.NormalizeText(s, false)
+	rm.nul += r.NUL
+	rm.control += r.Control
+	rm.nonchar += r.Nonchar
+	return out
 }
 
 // collapseSpace turns every run of white space (including line breaks) into

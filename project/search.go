@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"coder/codebook"
 	"coder/qda"
@@ -52,6 +53,9 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 	// (it would be in neither the build nor the queue).
 	p.actMu.Lock()
 	p.ixMu.Lock()
+	if progress != nil {
+		p.healProgress = progress
+	}
 	stamp := p.Changes()
 	current := p.index != nil && p.index.Stamp() == stamp
 	if !current {
@@ -76,6 +80,13 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 			prog = func(done, total int) { progress(Progress{Done: done, Total: total, Item: "search index"}) }
 		}
 		ix, rebuilt, err = search.OpenOrBuild(ctx, dir, stamp, func() (search.Corpus, error) { return p.corpus(stamp) }, prog)
+	}
+	if err == nil {
+		// Note who uses this index, and clear out indexes of projects that
+		// are gone or long unused, so the cache does not grow for ever.
+		abs, _ := filepath.Abs(p.Path())
+		search.MarkUsed(dir, abs)
+		search.Prune(filepath.Dir(dir), dir, search.MaxIndexAge, search.MaxCacheBytes, time.Now())
 	}
 
 	p.ixMu.Lock()
@@ -147,6 +158,24 @@ func (p *Project) Search(ctx context.Context, query string, o SearchOptions) (*S
 		return nil, errors.New("search index: not open")
 	}
 	res, err := ix.SearchQuery(ctx, q, opt)
+	if errors.Is(err, search.ErrNeedsRebuild) {
+		// An index that cannot be read heals like a missing one: it is
+		// rebuilt, with the progress the app or the CLI last asked for,
+		// and asked again.
+		p.ixMu.Lock()
+		progress := p.healProgress
+		p.ixMu.Unlock()
+		if err := p.Reindex(ctx, progress); err != nil {
+			return nil, err
+		}
+		p.ixMu.Lock()
+		ix = p.index
+		p.ixMu.Unlock()
+		if ix == nil {
+			return nil, errors.New("search index: not open")
+		}
+		res, err = ix.SearchQuery(ctx, q, opt)
+	}
 	if err != nil {
 		return nil, queryErrorFrom(err)
 	}

@@ -189,6 +189,14 @@ func (ix *Index) Close() error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A damaged index may panic in bleve as it writes; closing
+			// then fails with the damage named, and the next Open rebuilds.
+			defer func() {
+				if r := recover(); r != nil {
+					errs[s] = needsRebuild(ix.dir, "the search index is damaged", fmt.Errorf("bleve: %v", r))
+					bi.Close()
+				}
+			}()
 			last := bi.NewBatch()
 			last.SetInternal(keyStamp, stamp)
 			persisted := make(chan error, 1)

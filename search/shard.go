@@ -50,12 +50,12 @@ func shardOf(id qda.ID, n int) int {
 // leaves their order to chance.) Call with ix.mu held.
 func (ix *Index) searchShards(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	if len(ix.shards) == 1 {
-		return ix.shards[0].SearchInContext(ctx, req)
+		return ix.searchShard(ctx, 0, req)
 	}
 	results := make([]*bleve.SearchResult, len(ix.shards))
 	errs := make([]error, len(ix.shards))
 	var wg sync.WaitGroup
-	for s, bi := range ix.shards {
+	for s := range ix.shards {
 		// Each shard may hold the whole page, from the first hit on.
 		r := *req
 		r.From, r.Size = 0, req.From+req.Size
@@ -63,7 +63,7 @@ func (ix *Index) searchShards(ctx context.Context, req *bleve.SearchRequest) (*b
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[s], errs[s] = bi.SearchInContext(ctx, &r)
+			results[s], errs[s] = ix.searchShard(ctx, s, &r)
 		}()
 	}
 	wg.Wait()
@@ -109,4 +109,21 @@ func (ix *Index) shardsDictionary() dictionary {
 		slices.Sort(out)
 		return out, nil
 	}
+}
+
+// searchShard runs req on one shard. Whatever goes wrong reading it (bleve's
+// "index read inconsistency detected" over a damaged segment, or a panic in
+// its decoders) is an error wrapping ErrNeedsRebuild, the error a rebuild
+// cures; only a cancelled search stays a cancellation.
+func (ix *Index) searchShard(ctx context.Context, s int, req *bleve.SearchRequest) (res *bleve.SearchResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, needsRebuild(ix.dir, "the search index is damaged", fmt.Errorf("bleve: %v", r))
+		}
+	}()
+	res, err = ix.shards[s].SearchInContext(ctx, req)
+	if err != nil && ctx.Err() == nil {
+		err = needsRebuild(ix.dir, "the search index cannot be read", err)
+	}
+	return res, err
 }

@@ -5,6 +5,8 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"strings"
 
@@ -13,6 +15,9 @@ import (
 )
 
 func main() {
+	// bleve logs to the standard logger ("unable to load snapshot…"); what
+	// goes wrong reaches the researcher as Coder's own message instead.
+	log.SetOutput(io.Discard)
 	if exe, err := os.Executable(); err == nil {
 		ingest.IsolatePDF = isolatedPDF(exe)
 	}
