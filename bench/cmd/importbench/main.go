@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"coder/bench"
+	"coder/ingest"
 	"coder/project"
 )
 
@@ -142,11 +143,30 @@ func runCase(dir string) error {
 	return json.NewEncoder(os.Stdout).Encode(f)
 }
 
-// concatenate writes every file of dir, in order, into one file at out.
+// concatenate writes the files of dir, in order, into one file at out,
+// stopping before it would pass the import size limit; the files left out
+// are moved aside, so both cases hold the same text.
 func concatenate(dir, out string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
+	}
+	var total int64
+	for i, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		if total+info.Size() > ingest.DefaultMaxSize {
+			for _, rest := range entries[i:] {
+				if err := os.Rename(filepath.Join(dir, rest.Name()), filepath.Join(filepath.Dir(dir), rest.Name())); err != nil {
+					return err
+				}
+			}
+			entries = entries[:i]
+			break
+		}
+		total += info.Size()
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
