@@ -182,11 +182,7 @@ func editStopWords(s analysis.StopWords, add, remove []string) analysis.StopWord
 }
 
 func splitList(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || unicode.IsSpace(r) }) {
-		out = append(out, w)
-	}
-	return out
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || unicode.IsSpace(r) })
 }
 
 // writeWordsChart draws the most frequent words (30 at most) as bars.
