@@ -2,6 +2,7 @@ package chart
 
 import (
 	"image/color"
+	"math"
 	"sort"
 	"strconv"
 	"time"
@@ -85,7 +86,7 @@ func Timeline(title string, events []analysis.Event) *Chart {
 		return empty(p, "No coded passage here has a date: give documents a Date attribute, or codings an event date.")
 	}
 	p.Legend.Top = true
-	p.X.Tick.Marker = plot.TimeTicks{Format: "2006-01-02"}
+	p.X.Tick.Marker = dayTicks{}
 	p.X.Tick.Label.Rotation = 0.5
 	p.X.Tick.Label.XAlign = draw.XRight
 	p.Add(plotter.NewGrid())
@@ -122,4 +123,26 @@ func empty(p *plot.Plot, why string) *Chart {
 	}
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = -1, 1, -1, 1
 	return &Chart{plot: p, width: vg.Points(640), height: vg.Points(160)}
+}
+
+// dayTicks marks whole days (UTC midnight, where the events' dates stand), a
+// few of them, labelled YYYY-MM-DD: a tick between days would name the day
+// before the dot beside it.
+type dayTicks struct{}
+
+func (dayTicks) Ticks(min, max float64) []plot.Tick {
+	const day = 86400
+	span := (max - min) / day
+	step := 1.0
+	for _, s := range []float64{1, 2, 7, 14, 30, 61, 91, 182, 365, 730, 1825, 3650} {
+		step = s
+		if span/s <= 6 {
+			break
+		}
+	}
+	var ticks []plot.Tick
+	for t := math.Ceil(min/day) * day; t <= max; t += step * day {
+		ticks = append(ticks, plot.Tick{Value: t, Label: time.Unix(int64(t), 0).UTC().Format("2006-01-02")})
+	}
+	return ticks
 }
