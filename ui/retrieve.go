@@ -228,8 +228,11 @@ const contextLines = 2
 func (r *retrievePanel) newRow() fyne.CanvasObject {
 	p := &segmentParts{bar: canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))}
 	p.bar.SetMinSize(fyne.NewSize(segmentBar, segmentBar))
+	// The code's path is a block of its own and the source starts on the
+	// next line: run inline, the source got what was left of the path's
+	// last line and was drawn one letter per line.
 	p.head = widget.NewRichText(
-		&widget.TextSegment{Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, Inline: true}},
+		&widget.TextSegment{Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}},
 	)
 	p.head.Wrapping = fyne.TextWrapWord
@@ -263,7 +266,7 @@ func (r *retrievePanel) updateRow(id int, o fyne.CanvasObject) {
 	p.bar.FillColor = parseColor(row.CodeColor)
 	p.bar.Refresh()
 	p.head.Segments[0].(*widget.TextSegment).Text = row.CodePath
-	p.head.Segments[1].(*widget.TextSegment).Text = "   " + r.source(row)
+	p.head.Segments[1].(*widget.TextSegment).Text = r.source(row)
 	p.head.Refresh()
 	p.text.TextStyle.Bold = r.context.Checked
 	p.text.SetText(strings.TrimSpace(row.Text))
@@ -304,7 +307,9 @@ func (r *retrievePanel) rowHeight(id int, listWidth float32) float32 {
 	pad := theme.Padding()
 	avail := listWidth - 2*pad - segmentBar - pad - 2*theme.InnerPadding()
 	bold := widthsFor(fyne.TextStyle{Bold: true})
-	h := bold.height(row.CodePath+"   "+r.source(row), avail)
+	plain := widthsFor(fyne.TextStyle{})
+	// The source starts a new paragraph, which Fyne spaces by LineSpacing.
+	h := bold.height(row.CodePath, avail) + theme.LineSpacing() + float32(plain.lines(r.source(row), avail))*plain.line
 	h += pad + widthsFor(fyne.TextStyle{Bold: r.context.Checked}).height(strings.TrimSpace(row.Text), avail)
 	if r.context.Checked {
 		for _, t := range []string{row.Before, row.After} {
