@@ -5,6 +5,9 @@ BIN     := bin/coder
 DEMO    := build/demo.coder
 GOFILES := $(shell git ls-files '*.go' 2>/dev/null)
 FUZZTIME ?= 20s
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 
 .PHONY: all deps build run demo test test-go test-gui vet bench fuzz clean package
 
@@ -14,7 +17,7 @@ deps:
 	@scripts/deps.sh build
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/coder
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/coder
 
 $(DEMO): | build
 	@mkdir -p build
@@ -54,6 +57,11 @@ fuzz:
 
 package: build
 	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -src cmd/coder -icon ../../assets/icon.png
+
+# Release artefacts for Linux and Windows in dist/ (slow; CI runs it only with CI_DIST=1).
+.PHONY: dist
+dist:
+	VERSION="$(VERSION)" COMMIT="$(COMMIT)" scripts/dist.sh
 
 clean:
 	rm -rf bin build

@@ -15,6 +15,7 @@ func gui(path string) int {
 	if err := checkDisplay(); err != nil {
 		return fail(err)
 	}
+	detachConsole()
 	a := app.NewWithID(ui.AppID)
 	w := a.NewWindow("Coder")
 	c := ui.Create(a, w, path)

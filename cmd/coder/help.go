@@ -43,6 +43,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder backups PROJECT [--json]            the backups kept beside it: time, size, counts
   coder restore PROJECT BACKUP              restore one (a number from 'backups'), saving the current file first
   coder salvage DAMAGED NEW                 copy what a damaged file still holds into a new project
+  coder --version                           the version and the commit it was built from
 
 Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
 news, fieldnote, archive, other. Exit status: 0 ok, 1 failure, 2 bad usage.

@@ -47,7 +47,7 @@ func run(args []string) int {
 		return 0
 	}
 	if name == "--version" || name == "version" {
-		fmt.Println("coder", version)
+		fmt.Println(versionLine())
 		return 0
 	}
 	cliArgs = args
@@ -57,6 +57,3 @@ func run(args []string) int {
 	}
 	return cmd(args[1:])
 }
-
-// version is set at build time with -ldflags "-X main.version=..." by make.
-var version = "0.1.0"

@@ -79,6 +79,7 @@ func isolatedPDF(exe string) func(name string, data []byte, opt ingest.Options) 
 		defer cancel()
 		cmd := exec.CommandContext(ctx, exe, pdfChildCommand, name, fmt.Sprint(opt.MaxSize))
 		cmd.Stdin = bytes.NewReader(data)
+		hideChildConsole(cmd)
 		var out bytes.Buffer
 		cmd.Stdout = &out
 		runErr := cmd.Run()
