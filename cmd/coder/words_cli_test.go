@@ -16,6 +16,7 @@ func TestCLI_WordsKWICAndTimeline(t *testing.T) {
 	yard := filepath.Join(dir, "yard.txt")
 	os.WriteFile(yard, []byte("The gate was shut on 2023-05-04.\n大门坏了，居民很生气。\n"), 0o644)
 	ok(t, "import", p, yard, "--case", "Yard 3")
+	ok(t, "codes", "add", p, "Community logic")
 	ok(t, "code", p, "--doc", "yard", "--code", "Community logic", "--match", "大门坏了")
 
 	words := jsonOut[[]struct {
