@@ -74,8 +74,11 @@ func TestCodeAllHits_PartialNameOffersCodesAndCreatesNothing(t *testing.T) {
 	}
 	coded := make(chan struct{}, 1)
 	ws.search.onCoded = func(project.CodedHits, error) { coded <- struct{}{} }
+	searched := make(chan struct{}, 1)
+	ws.search.done = func() { searched <- struct{}{} }
 	test.Tap(code)
 	wait(t, coded, "code all hits")
+	wait(t, searched, "the search again after coding")
 	if ws.tree.Len() != codesBefore {
 		t.Errorf("coding with an existing code made a code: %d codes, had %d", ws.tree.Len(), codesBefore)
 	}
@@ -128,8 +131,11 @@ func TestCodeAllHits_CountShownIsCountCoded(t *testing.T) {
 			}
 			coded := make(chan struct{}, 1)
 			ws.search.onCoded = func(project.CodedHits, error) { coded <- struct{}{} }
+			searched := make(chan struct{}, 1)
+			ws.search.done = func() { searched <- struct{}{} }
 			test.Tap(button(t, form, "Code"))
 			wait(t, coded, "code all hits")
+			wait(t, searched, "the search again after coding")
 			code, ok := ws.tree.Find("Gate " + unit.noun)
 			if !ok {
 				t.Fatal("the new code was not made")

@@ -224,8 +224,11 @@ func TestWorkflow_NewProjectImportCodeRetrieveSearchUndo(t *testing.T) {
 		pickCode(t, form, "Gatekeeping", "Create new code “Gatekeeping”")
 		coded := make(chan struct{}, 1)
 		ws.search.onCoded = func(project.CodedHits, error) { coded <- struct{}{} }
+		searched := make(chan struct{}, 1)
+		ws.search.done = func() { searched <- struct{}{} }
 		test.Tap(button(t, form, "Code"))
 		wait(t, coded, "code all hits")
+		wait(t, searched, "the search again after coding")
 		code, ok := ws.tree.Find("Gatekeeping")
 		if !ok {
 			t.Fatal("Code all hits did not make the new code")

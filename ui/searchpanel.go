@@ -160,6 +160,15 @@ func (s *searchPanel) run() {
 	}()
 }
 
+// projectChanged searches again for the results shown, so that after any
+// change (an undo or redo among them) the hits carry the codes they now
+// have and deleted documents drop out.
+func (s *searchPanel) projectChanged() {
+	if s.ran != "" && s.ran == strings.TrimSpace(s.query.Text) {
+		s.run()
+	}
+}
+
 // indexProgress tells a search that waits for the index how far that has
 // got.
 func (s *searchPanel) indexProgress(pr project.Progress) {
@@ -473,10 +482,8 @@ func (s *searchPanel) codeHits(q string, plan *project.HitPlan, unit project.Hit
 		if s.onCoded != nil {
 			s.onCoded(done, err)
 		}
-		// Searched again, the hits show the code they now carry.
-		if err == nil && strings.TrimSpace(s.query.Text) == q {
-			s.run()
-		}
+		// The change reruns the search (projectChanged), so the hits show
+		// the code they now carry.
 	})
 }
 

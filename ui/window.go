@@ -218,6 +218,7 @@ func (ws *workspace) changed(c project.Change) {
 		ws.memos.refresh()
 	}
 	ws.retrieve.changed(c.All || c.Codebook || c.Cases)
+	ws.search.projectChanged()
 	ws.menus.update()
 }
 
@@ -269,6 +270,7 @@ func (ws *workspace) codingsChanged(c project.Change) {
 	}
 	ws.codes.countsChanged(touched)
 	ws.retrieve.codingsChanged(touched)
+	ws.search.projectChanged()
 	ws.menus.update()
 }
 
