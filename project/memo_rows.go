@@ -2,7 +2,10 @@ package project
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
+	"coder/codebook"
 	"coder/qda"
 	"coder/store"
 )
@@ -15,6 +18,10 @@ type MemoRow struct {
 	// or a case's name, or for a coding its code, document and span.
 	About     string
 	CoderName string
+	// Note is set for a coding's own memo (qda.Coding.Memo, the one the
+	// Memos tab and `coder codings --json` show): then ID and Target are
+	// the coding's and Created and Modified its creation time.
+	Note bool
 }
 
 // MemoRows lists every memo, oldest first, with what it is on.
@@ -58,7 +65,7 @@ func (p *Project) MemoRows() ([]MemoRow, error) {
 				}
 			case qda.OnCoding:
 				if c, err := tx.Coding(m.Target); err == nil {
-					row.About = fmt.Sprintf("%s in %s %s", t.Path(c.Code), docName(c.Document), c.Span)
+					row.About = codingAbout(tx, t, *c, docName)
 				}
 			}
 			if row.About == "" {
@@ -66,7 +73,27 @@ func (p *Project) MemoRows() ([]MemoRow, error) {
 			}
 			out = append(out, row)
 		}
+		codings, err := tx.Codings()
+		if err != nil {
+			return err
+		}
+		for _, c := range codings {
+			if strings.TrimSpace(c.Memo) == "" {
+				continue
+			}
+			out = append(out, MemoRow{
+				Memo:  qda.Memo{ID: c.ID, On: qda.OnCoding, Target: c.ID, Text: c.Memo, Coder: c.Coder, Created: c.Created, Modified: c.Created},
+				About: codingAbout(tx, t, c, docName), CoderName: coderName[c.Coder], Note: true,
+			})
+		}
 		return nil
 	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Created.Before(out[j].Created) })
 	return out, err
+}
+
+// codingAbout names a coding as listings do: its code's path, its document
+// and span, and the start of its text.
+func codingAbout(tx *store.Tx, t *codebook.Tree, c qda.Coding, docName func(qda.ID) string) string {
+	return fmt.Sprintf("%s in %s %s: “%s”", t.Path(c.Code), docName(c.Document), c.Span, Excerpt(c.Span.Slice([]rune(mustText(tx, c.Document))), 40))
 }

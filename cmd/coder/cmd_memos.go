@@ -21,6 +21,9 @@ type memoJSON struct {
 	Coder    string         `json:"coder"`
 	Created  time.Time      `json:"created"`
 	Modified time.Time      `json:"modified"`
+	// Note is true for a coding's own memo (the memo field of `codings
+	// --json`); then id and target are the coding's.
+	Note bool `json:"note,omitempty"`
 }
 
 func cmdMemos(args []string) int {
@@ -37,7 +40,7 @@ func cmdMemos(args []string) int {
 		if *asJSON {
 			out := make([]memoJSON, 0, len(ms))
 			for _, m := range ms {
-				out = append(out, memoJSON{m.ID, m.On, m.Target, m.About, m.Title, m.Text, m.CoderName, m.Created, m.Modified})
+				out = append(out, memoJSON{m.ID, m.On, m.Target, m.About, m.Title, m.Text, m.CoderName, m.Created, m.Modified, m.Note})
 			}
 			return printJSON(out)
 		}
