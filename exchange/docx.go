@@ -148,7 +148,7 @@ func writeExcerptsDOCX(w io.Writer, b *qda.Bundle, ex []Excerpt, title string) e
 	var d docx
 	groups := groupByCode(b, ex)
 	d.para("Title", docxRun{text: title})
-	d.para("", docxRun{text: fmt.Sprintf("%s: %d excerpt%s under %d code%s.", projectName(b), len(ex), plural(len(ex)), len(groups), plural(len(groups)))})
+	d.para("", docxRun{text: fmt.Sprintf("%s: %s under %s.", projectName(b), qda.Plural(len(ex), "excerpt", "excerpts"), qda.Plural(len(groups), "code", "codes"))})
 	if len(groups) == 0 {
 		d.para("", docxRun{text: "No coded excerpts match."})
 	}
@@ -178,7 +178,7 @@ func writeExcerptsDOCX(w io.Writer, b *qda.Bundle, ex []Excerpt, title string) e
 func writeCodebookDOCX(w io.Writer, b *qda.Bundle, rows []codeRow, title string) error {
 	var d docx
 	d.para("Title", docxRun{text: title})
-	d.para("", docxRun{text: fmt.Sprintf("%d code%s.", len(rows), plural(len(rows)))})
+	d.para("", docxRun{text: fmt.Sprintf("%s.", qda.Plural(len(rows), "code", "codes"))})
 	for _, r := range rows {
 		name := r.Name
 		if r.Folder {
@@ -190,7 +190,7 @@ func writeCodebookDOCX(w io.Writer, b *qda.Bundle, rows []codeRow, title string)
 		} else {
 			d.para("", docxRun{text: "No definition yet.", italic: true})
 		}
-		d.para("Source", docxRun{text: fmt.Sprintf("%s · colour %s · %d coding%s", r.Path, r.Color, r.Codings, plural(r.Codings))})
+		d.para("Source", docxRun{text: fmt.Sprintf("%s · colour %s · %s", r.Path, r.Color, qda.Plural(r.Codings, "coding", "codings"))})
 	}
 	return d.write(w, b, title)
 }

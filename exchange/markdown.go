@@ -13,7 +13,7 @@ func writeExcerptsMarkdown(w io.Writer, b *qda.Bundle, ex []Excerpt, title strin
 	bw := bufio.NewWriter(w)
 	groups := groupByCode(b, ex)
 	fmt.Fprintf(bw, "# %s\n\n", mdInline(title))
-	fmt.Fprintf(bw, "%s: %d excerpt%s under %d code%s.\n", mdInline(projectName(b)), len(ex), plural(len(ex)), len(groups), plural(len(groups)))
+	fmt.Fprintf(bw, "%s: %s under %s.\n", mdInline(projectName(b)), qda.Plural(len(ex), "excerpt", "excerpts"), qda.Plural(len(groups), "code", "codes"))
 	if len(groups) == 0 {
 		fmt.Fprint(bw, "\nNo coded excerpts match.\n")
 	} else {
@@ -48,7 +48,7 @@ func writeExcerptsMarkdown(w io.Writer, b *qda.Bundle, ex []Excerpt, title strin
 
 func writeCodebookMarkdown(w io.Writer, rows []codeRow, title string) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n%d code%s.\n\n", mdInline(title), len(rows), plural(len(rows)))
+	fmt.Fprintf(bw, "# %s\n\n%s.\n\n", mdInline(title), qda.Plural(len(rows), "code", "codes"))
 	for _, r := range rows {
 		level := min(r.Depth+2, 6)
 		name := mdInline(r.Name)
@@ -56,7 +56,7 @@ func writeCodebookMarkdown(w io.Writer, rows []codeRow, title string) error {
 			name += " (folder)"
 		}
 		fmt.Fprintf(bw, "%s %s\n\n", strings.Repeat("#", level), name)
-		fmt.Fprintf(bw, "Path: %s · colour %s · %d coding%s\n\n", mdInline(r.Path), r.Color, r.Codings, plural(r.Codings))
+		fmt.Fprintf(bw, "Path: %s · colour %s · %s\n\n", mdInline(r.Path), r.Color, qda.Plural(r.Codings, "coding", "codings"))
 		if d := strings.TrimSpace(r.Description); d != "" {
 			for _, para := range strings.Split(d, "\n") {
 				if para = strings.TrimSpace(para); para != "" {

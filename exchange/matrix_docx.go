@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"coder/qda"
 )
 
 // matrixColumnsPerTable keeps a docx matrix readable on an A4 page: wider
@@ -45,7 +47,7 @@ func writeMatrixDOCX(w io.Writer, m *MatrixTable) error {
 			for j := from; j < to; j++ {
 				c := m.Cells[i][j]
 				d.body.WriteString(`<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>`)
-				d.para("", docxRun{text: fmt.Sprintf("%d coding%s", c.Count, plural(c.Count)), italic: true})
+				d.para("", docxRun{text: qda.Plural(c.Count, "coding", "codings"), italic: true})
 				for _, e := range c.Excerpts {
 					d.para("", docxRun{text: "“" + strings.TrimSpace(e.Text) + "”"})
 					d.para("Source", docxRun{text: e.Document + ", " + e.Span.String()})

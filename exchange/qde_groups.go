@@ -47,7 +47,7 @@ func (r *qdeReader) readSets(xs []xSet) {
 			r.b.Cases = append(r.b.Cases, c)
 		}
 		if n := len(x.MemberNote); n > 0 {
-			r.rep.warnf("set %q: %d note member%s skipped: Coder groups documents, not notes", name, n, plural(n))
+			r.rep.warnf("set %q: %s skipped: Coder groups documents, not notes", name, qda.Plural(n, "note member", "note members"))
 		}
 	}
 }
@@ -72,7 +72,7 @@ func (r *qdeReader) codeSet(id qda.ID, name string, x xSet, taken map[string]boo
 		}
 	}
 	if dropped > 0 {
-		r.rep.warnf("set %q lists %d code%s that %s not in the codebook", name, dropped, plural(dropped), map[bool]string{true: "is", false: "are"}[dropped == 1])
+		r.rep.warnf("set %q lists %s that %s not in the codebook", name, qda.Plural(dropped, "code", "codes"), map[bool]string{true: "is", false: "are"}[dropped == 1])
 	}
 	return cs
 }
@@ -104,7 +104,7 @@ func (r *qdeReader) readLinks(xs []xLink) {
 		}
 	}
 	if skipped > 0 {
-		r.rep.warnf("%d link%s skipped: Coder keeps links only from a note to what it is about", skipped, plural(skipped))
+		r.rep.warnf("%s skipped: Coder keeps links only from a note to what it is about", qda.Plural(skipped, "link", "links"))
 	}
 }
 

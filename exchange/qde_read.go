@@ -168,7 +168,7 @@ func (r *qdeReader) readProject(p *xProject) {
 	}
 	r.settleVariables()
 	if p.Graphs != nil && len(p.Graphs.Graph) > 0 {
-		r.rep.warnf("%d graph%s skipped: Coder has no network views", len(p.Graphs.Graph), plural(len(p.Graphs.Graph)))
+		r.rep.warnf("%s skipped: Coder has no network views", qda.Plural(len(p.Graphs.Graph), "graph", "graphs"))
 	}
 	r.rep.Counts["users"] = len(r.b.Coders)
 	r.rep.Counts["codes"] = len(r.b.Codes)
@@ -324,7 +324,7 @@ func (r *qdeReader) readCases(xs []xCase) {
 		r.b.Cases = append(r.b.Cases, c)
 	}
 	if ignoredRefs > 0 {
-		r.rep.warnf("%d code or selection reference%s on cases skipped: Coder's cases hold documents", ignoredRefs, plural(ignoredRefs))
+		r.rep.warnf("%s on cases skipped: Coder's cases hold documents", qda.Plural(ignoredRefs, "code or selection reference", "code or selection references"))
 	}
 }
 
@@ -344,7 +344,7 @@ func (r *qdeReader) members(refs []xRef, holder string) []qda.ID {
 		}
 	}
 	if dropped > 0 {
-		r.rep.warnf("%s lists %d source%s that did not arrive", holder, dropped, plural(dropped))
+		r.rep.warnf("%s lists %s that did not arrive", holder, qda.Plural(dropped, "source", "sources"))
 	}
 	return out
 }

@@ -35,7 +35,7 @@ func (r *qdeReader) readSources(s *xSources) {
 		rep.NoteRefs = append(rep.NoteRefs, x.NoteRefs...)
 		rep.Values = append(rep.Values, x.Values...)
 		if n := len(x.Selections); n > 0 {
-			r.rep.warnf("PDF source %q: %d area selection%s skipped (its text selections are read)", name, n, plural(n))
+			r.rep.warnf("PDF source %q: %s skipped (its text selections are read)", name, qda.Plural(n, "area selection", "area selections"))
 		}
 		r.readTextSource(&rep, name)
 	}
@@ -153,16 +153,16 @@ func (r *qdeReader) readTextSource(x *xTextSource, name string) {
 		r.values = append(r.values, pendingValue{x: v, owner: id, scope: qda.ScopeDocument, what: what})
 	}
 	if bad > 0 {
-		r.rep.warnf("%s: %d selection%s skipped: positions unreadable, empty or past the end of the text", what, bad, plural(bad))
+		r.rep.warnf("%s: %s skipped: positions unreadable, empty or past the end of the text", what, qda.Plural(bad, "selection", "selections"))
 	}
 	if moved > 0 {
-		r.rep.warnf("%s: %d selection%s started before the text (a negative position) and now start%s at its beginning", what, moved, plural(moved), map[bool]string{true: "s", false: ""}[moved == 1])
+		r.rep.warnf("%s: %s started before the text (a negative position) and now start%s at its beginning", what, qda.Plural(moved, "selection", "selections"), map[bool]string{true: "s", false: ""}[moved == 1])
 	}
 	if clamped > 0 {
-		r.rep.warnf("%s: %d selection%s ran past the text and %s cut at its end", what, clamped, plural(clamped), map[bool]string{true: "was", false: "were"}[clamped == 1])
+		r.rep.warnf("%s: %s ran past the text and %s cut at its end", what, qda.Plural(clamped, "selection", "selections"), map[bool]string{true: "was", false: "were"}[clamped == 1])
 	}
 	if uncoded > 0 {
-		r.rep.warnf("%s: %d selection%s without codes or comments skipped", what, uncoded, plural(uncoded))
+		r.rep.warnf("%s: %s without codes or comments skipped", what, qda.Plural(uncoded, "selection", "selections"))
 	}
 }
 

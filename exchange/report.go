@@ -46,7 +46,7 @@ func (r *Report) Summary() string {
 	var parts []string
 	for _, k := range keys {
 		if n := r.Counts[k]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, k))
+			parts = append(parts, qda.Plural(n, strings.TrimSuffix(k, "s"), k))
 		}
 	}
 	if len(parts) == 0 {
@@ -57,19 +57,12 @@ func (r *Report) Summary() string {
 		s += " (" + r.Producer + ")"
 	}
 	if n := len(r.MissingSources); n > 0 {
-		s += fmt.Sprintf("; %d source%s missing", n, plural(n))
+		s += fmt.Sprintf("; %s missing", qda.Plural(n, "source", "sources"))
 	}
 	if n := len(r.Warnings); n > 0 {
-		s += fmt.Sprintf("; %d warning%s", n, plural(n))
+		s += fmt.Sprintf("; %s", qda.Plural(n, "warning", "warnings"))
 	}
 	return s
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 func (r *Report) finish() {

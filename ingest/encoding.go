@@ -153,7 +153,7 @@ func (p *parser) decodeLegacy(data []byte) string {
 	}
 	p.encoding = name
 	if best.bad > 0 {
-		p.warn(fmt.Sprintf("%d byte %s could not be read as %s and show as \uFFFD", best.bad, plural(best.bad, "sequence", "sequences"), name))
+		p.warn(fmt.Sprintf("%s could not be read as %s and show as \uFFFD", qda.Plural(best.bad, "byte sequence", "byte sequences"), name))
 	}
 	return decodeWith(enc, data)
 }

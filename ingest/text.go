@@ -22,7 +22,7 @@ func (r removedChars) warning() string {
 	case n == 0:
 		return ""
 	case n == r.nul:
-		return fmt.Sprintf("removed %d NUL %s, which XML cannot carry", n, plural(n, "character", "characters"))
+		return fmt.Sprintf("removed %s, which XML cannot carry", qda.Plural(n, "NUL character", "NUL characters"))
 	default:
 		var parts []string
 		if r.nul > 0 {
@@ -34,15 +34,8 @@ func (r removedChars) warning() string {
 		if r.nonchar > 0 {
 			parts = append(parts, fmt.Sprintf("%d non-character", r.nonchar))
 		}
-		return fmt.Sprintf("removed %d %s (%s), which XML cannot carry", n, plural(n, "character", "characters"), strings.Join(parts, ", "))
+		return fmt.Sprintf("removed %s (%s), which XML cannot carry", qda.Plural(n, "character", "characters"), strings.Join(parts, ", "))
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // clean makes s a valid document text by the one rule every text follows
