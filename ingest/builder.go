@@ -132,8 +132,8 @@ func kindFromName(name string) qda.Kind {
 }
 
 // document finishes the import: appends the notes, finds paragraphs and
-// turns, and guesses the kind.
-func (p *parser) document(format string, kind qda.Kind) (*qda.Document, error) {
+// turns (when turns is set), and guesses the kind.
+func (p *parser) document(format string, kind qda.Kind, turns bool) (*qda.Document, error) {
 	for _, n := range p.notes {
 		p.block(qda.PassageNote, n.marker+" "+n.text)
 	}
@@ -144,7 +144,7 @@ func (p *parser) document(format string, kind qda.Kind) (*qda.Document, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &qda.Error{What: p.name, Why: "the file has no text in it", Fix: "choose a file with text in it; a scanned PDF needs text recognition (OCR) first"}
 	}
-	passages := makePassages(p.units)
+	passages := makePassages(p.units, turns)
 	if kind == "" {
 		kind = kindFromName(p.name)
 		for _, ps := range passages {

@@ -27,6 +27,9 @@ type Options struct {
 	// Context, when set, stops work that can take long (a PDF read in a
 	// child process) as soon as it is cancelled; nil means never.
 	Context context.Context
+	// NoTurns keeps passages as the source's paragraphs: speaker labels
+	// are not looked for (REFI-QDA sources come with their own passages).
+	NoTurns bool
 }
 
 // Result is one imported document and what the researcher should be told about it.
@@ -161,7 +164,7 @@ func Bytes(name string, data []byte, opt Options) (*Result, error) {
 	if err := p.run(f, data); err != nil {
 		return nil, err
 	}
-	doc, err := p.document(f.name, opt.Kind)
+	doc, err := p.document(f.name, opt.Kind, !opt.NoTurns)
 	if err != nil {
 		return nil, err
 	}

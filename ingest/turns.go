@@ -150,15 +150,23 @@ func parseClock(s string) (time.Duration, bool) {
 	return d*time.Second + frac, true
 }
 
+// maxSpeakers is the most distinct labels a transcript has: an interview,
+// a focus group or a meeting, not a list of "Title:" headings.
+const maxSpeakers = 12
+
 // looksLikeTranscript decides whether labels mark a transcript rather than
-// prose that happens to hold a "Name:" or two. There must be at least two
-// turns; at least half of them must come from speakers who speak more than
-// once (a glossary of "Term: definition" lines names a new term each time);
-// and turns must make up at least a quarter of the paragraphs (counting each
-// turn and each unlabelled paragraph once), so two "Note:" lines in a long
-// report do not turn it into an interview.
+// prose, a comment thread or a policy that happens to hold "Word:" lines:
+//   - at least two turns, and at least half of the paragraphs (each turn and
+//     each unlabelled paragraph counted once) open with a label;
+//   - the labels come from a small recurring set: at most maxSpeakers of
+//     them, at least half of the turns by speakers who speak more than once,
+//     at most one label in four used only once (a glossary, "Article 1:",
+//     "Article 2:"... or video titles name something new each time);
+//   - speakers alternate: fewer than half of the turns follow a turn by the
+//     same label (a heading repeated over every comment does not).
 func looksLikeTranscript(units []unit, labels []*label) bool {
-	turns, paragraphs := 0, 0
+	turns, paragraphs, repeats := 0, 0, 0
+	prev := ""
 	count := map[string]int{}
 	for i, u := range units {
 		if u.kind != qda.PassageParagraph {
@@ -166,33 +174,40 @@ func looksLikeTranscript(units []unit, labels []*label) bool {
 		}
 		if labels[i] != nil {
 			turns++
-			count[strings.ToLower(labels[i].speaker)]++
+			name := strings.ToLower(labels[i].speaker)
+			count[name]++
+			if name == prev {
+				repeats++
+			}
+			prev = name
 			continue
 		}
 		if u.brk {
 			paragraphs++
 		}
 	}
-	if turns < 2 {
+	if turns < 2 || turns < paragraphs || len(count) > maxSpeakers {
 		return false
 	}
-	recurring := 0
+	recurring, once := 0, 0
 	for _, n := range count {
 		if n >= 2 {
 			recurring += n
+		} else {
+			once++
 		}
 	}
-	return recurring*2 >= turns && turns*3 >= paragraphs
+	return recurring*2 >= turns && once <= max(1, len(count)/4) && repeats*2 < turns
 }
 
-// makePassages turns units into passages: speaker turns when the units read
-// as a transcript, paragraphs otherwise. Non-paragraph units (headings, rows,
-// notes, cues) are always passages of their own.
-func makePassages(units []unit) []qda.Passage {
+// makePassages turns units into passages: speaker turns when turns is set
+// and the units read as a transcript, paragraphs otherwise. Non-paragraph
+// units (headings, rows, notes, cues) are always passages of their own.
+func makePassages(units []unit, turns bool) []qda.Passage {
 	labels := make([]*label, len(units))
 	any := false
 	for i, u := range units {
-		if u.kind == qda.PassageParagraph {
+		if turns && u.kind == qda.PassageParagraph {
 			if l, ok := parseLabel(u.text); ok {
 				labels[i] = &l
 				any = true

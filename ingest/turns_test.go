@@ -122,6 +122,27 @@ func TestImport_ProseIsNotATranscript(t *testing.T) {
 			"Jiedao: a street office.\n",
 		"TimesInProse":     "We met at 10:30 in the hall.\n\nAt 11:15 the secretary arrived.\n\nThe meeting ended when the rain stopped.\n",
 		"ChineseNarrative": "闰土又对我说：\n\n“老爷，你回来了。”\n\n我的心禁不住悲凉起来了。他说：“不要紧。”\n",
+		// A comment thread: each comment opens with the title of the video
+		// it was left under, many titles, a few of them twice.
+		// A comment thread: each comment opens with the title of the video
+		// it was left under; many titles, each used twice.
+		"CommentThread": "Harbour ferries: the new timetable is a joke.\n\nBridge tolls: who decided this?.\n\nMarket square: finally some trees.\n\n" +
+			"Night buses: not one came after midnight.\n\nSchool meals: my daughter likes the soup.\n\nLibrary hours: open on Sundays now!.\n\n" +
+			"Flood wall: will it hold?.\n\nCycle lanes: painted lines are not lanes.\n\nPark benches: half of them are broken.\n\n" +
+			"Street lights: our road has been dark for weeks.\n\nRecycling: the blue bins were not emptied.\n\nTram line: when does it open?.\n\n" +
+			"Swimming pool: the prices went up again.\n\nBus station: the roof leaks.\n\nHarbour ferries: agreed, I waited an hour.\n\n" +
+			"Bridge tolls: the council, last spring.\n\nMarket square: and a fountain.\n\nNight buses: the last one left at eleven.\n\n" +
+			"School meals: too salty.\n\nLibrary hours: about time.\n\nFlood wall: it did last winter.\n\n" +
+			"Cycle lanes: they end at the bridge.\n\nPark benches: the new ones are fine.\n\nStreet lights: mine too.\n\n" +
+			"Recycling: ours were.\n\nTram line: next year, they say.\n\nSwimming pool: still worth it.\n\n" +
+			"Bus station: and the toilets are shut.\n\n",
+		// The same titles repeated over runs of comments: few labels, but no
+		// alternation between them.
+		"RepeatedHeadings": "Ferries: the timetable is late again.\n\nFerries: I waited an hour.\n\nFerries: the café on board closed.\n\n" +
+			"Ferries: staff were kind though.\n\nTolls: too high.\n\nTolls: nobody asked us.\n\nTolls: the council decided it.\n\nTolls: it pays for the bridge.\n",
+		"PolicyArticles": "Rules of the Residents' Committee\n\nArticle 1: The committee is elected by the residents of the compound.\n\n" +
+			"Article 2: It meets once a month in the hall.\n\nArticle 3: Minutes are posted on the notice board.\n\n" +
+			"Article 4: Any resident may attend.\n\nArticle 5: These rules take effect on adoption.\n",
 	}
 	for name, text := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -86,11 +86,12 @@ func (p *Project) importExchange(ctx context.Context, path string, progress func
 }
 
 // repassage splits an exchanged document into passages the way Coder's own
-// importer does (speaker turns, paragraphs, long lines), since REFI-QDA
+// importer does (paragraphs, long lines; never speaker turns: a source's
+// passages come as it gives them), since REFI-QDA
 // carries no structure and passages are the unit of search hits. The text
 // must come out unchanged; if it would not, the exchange's passages stay.
 func repassage(d *qda.Document) {
-	res, err := ingest.Bytes(d.Name+".txt", []byte(d.Text), ingest.Options{Kind: d.Kind})
+	res, err := ingest.Bytes(d.Name+".txt", []byte(d.Text), ingest.Options{Kind: d.Kind, NoTurns: true})
 	if err != nil || res.Document.Text != d.Text {
 		return
 	}
