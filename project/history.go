@@ -53,7 +53,11 @@ func (p *Project) Undo() (string, error) { return p.travel(true) }
 // Redo repeats the last undone action.
 func (p *Project) Redo() (string, error) { return p.travel(false) }
 
+// travel undoes or redoes the newest step. It holds actMu from choosing the
+// step until it has moved to the other stack, so two concurrent undos can
+// never both apply one step, and no action commits in between.
 func (p *Project) travel(back bool) (string, error) {
+	p.actMu.Lock()
 	p.mu.Lock()
 	from, to := &p.history.undo, &p.history.redo
 	if !back {
@@ -61,23 +65,26 @@ func (p *Project) travel(back bool) (string, error) {
 	}
 	if len(*from) == 0 {
 		p.mu.Unlock()
+		p.actMu.Unlock()
 		return "", nil
 	}
 	s := (*from)[len(*from)-1]
 	p.mu.Unlock()
-	_, err := p.commit(func() (*store.Changes, error) {
+	_, err := p.commitLocked(func() (*store.Changes, error) {
 		if back {
 			return p.db.Undo(s.changes)
 		}
 		return p.db.Redo(s.changes)
 	})
 	if err != nil {
+		p.actMu.Unlock()
 		return "", err
 	}
 	p.mu.Lock()
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, s)
 	p.mu.Unlock()
+	p.actMu.Unlock()
 	c := s.change
 	c.All = true
 	p.notify(c)

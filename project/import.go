@@ -2,7 +2,6 @@ package project
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -61,7 +60,7 @@ func (p *Project) Import(ctx context.Context, paths []string, opt ImportOptions,
 	if err != nil {
 		return nil, err
 	}
-	var all *store.Changes
+	act := p.begin()
 	var touched []qda.ID
 	for i, path := range files {
 		if progress != nil {
@@ -81,30 +80,18 @@ func (p *Project) Import(ctx context.Context, paths []string, opt ImportOptions,
 			rep.Duplicates = append(rep.Duplicates, Failure{path, &qda.Error{What: filepath.Base(path), Why: "the same file is already in the project as " + prev, Fix: "nothing to do; it was not imported twice"}})
 			continue
 		}
-		ch, err := p.record(func(tx *store.Tx) error { return p.storeImported(tx, doc, opt.Case) })
-		if err != nil {
+		if err := act.do(func(tx *store.Tx) error { return storeImported(tx, doc, opt.Case) }); err != nil {
 			rep.Failed = append(rep.Failed, Failure{path, err})
 			continue
 		}
 		seen[doc.Source.SHA256] = doc.Name
-		if all == nil {
-			all = ch
-		} else {
-			all.Append(ch)
-		}
 		touched = append(touched, doc.ID)
 		rep.Imported = append(rep.Imported, Imported{Path: path, Document: doc.ID, Name: doc.Name, Warnings: res.Warnings})
 	}
 	if progress != nil {
 		progress(Progress{Done: len(files), Total: len(files)})
 	}
-	if all != nil {
-		c := Change{Action: "Import", Documents: touched, Cases: opt.Case != ""}
-		p.mu.Lock()
-		p.history.push(c, all)
-		p.mu.Unlock()
-		p.notify(c)
-	}
+	act.end(Change{Action: "Import", Documents: touched, Cases: opt.Case != ""})
 	if len(files) == 0 && len(skipped) > 0 {
 		return rep, &qda.Error{What: skipped[0].Path, Why: skipped[0].Reason, Fix: "choose files Coder can import"}
 	}
@@ -112,13 +99,8 @@ func (p *Project) Import(ctx context.Context, paths []string, opt ImportOptions,
 }
 
 // storeImported writes one imported document (with a unique name) and its
-// case membership, and the session's coder if new.
-func (p *Project) storeImported(tx *store.Tx, doc *qda.Document, caseName string) error {
-	if _, err := tx.Coder(p.coder.ID); errors.Is(err, qda.ErrNotFound) {
-		if err := tx.PutCoder(&p.coder); err != nil {
-			return err
-		}
-	}
+// case membership.
+func storeImported(tx *store.Tx, doc *qda.Document, caseName string) error {
 	name, err := tx.UniqueDocName(doc.Name)
 	if err != nil {
 		return err

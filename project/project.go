@@ -233,6 +233,26 @@ func (p *Project) notify(c Change) {
 // act runs one user action as one transaction, records it for undo, and
 // tells watchers. The coder is written in the same transaction if new.
 func (p *Project) act(c Change, fn func(tx *store.Tx) error) error {
+	b := p.begin()
+	err := b.do(fn)
+	b.end(c)
+	return err
+}
+
+// action is one user action made of one or more transactions (an import
+// commits each file on its own). Every action, single or batched, goes
+// through begin, do and end: do writes the session's coder if new, end
+// records the whole action as one undo step and tells watchers once.
+type action struct {
+	p   *Project
+	all *store.Changes
+}
+
+func (p *Project) begin() *action { return &action{p: p} }
+
+// do commits fn as one transaction of the action.
+func (a *action) do(fn func(tx *store.Tx) error) error {
+	p := a.p
 	ch, err := p.record(func(tx *store.Tx) error {
 		if _, err := tx.Coder(p.coder.ID); errors.Is(err, qda.ErrNotFound) {
 			if err := tx.PutCoder(&p.coder); err != nil {
@@ -241,17 +261,30 @@ func (p *Project) act(c Change, fn func(tx *store.Tx) error) error {
 		}
 		return fn(tx)
 	})
-	if err != nil {
+	if err != nil || ch.Empty() {
 		return err
 	}
-	if ch.Empty() {
-		return nil
+	if a.all == nil {
+		a.all = ch
+	} else {
+		a.all.Append(ch)
 	}
-	p.mu.Lock()
-	p.history.push(c, ch)
-	p.mu.Unlock()
-	p.notify(c)
 	return nil
+}
+
+// end records what the action wrote as one undo step named by c and
+// notifies watchers; an action that wrote nothing leaves no trace.
+func (a *action) end(c Change) {
+	if a.all == nil || a.all.Empty() {
+		return
+	}
+	p := a.p
+	p.actMu.Lock() // an undo chooses and pops its step under actMu
+	p.mu.Lock()
+	p.history.push(c, a.all)
+	p.mu.Unlock()
+	p.actMu.Unlock()
+	p.notify(c)
 }
 
 // record runs fn as one transaction; see commit.
@@ -265,6 +298,11 @@ func (p *Project) record(fn func(tx *store.Tx) error) (*store.Changes, error) {
 func (p *Project) commit(write func() (*store.Changes, error)) (*store.Changes, error) {
 	p.actMu.Lock()
 	defer p.actMu.Unlock()
+	return p.commitLocked(write)
+}
+
+// commitLocked is commit for a caller that already holds actMu.
+func (p *Project) commitLocked(write func() (*store.Changes, error)) (*store.Changes, error) {
 	before := p.Changes()
 	ch, err := write()
 	if err != nil || ch.Empty() {
