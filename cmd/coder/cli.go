@@ -34,6 +34,7 @@ func init() {
 		"export":   cmdExport,
 		"check":    cmdCheck,
 		"speakers": cmdSpeakers,
+		"turns":    cmdTurns,
 		"attr":     cmdAttr,
 		"search":   cmdSearch,
 		"reindex":  cmdReindex,

@@ -27,6 +27,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T]
   coder memos PROJECT [--json]
   coder speakers PROJECT
+  coder turns PROJECT --doc NAME on|off   detect speaker turns in a document again, or remove them
   coder words PROJECT [--case NAME] [--code PATH] [--limit N] [--stem] [--json] [--chart FILE.png]
   coder kwic PROJECT WORD [--width N] [--case NAME] [--code PATH] [--stem] [--json]   keyword in context
   coder stopwords PROJECT [--add W,W] [--remove W,W] [--reset] [--json]   the word lists' stop words
