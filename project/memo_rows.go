@@ -3,9 +3,7 @@ package project
 import (
 	"fmt"
 	"sort"
-	"strings"
 
-	"coder/codebook"
 	"coder/qda"
 	"coder/store"
 )
@@ -24,11 +22,12 @@ type MemoRow struct {
 	Note bool
 }
 
-// MemoRows lists every memo, oldest first, with what it is on.
+// MemoRows lists every memo and every coding's note, oldest first, with
+// what it is on: the entries MemoList gives, named for a listing.
 func (p *Project) MemoRows() ([]MemoRow, error) {
 	var out []MemoRow
 	err := p.view(func(tx *store.Tx) error {
-		memos, err := tx.Memos()
+		entries, err := memoEntries(tx)
 		if err != nil {
 			return err
 		}
@@ -44,47 +43,32 @@ func (p *Project) MemoRows() ([]MemoRow, error) {
 		for _, c := range coders {
 			coderName[c.ID] = c.Name
 		}
-		docName := func(id qda.ID) string {
-			if d, err := tx.Document(id); err == nil {
-				return d.Name
-			}
-			return "(missing document)"
-		}
-		for _, m := range memos {
-			row := MemoRow{Memo: m, CoderName: coderName[m.Coder]}
-			switch m.On {
+		for _, e := range entries {
+			row := MemoRow{Memo: e.Memo, CoderName: coderName[e.Coder], Note: e.Note}
+			switch e.On {
 			case qda.OnProject, "":
 				row.About = "project"
 			case qda.OnCode:
-				row.About = t.Path(m.Target)
+				row.About = t.Path(e.Target)
 			case qda.OnDocument:
-				row.About = docName(m.Target)
+				row.About = docName(tx, e.Target)
 			case qda.OnCase:
-				if c, err := tx.Case(m.Target); err == nil {
+				if c, err := tx.Case(e.Target); err == nil {
 					row.About = c.Name
 				}
 			case qda.OnCoding:
-				if c, err := tx.Coding(m.Target); err == nil {
-					row.About = codingAbout(tx, t, *c, docName)
+				if c := e.Coding; c != nil {
+					doc := c.DocName
+					if doc == "" {
+						doc = docName(tx, c.Document)
+					}
+					row.About = fmt.Sprintf("%s in %s %s: “%s”", c.CodePath, doc, c.Span, Excerpt(c.Text, 40))
 				}
 			}
 			if row.About == "" {
-				row.About = "(missing " + string(m.On) + ")"
+				row.About = "(missing " + string(e.On) + ")"
 			}
 			out = append(out, row)
-		}
-		codings, err := tx.Codings()
-		if err != nil {
-			return err
-		}
-		for _, c := range codings {
-			if strings.TrimSpace(c.Memo) == "" {
-				continue
-			}
-			out = append(out, MemoRow{
-				Memo:  qda.Memo{ID: c.ID, On: qda.OnCoding, Target: c.ID, Text: c.Memo, Coder: c.Coder, Created: c.Created, Modified: c.Created},
-				About: codingAbout(tx, t, c, docName), CoderName: coderName[c.Coder], Note: true,
-			})
 		}
 		return nil
 	})
@@ -92,8 +76,10 @@ func (p *Project) MemoRows() ([]MemoRow, error) {
 	return out, err
 }
 
-// codingAbout names a coding as listings do: its code's path, its document
-// and span, and the start of its text.
-func codingAbout(tx *store.Tx, t *codebook.Tree, c qda.Coding, docName func(qda.ID) string) string {
-	return fmt.Sprintf("%s in %s %s: “%s”", t.Path(c.Code), docName(c.Document), c.Span, Excerpt(c.Span.Slice([]rune(mustText(tx, c.Document))), 40))
+// docName is a document's name, or says it is missing.
+func docName(tx *store.Tx, id qda.ID) string {
+	if d, err := tx.Document(id); err == nil {
+		return d.Name
+	}
+	return "(missing document)"
 }

@@ -198,48 +198,58 @@ type MemoEntry struct {
 func (p *Project) MemoList() ([]MemoEntry, error) {
 	var out []MemoEntry
 	err := p.view(func(tx *store.Tx) error {
-		memos, err := tx.Memos()
-		if err != nil {
-			return err
-		}
-		codings, err := tx.Codings()
-		if err != nil {
-			return err
-		}
-		t, err := tx.Codebook()
-		if err != nil {
-			return err
-		}
-		rows := map[qda.ID]*CodingRow{}
-		row := func(c qda.Coding) *CodingRow {
-			if r, ok := rows[c.ID]; ok {
-				return r
-			}
-			r := codingRow(tx, t, c)
-			rows[c.ID] = r
-			return r
-		}
-		byID := map[qda.ID]qda.Coding{}
-		for _, c := range codings {
-			byID[c.ID] = c
-		}
-		for _, m := range memos {
-			e := MemoEntry{Memo: m}
-			if c, ok := byID[m.Target]; ok && m.On == qda.OnCoding {
-				e.Coding = row(c)
-			}
-			out = append(out, e)
-		}
-		for _, c := range codings {
-			if strings.TrimSpace(c.Memo) == "" {
-				continue
-			}
-			out = append(out, MemoEntry{Memo: qda.Memo{ID: c.ID, On: qda.OnCoding, Target: c.ID, Text: c.Memo, Coder: c.Coder, Created: c.Created, Modified: c.Created}, Note: true, Coding: row(c)})
-		}
-		return nil
+		var err error
+		out, err = memoEntries(tx)
+		return err
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Modified.After(out[j].Modified) })
 	return out, err
+}
+
+// memoEntries gathers every memo and every coding's note, each memo on a
+// coding and each note with its coding's row; MemoList and MemoRows order
+// and dress what it returns.
+func memoEntries(tx *store.Tx) ([]MemoEntry, error) {
+	memos, err := tx.Memos()
+	if err != nil {
+		return nil, err
+	}
+	codings, err := tx.Codings()
+	if err != nil {
+		return nil, err
+	}
+	t, err := tx.Codebook()
+	if err != nil {
+		return nil, err
+	}
+	rows := map[qda.ID]*CodingRow{}
+	row := func(c qda.Coding) *CodingRow {
+		if r, ok := rows[c.ID]; ok {
+			return r
+		}
+		r := codingRow(tx, t, c)
+		rows[c.ID] = r
+		return r
+	}
+	byID := map[qda.ID]qda.Coding{}
+	for _, c := range codings {
+		byID[c.ID] = c
+	}
+	var out []MemoEntry
+	for _, m := range memos {
+		e := MemoEntry{Memo: m}
+		if c, ok := byID[m.Target]; ok && m.On == qda.OnCoding {
+			e.Coding = row(c)
+		}
+		out = append(out, e)
+	}
+	for _, c := range codings {
+		if strings.TrimSpace(c.Memo) == "" {
+			continue
+		}
+		out = append(out, MemoEntry{Memo: qda.Memo{ID: c.ID, On: qda.OnCoding, Target: c.ID, Text: c.Memo, Coder: c.Coder, Created: c.Created, Modified: c.Created}, Note: true, Coding: row(c)})
+	}
+	return out, nil
 }
 
 // Excerpt is the start of a coding's text on one line, at most n runes.
