@@ -27,7 +27,8 @@ func (p *Project) newCoding(tx *store.Tx, doc qda.ID, span qda.Span, code qda.ID
 }
 
 // codingBatch adds many codings in one transaction, skipping any that would
-// repeat an existing coding (same document, code and span). It reads each
+// repeat an existing coding (same document, code, span and coder: another
+// coder's identical coding is theirs, and agreement needs both). It reads each
 // document's codings once, so coding every turn of a long transcript is
 // linear in the turns.
 type codingBatch struct {
@@ -39,8 +40,9 @@ type codingBatch struct {
 }
 
 type codingKey struct {
-	code qda.ID
-	span qda.Span
+	code  qda.ID
+	span  qda.Span
+	coder qda.ID
 }
 
 func (p *Project) codingBatch(tx *store.Tx) *codingBatch {
@@ -56,19 +58,19 @@ func (b *codingBatch) add(doc qda.ID, span qda.Span, code qda.ID) (*qda.Coding, 
 		}
 		have = make(map[codingKey]qda.Coding, len(existing))
 		for _, c := range existing {
-			have[codingKey{c.Code, c.Span}] = c
+			have[codingKey{c.Code, c.Span, c.Coder}] = c
 		}
 		b.have[doc] = have
 		b.docs = append(b.docs, doc)
 	}
-	if c, dup := have[codingKey{code, span}]; dup {
+	if c, dup := have[codingKey{code, span, b.p.coder.ID}]; dup {
 		return &c, nil
 	}
 	c := &qda.Coding{ID: qda.NewID(), Document: doc, Code: code, Span: span, Coder: b.p.coder.ID, Created: time.Now().UTC()}
 	if err := b.tx.PutCoding(c); err != nil {
 		return nil, err
 	}
-	have[codingKey{code, span}] = *c
+	have[codingKey{code, span, c.Coder}] = *c
 	b.made++
 	return c, nil
 }
