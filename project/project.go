@@ -74,6 +74,9 @@ type Options struct {
 	// IndexDir is the folder that holds search indexes, one per project
 	// UUID; "" means the user cache folder.
 	IndexDir string
+	// Passphrase unlocks an encrypted project; given to Create, it makes
+	// the new project encrypted (see store.Options.Passphrase).
+	Passphrase string
 }
 
 // CreateOptions configure a new project.
@@ -131,7 +134,7 @@ func Open(path string, opt Options) (*Project, error) {
 }
 
 func (opt Options) store() store.Options {
-	return store.Options{ReadOnly: opt.ReadOnly, Backups: opt.Backups, BackupEvery: opt.BackupEvery, BackupOnClose: opt.BackupOnClose, Holder: opt.Holder}
+	return store.Options{ReadOnly: opt.ReadOnly, Backups: opt.Backups, BackupEvery: opt.BackupEvery, BackupOnClose: opt.BackupOnClose, Holder: opt.Holder, Passphrase: opt.Passphrase}
 }
 
 func attach(db *store.DB, opt Options) (*Project, error) {

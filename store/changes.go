@@ -75,7 +75,11 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 				continue
 			}
 			delete(expected, k)
-			if got := tx.tx.Bucket(c.Bucket).Get(c.Key); !bytes.Equal(got, want) {
+			got, err := tx.get(c.Bucket, c.Key)
+			if err != nil {
+				return err
+			}
+			if !bytes.Equal(got, want) || (got == nil) != (want == nil) {
 				return ErrStale
 			}
 		}

@@ -63,11 +63,9 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 		chars[d.ID] = d.Chars
 	}
 	named := map[string]string{}
-	if b := tx.tx.Bucket(bDocNames); b != nil {
-		b.ForEach(func(k, v []byte) error { named[string(k)] = string(v); return nil })
-	}
+	tx.each(bDocNames, func(k, v []byte) error { named[string(k)] = string(v); return nil })
 	for _, d := range docs {
-		key := string(nameKey(d.Name))
+		key := string(tx.seal.fileKey(bDocNames, nameKey(d.Name)))
 		if named[key] != string(d.ID) {
 			add("document "+d.Name, "missing from the index of names")
 		}
@@ -97,7 +95,7 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 		add("codings", "%v", err)
 	}
 	indexed := map[string]bool{}
-	tx.tx.Bucket(bDocCoding).ForEach(func(k, _ []byte) error { indexed[string(k)] = true; return nil })
+	tx.each(bDocCoding, func(k, _ []byte) error { indexed[string(k)] = true; return nil })
 	for _, c := range codings {
 		what := "coding " + string(c.ID)
 		n, ok := chars[c.Document]

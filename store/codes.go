@@ -144,7 +144,7 @@ func (tx *Tx) MergeCode(from, into qda.ID) error {
 
 func (tx *Tx) countCodings(code qda.ID) (int, error) {
 	n := 0
-	err := tx.tx.Bucket(bCodings).ForEach(func(k, v []byte) error {
+	err := tx.each(bCodings, func(k, v []byte) error {
 		if jsonHasCode(v, code) {
 			n++
 		}

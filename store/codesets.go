@@ -18,12 +18,8 @@ var bCodeSets = []byte("code_sets")
 // was written are left out of its members (undoing the delete brings them
 // back).
 func (tx *Tx) CodeSets() ([]qda.CodeSet, error) {
-	b := tx.tx.Bucket(bCodeSets)
-	if b == nil {
-		return nil, nil
-	}
 	var out []qda.CodeSet
-	err := b.ForEach(func(k, data []byte) error {
+	err := tx.each(bCodeSets, func(k, data []byte) error {
 		var s qda.CodeSet
 		if err := json.Unmarshal(data, &s); err != nil {
 			return fmt.Errorf("code set %s is damaged: %w", k, err)
@@ -73,8 +69,7 @@ func (tx *Tx) PutCodeSet(s *qda.CodeSet) error {
 
 // DeleteCodeSet removes a code set; its codes stay.
 func (tx *Tx) DeleteCodeSet(id qda.ID) error {
-	b := tx.tx.Bucket(bCodeSets)
-	if b == nil || b.Get([]byte(id)) == nil {
+	if !tx.has(bCodeSets, []byte(id)) {
 		return fmt.Errorf("code set %s: %w", id, qda.ErrNotFound)
 	}
 	return tx.del(bCodeSets, []byte(id))

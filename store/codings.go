@@ -41,13 +41,19 @@ func sortCodings(cs []qda.Coding) {
 func (tx *Tx) CodingsOf(doc qda.ID) ([]qda.Coding, error) {
 	var out []qda.Coding
 	prefix := []byte(doc + "/")
-	c := tx.tx.Bucket(bDocCoding).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && len(k) > len(prefix) && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
+	err := tx.seek(bDocCoding, prefix, func(k, _ []byte) error {
+		if len(k) == len(prefix) {
+			return nil
+		}
 		cd, err := tx.Coding(qda.ID(k[len(prefix):]))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, *cd)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sortCodings(out)
 	return out, nil

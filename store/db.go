@@ -43,6 +43,7 @@ type DB struct {
 	readOnly bool
 	warnings []string
 	backups  backupRun
+	seal     *sealer // nil for a plain project
 }
 
 // Options tune Open.
@@ -68,6 +69,10 @@ type Options struct {
 	// Holder says who holds the file when it is open for writing, for the
 	// message another process gets (e.g. "the Coder app", "coder import").
 	Holder string
+	// Passphrase unlocks an encrypted project; given to Create, it makes
+	// the new project encrypted. Open of an encrypted project without it
+	// fails with ErrPassphraseNeeded, with a wrong one ErrWrongPassphrase.
+	Passphrase string
 }
 
 // DefaultBackups is how many recent backups are kept beside a project.
@@ -89,15 +94,28 @@ func Create(path string, p qda.Project, opts ...Options) (*DB, error) {
 	if p.Created.IsZero() {
 		p.Created = time.Now().UTC()
 	}
+	var seal *sealer
+	if len(opts) > 0 && opts[0].Passphrase != "" {
+		var err error
+		if seal, err = newSealer(opts[0].Passphrase); err != nil {
+			return nil, err
+		}
+	}
 	db, err := openBolt(path, false, LockTimeout)
 	if err != nil {
 		return nil, err
 	}
 	// The empty project is not worth a backup; what is written next is.
 	db.opt.Backups = -1
+	db.seal = seal
 	err = db.Update(func(tx *Tx) error {
 		if err := tx.init(); err != nil {
 			return err
+		}
+		if seal != nil {
+			if err := tx.putCryptMeta(seal); err != nil {
+				return err
+			}
 		}
 		return tx.PutProject(p)
 	})
@@ -157,14 +175,26 @@ func Open(path string, opt Options) (*DB, error) {
 		return nil, damagedError(path, err.Error())
 	}
 	var version int
+	var crypt *cryptMeta
 	err = db.View(func(tx *Tx) error {
 		if tx.tx.Bucket(bMeta) == nil {
 			return &qda.Error{What: path, Why: "this database file is not a Coder project", Fix: "open a .coder file"}
 		}
 		v, err := tx.schemaVersion()
 		version = v
+		if err != nil {
+			return err
+		}
+		crypt, err = tx.readCryptMeta()
 		return err
 	})
+	if err == nil && crypt != nil {
+		if opt.Passphrase == "" {
+			err = passphraseError(path, ErrPassphraseNeeded)
+		} else if db.seal, err = unlock(*crypt, opt.Passphrase); err != nil {
+			err = passphraseError(path, err)
+		}
+	}
 	if err != nil {
 		db.bolt.Close()
 		return nil, err
@@ -291,7 +321,7 @@ func (db *DB) Close() error {
 // on is reported as ErrDamaged.
 func (db *DB) View(fn func(*Tx) error) error {
 	return guard(db.path, func() error {
-		return db.bolt.View(func(b *bolt.Tx) error { return fn(&Tx{tx: b}) })
+		return db.bolt.View(func(b *bolt.Tx) error { return fn(&Tx{tx: b, seal: db.seal}) })
 	})
 }
 
@@ -312,7 +342,7 @@ func (db *DB) Record(fn func(*Tx) error) (*Changes, error) {
 	var ch *Changes
 	err := guard(db.path, func() error {
 		return db.bolt.Update(func(b *bolt.Tx) error {
-			tx := &Tx{tx: b, writable: true, log: &Changes{}}
+			tx := &Tx{tx: b, writable: true, log: &Changes{}, seal: db.seal}
 			if err := fn(tx); err != nil {
 				return err
 			}

@@ -30,7 +30,10 @@ func (tx *Tx) Document(id qda.ID) (*qda.Document, error) {
 
 // Text returns a document's text.
 func (tx *Tx) Text(id qda.ID) (string, error) {
-	t := tx.tx.Bucket(bTexts).Get([]byte(id))
+	t, err := tx.get(bTexts, []byte(id))
+	if err != nil {
+		return "", recordDamage("text of document", id, err)
+	}
 	if t == nil {
 		return "", fmt.Errorf("text of document %s: %w", id, qda.ErrNotFound)
 	}
@@ -57,7 +60,10 @@ func (tx *Tx) Documents() ([]qda.Document, error) {
 // DocumentByName finds a document by name, ignoring letter case (names are
 // unique regardless of case).
 func (tx *Tx) DocumentByName(name string) (*qda.Document, error) {
-	id := tx.tx.Bucket(bDocNames).Get(nameKey(name))
+	id, err := tx.get(bDocNames, nameKey(name))
+	if err != nil {
+		return nil, err
+	}
 	if id == nil {
 		return nil, fmt.Errorf("no document named %q: %w", name, qda.ErrNotFound)
 	}
@@ -115,7 +121,11 @@ func (tx *Tx) PutDocument(d *qda.Document) error {
 }
 
 func (tx *Tx) checkDocName(d *qda.Document) error {
-	if id := tx.tx.Bucket(bDocNames).Get(nameKey(d.Name)); id != nil && qda.ID(id) != d.ID {
+	id, err := tx.get(bDocNames, nameKey(d.Name))
+	if err != nil {
+		return err
+	}
+	if id != nil && qda.ID(id) != d.ID {
 		return fmt.Errorf("there is already a document named %q: %w", d.Name, qda.ErrConflict)
 	}
 	return nil
@@ -124,9 +134,8 @@ func (tx *Tx) checkDocName(d *qda.Document) error {
 // UniqueDocName returns name, or name with " (2)", " (3)"... appended when a
 // document already has it.
 func (tx *Tx) UniqueDocName(name string) (string, error) {
-	names := tx.tx.Bucket(bDocNames)
 	candidate := name
-	for i := 2; names.Get(nameKey(candidate)) != nil; i++ {
+	for i := 2; tx.has(bDocNames, nameKey(candidate)); i++ {
 		candidate = fmt.Sprintf("%s (%d)", name, i)
 	}
 	return candidate, nil

@@ -43,6 +43,9 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		}
 		return m
 	}
+	if get(bMeta)[string(kCrypt)] != nil {
+		return nil, &qda.Error{What: damaged, Why: "it is an encrypted project, and salvage reads only plain ones", Fix: "restore one of its backups instead (they are encrypted with the same passphrase)"}
+	}
 	var info qda.Project
 	if data := get(bMeta)[string(kProject)]; data == nil || json.Unmarshal(data, &info) != nil || !info.ID.Valid() {
 		rep.Lost = append(rep.Lost, "the project's name and identity (a new one is made)")

@@ -7,9 +7,9 @@ func settingKey(name string) []byte { return []byte("setting:" + name) }
 
 // Setting returns the setting's stored value, or nil when it was never set.
 func (tx *Tx) Setting(name string) []byte {
-	v := tx.tx.Bucket(bMeta).Get(settingKey(name))
-	if v == nil {
-		return nil
+	v, err := tx.get(bMeta, settingKey(name))
+	if err != nil || v == nil {
+		return nil // a setting that does not decrypt is as if never set
 	}
 	return append([]byte(nil), v...)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -41,6 +42,7 @@ type Tx struct {
 	tx       *bolt.Tx
 	writable bool
 	log      *Changes
+	seal     *sealer // nil for a plain project
 	// docs caches decoded document records for the transaction's life: a
 	// batch of codings on one long transcript checks its length each time,
 	// and its record (with every passage) is the costly thing to decode.
@@ -57,11 +59,11 @@ func (tx *Tx) init() error {
 }
 
 func (tx *Tx) schemaVersion() (int, error) {
-	b := tx.tx.Bucket(bMeta)
-	if b == nil {
+	if tx.tx.Bucket(bMeta) == nil {
 		return 0, fmt.Errorf("the project file has no metadata")
 	}
-	v, err := strconv.Atoi(string(b.Get(kSchema)))
+	data, _ := tx.get(bMeta, kSchema) // in clear, see clearKey
+	v, err := strconv.Atoi(string(data))
 	if err != nil {
 		return 0, fmt.Errorf("the project file's schema version is unreadable")
 	}
@@ -71,7 +73,7 @@ func (tx *Tx) schemaVersion() (int, error) {
 // Changes returns the store's change counter: it goes up by one with every
 // committed Update that wrote something. The search index is stamped with it.
 func (tx *Tx) Changes() uint64 {
-	v := tx.tx.Bucket(bMeta).Get(kCounter)
+	v, _ := tx.get(bMeta, kCounter) // in clear, see clearKey
 	if len(v) != 8 {
 		return 0
 	}
@@ -85,18 +87,85 @@ func (tx *Tx) bumpCounter() error {
 	return tx.tx.Bucket(bMeta).Put(kCounter, buf[:])
 }
 
+// Every value read or written goes through get/each/seek and put/del, the
+// one place where an encrypted project's values are sealed and opened and
+// its content-revealing keys hashed (see crypt.go). Above them everything is
+// in clear: keys and values as the entity code, and the change log, know
+// them.
+
+// get returns the value stored under key in bucket, decrypted; nil when
+// there is none (or no such bucket), never nil for a stored empty value.
+func (tx *Tx) get(bucket, key []byte) ([]byte, error) {
+	b := tx.tx.Bucket(bucket)
+	if b == nil {
+		return nil, nil
+	}
+	fk := tx.seal.fileKey(bucket, key)
+	return tx.seal.open(bucket, fk, b.Get(fk))
+}
+
+// has reports whether bucket holds key, without decrypting anything.
+func (tx *Tx) has(bucket, key []byte) bool {
+	b := tx.tx.Bucket(bucket)
+	return b != nil && b.Get(tx.seal.fileKey(bucket, key)) != nil
+}
+
+// each calls fn with every key and decrypted value of bucket, in key order.
+// Keys of buckets whose keys are hashed (see hashedKey) come as stored.
+func (tx *Tx) each(bucket []byte, fn func(k, v []byte) error) error {
+	b := tx.tx.Bucket(bucket)
+	if b == nil {
+		return nil
+	}
+	return b.ForEach(func(k, raw []byte) error {
+		v, err := tx.seal.open(bucket, k, raw)
+		if err != nil {
+			return recordDamage(string(bucket), qda.ID(k), err)
+		}
+		return fn(k, v)
+	})
+}
+
+// seek calls fn with every key that starts with prefix and its decrypted
+// value, in key order (for buckets whose keys are not hashed).
+func (tx *Tx) seek(bucket, prefix []byte, fn func(k, v []byte) error) error {
+	b := tx.tx.Bucket(bucket)
+	if b == nil {
+		return nil
+	}
+	c := b.Cursor()
+	for k, raw := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, raw = c.Next() {
+		v, err := tx.seal.open(bucket, k, raw)
+		if err != nil {
+			return recordDamage(string(bucket), qda.ID(k), err)
+		}
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // put writes key in bucket and logs the old and new values.
 func (tx *Tx) put(bucket, key, value []byte) error {
 	b := tx.tx.Bucket(bucket)
 	if b == nil {
 		return fmt.Errorf("store: bucket %s missing", bucket)
 	}
-	old := b.Get(key)
 	if tx.log != nil {
+		old, err := tx.get(bucket, key)
+		if err != nil {
+			return err
+		}
 		tx.log.add(bucket, key, old, value)
 	}
 	tx.forget(bucket, key)
-	return b.Put(key, value)
+	fk := tx.seal.fileKey(bucket, key)
+	sealed, err := tx.seal.seal(bucket, fk, value)
+	if err != nil {
+		return err
+	}
+	return b.Put(fk, sealed)
 }
 
 // del deletes key from bucket and logs the old value.
@@ -105,15 +174,15 @@ func (tx *Tx) del(bucket, key []byte) error {
 	if b == nil {
 		return fmt.Errorf("store: bucket %s missing", bucket)
 	}
-	old := b.Get(key)
-	if old == nil {
-		return nil
+	old, err := tx.get(bucket, key)
+	if err != nil || old == nil {
+		return err
 	}
 	if tx.log != nil {
 		tx.log.add(bucket, key, old, nil)
 	}
 	tx.forget(bucket, key)
-	return b.Delete(key)
+	return b.Delete(tx.seal.fileKey(bucket, key))
 }
 
 // forget drops a cached record that is about to change.
@@ -132,7 +201,10 @@ func putJSON(tx *Tx, bucket []byte, id qda.ID, v any) error {
 }
 
 func getJSON[T any](tx *Tx, bucket []byte, id qda.ID, what string) (*T, error) {
-	data := tx.tx.Bucket(bucket).Get([]byte(id))
+	data, err := tx.get(bucket, []byte(id))
+	if err != nil {
+		return nil, recordDamage(what, id, err)
+	}
 	if data == nil {
 		return nil, fmt.Errorf("%s %s: %w", what, id, qda.ErrNotFound)
 	}
@@ -146,7 +218,7 @@ func getJSON[T any](tx *Tx, bucket []byte, id qda.ID, what string) (*T, error) {
 func allJSON[T any](tx *Tx, bucket []byte, what string) ([]T, error) {
 	b := tx.tx.Bucket(bucket)
 	out := make([]T, 0, b.Stats().KeyN)
-	err := b.ForEach(func(k, data []byte) error {
+	err := tx.each(bucket, func(k, data []byte) error {
 		var v T
 		if err := json.Unmarshal(data, &v); err != nil {
 			return recordDamage(what, qda.ID(k), err)
@@ -158,17 +230,20 @@ func allJSON[T any](tx *Tx, bucket []byte, what string) ([]T, error) {
 }
 
 func exists(tx *Tx, bucket []byte, id qda.ID) bool {
-	return id != "" && tx.tx.Bucket(bucket).Get([]byte(id)) != nil
+	return id != "" && tx.has(bucket, []byte(id))
 }
 
 // Project returns the project's identity.
 func (tx *Tx) Project() (qda.Project, error) {
 	var p qda.Project
-	data := tx.tx.Bucket(bMeta).Get(kProject)
+	data, err := tx.get(bMeta, kProject)
+	if err != nil {
+		return p, err
+	}
 	if data == nil {
 		return p, fmt.Errorf("the project file has no project record")
 	}
-	err := json.Unmarshal(data, &p)
+	err = json.Unmarshal(data, &p)
 	return p, err
 }
 

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -96,15 +95,15 @@ func (tx *Tx) Values() ([]qda.Value, error) { return allJSON[qda.Value](tx, bVal
 func (tx *Tx) ValuesOf(owner qda.ID) ([]qda.Value, error) {
 	var out []qda.Value
 	prefix := []byte(owner + "/")
-	c := tx.tx.Bucket(bValues).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	err := tx.seek(bValues, prefix, func(k, v []byte) error {
 		var val qda.Value
 		if err := jsonUnmarshal(v, &val); err != nil {
-			return nil, fmt.Errorf("value %s is damaged: %w", k, err)
+			return fmt.Errorf("value %s is damaged: %w", k, err)
 		}
 		out = append(out, val)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // SetValue sets (or, with an empty value, clears) a variable's value on a case
