@@ -11,6 +11,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"coder/qda"
@@ -117,17 +118,7 @@ func (d *Data) Disagreements(opt AgreeOptions) ([]Disagreement, error) {
 	if err := d.checkCoders(opt.Coders); err != nil {
 		return nil, err
 	}
-	var scope []bool // code index -> compared; nil: every code
-	if len(opt.Codes) > 0 {
-		scope = make([]bool, len(d.codes))
-		for _, id := range opt.Codes {
-			if ci, ok := d.codeIx[id]; ok {
-				for i := range d.codes {
-					scope[i] = scope[i] || d.within(int32(i), ci)
-				}
-			}
-		}
-	}
+	scope := d.codeScope(opt.Codes) // nil: every code
 	var out []Disagreement
 	for _, di := range d.agreeDocs(opt) {
 		type event struct {
@@ -138,7 +129,7 @@ func (d *Data) Disagreements(opt AgreeOptions) ([]Disagreement, error) {
 		}
 		var evs []event
 		for _, c := range d.byDoc[di] {
-			k := indexOf(opt.Coders[:2], d.s.Codings[c.idx].Coder)
+			k := slices.Index(opt.Coders[:2], d.s.Codings[c.idx].Coder)
 			if k < 0 || (scope != nil && !scope[c.code]) {
 				continue
 			}
@@ -180,7 +171,7 @@ func (d *Data) checkCoders(coders []qda.ID) error {
 		return fmt.Errorf("agreement needs two or more coders, not %d", len(coders))
 	}
 	for i, c := range coders {
-		if indexOf(coders[:i], c) >= 0 {
+		if slices.Index(coders[:i], c) >= 0 {
 			return fmt.Errorf("a coder is named twice: agreement compares different coders")
 		}
 	}
@@ -202,7 +193,7 @@ func (d *Data) agreeDocs(opt AgreeOptions) []int {
 		seen := make([]bool, len(opt.Coders))
 		n := 0
 		for _, c := range cs {
-			if k := indexOf(opt.Coders, d.s.Codings[c.idx].Coder); k >= 0 && !seen[k] {
+			if k := slices.Index(opt.Coders, d.s.Codings[c.idx].Coder); k >= 0 && !seen[k] {
 				seen[k] = true
 				n++
 			}
@@ -226,7 +217,7 @@ func (d *Data) agreeCodes(opt AgreeOptions, docs []int) []int {
 	} else {
 		for _, di := range docs {
 			for _, c := range d.byDoc[di] {
-				if indexOf(opt.Coders, d.s.Codings[c.idx].Coder) >= 0 {
+				if slices.Index(opt.Coders, d.s.Codings[c.idx].Coder) >= 0 {
 					for _, a := range d.anc[c.code] {
 						keep[a] = true
 					}
@@ -257,6 +248,13 @@ func (d *Data) within(code int32, ci int) bool {
 // of coders (a bit per coder) covers with codings whose code passes use.
 // Characters no coder covers are not added.
 func (d *Data) coverage(di int, coders []qda.ID, use func(code int32) bool, counts maskCounts) {
+	d.sweep(di, coders, use, func(start, end int32, mask uint64) { counts[mask] += int(end - start) })
+}
+
+// sweep calls fn, in text order, for each stretch of document di that some
+// of the coders cover with codings whose code passes use, with the set of
+// coders covering it (a bit per coder).
+func (d *Data) sweep(di int, coders []qda.ID, use func(code int32) bool, fn func(start, end int32, mask uint64)) {
 	type event struct {
 		pos   int32
 		coder int
@@ -264,7 +262,7 @@ func (d *Data) coverage(di int, coders []qda.ID, use func(code int32) bool, coun
 	}
 	var evs []event
 	for _, c := range d.byDoc[di] {
-		k := indexOf(coders, d.s.Codings[c.idx].Coder)
+		k := slices.Index(coders, d.s.Codings[c.idx].Coder)
 		if k < 0 || !use(c.code) {
 			continue
 		}
@@ -284,9 +282,67 @@ func (d *Data) coverage(di int, coders []qda.ID, use func(code int32) bool, coun
 			}
 		}
 		if i < len(evs) && mask != 0 {
-			counts[mask] += int(evs[i].pos - pos)
+			fn(pos, evs[i].pos, mask)
 		}
 	}
+}
+
+// Agreed is where all the compared coders put one code in one document.
+type Agreed struct {
+	Document qda.ID
+	Code     qda.ID
+	Spans    []qda.Span // in text order, not touching
+}
+
+// Agreed lists, over the documents Agree compares, the stretches every
+// coder coded with the same code (each code by itself; with Codes, only
+// those codes and the codes below them): what a consensus starts from.
+func (d *Data) Agreed(opt AgreeOptions) ([]Agreed, error) {
+	if err := d.checkCoders(opt.Coders); err != nil {
+		return nil, err
+	}
+	scope := d.codeScope(opt.Codes)
+	all := uint64(1)<<len(opt.Coders) - 1
+	var out []Agreed
+	for _, di := range d.agreeDocs(opt) {
+		for ci := range d.codes {
+			if scope != nil && !scope[ci] {
+				continue
+			}
+			a := Agreed{Document: d.s.Documents[di].ID, Code: d.codes[ci].ID}
+			d.sweep(di, opt.Coders, func(code int32) bool { return int(code) == ci }, func(start, end int32, mask uint64) {
+				if mask != all {
+					return
+				}
+				if n := len(a.Spans); n > 0 && a.Spans[n-1].End == int(start) {
+					a.Spans[n-1].End = int(end)
+					return
+				}
+				a.Spans = append(a.Spans, qda.Span{Start: int(start), End: int(end)})
+			})
+			if len(a.Spans) > 0 {
+				out = append(out, a)
+			}
+		}
+	}
+	return out, nil
+}
+
+// codeScope marks the codes given and the codes below them (nil: none
+// given, every code).
+func (d *Data) codeScope(codes []qda.ID) []bool {
+	if len(codes) == 0 {
+		return nil
+	}
+	scope := make([]bool, len(d.codes))
+	for _, id := range codes {
+		if ci, ok := d.codeIx[id]; ok {
+			for i := range d.codes {
+				scope[i] = scope[i] || d.within(int32(i), ci)
+			}
+		}
+	}
+	return scope
 }
 
 // maskCounts counts units (characters) by the set of coders who coded
@@ -447,13 +503,4 @@ func sameColumns(cols []Column, idx []int) bool {
 		}
 	}
 	return true
-}
-
-func indexOf(ids []qda.ID, id qda.ID) int {
-	for i, x := range ids {
-		if x == id {
-			return i
-		}
-	}
-	return -1
 }

@@ -206,3 +206,21 @@ func TestDisagreements_StretchesWhereCodesDiffer(t *testing.T) {
 		t.Errorf("only P: %+v, want the one stretch [0,10)", ds)
 	}
 }
+
+// Ensure that Agreed gives, per document and code, the stretches both
+// coders coded with that very code.
+func TestAgreed_StretchesBothCodersCoded(t *testing.T) {
+	ag, err := agreeFixture().Agreed(AgreeOptions{Coders: []qda.ID{"A", "B"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ag) != 2 {
+		t.Fatalf("got %+v, want P/a on d1 and P on d2", ag)
+	}
+	if ag[0].Document != "d1" || ag[0].Code != "Pa" || len(ag[0].Spans) != 1 || ag[0].Spans[0] != (qda.Span{Start: 10, End: 40}) {
+		t.Errorf("first = %+v, want P/a [10,40) on d1", ag[0])
+	}
+	if ag[1].Document != "d2" || ag[1].Code != "P" || ag[1].Spans[0] != (qda.Span{Start: 0, End: 10}) {
+		t.Errorf("second = %+v, want P [0,10) on d2", ag[1])
+	}
+}

@@ -43,6 +43,7 @@ func init() {
 		"salvage":  cmdSalvage,
 		"stats":    cmdStats,
 		"query":    cmdQuery,
+		"agree":    cmdAgree, "disagreements": cmdDisagreements,
 	}
 }
 

@@ -30,6 +30,7 @@ var cliArgs []string
 var readOnlyCommands = map[string]bool{
 	"docs": true, "text": true, "codings": true, "memos": true, "speakers": true,
 	"export": true, "search": true, "reindex": true, "check": true,
+	"agree": true, "disagreements": true,
 }
 
 func readOnlyCommand(args []string) bool {

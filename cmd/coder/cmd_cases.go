@@ -185,8 +185,9 @@ func cmdAttr(args []string) int {
 }
 
 func cmdMemo(args []string) int {
-	const usage = "coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title TITLE]"
+	const usage = "coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title TITLE] [--coder NAME]"
 	f := newFlags("memo")
+	coder := f.String("coder", "", "")
 	on := f.String("on", "", "")
 	text := f.String("text", "", "")
 	title := f.String("title", "", "")
@@ -202,7 +203,7 @@ func cmdMemo(args []string) int {
 	if kind == "" || *text == "" || (kind != "project" && target == "") {
 		return usageError("memo", "give --on and --text (usage: "+usage+")")
 	}
-	return withProject(f.pos[0], "", func(p *project.Project) error {
+	return withProject(f.pos[0], *coder, func(p *project.Project) error {
 		var tk qda.TargetKind
 		var id qda.ID
 		switch kind {

@@ -246,8 +246,9 @@ type queryJSON struct {
 }
 
 func cmdQuery(args []string) int {
-	const usage = `coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--attr NAME=VALUE] [--code-as PATH] [--json]`
+	const usage = `coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--attr NAME=VALUE] [--code-as PATH [--coder NAME]] [--json]`
 	f := newFlags("query")
+	coder := f.String("coder", "", "")
 	near := f.Int("near", analysis.DefaultNear, "")
 	caseName := f.String("case", "", "")
 	doc := f.String("doc", "", "")
@@ -262,7 +263,7 @@ func cmdQuery(args []string) int {
 		return usageError("query", "--near takes a number of characters, 0 or more")
 	}
 	expr := strings.Join(f.pos[1:], " ")
-	return withProject(f.pos[0], "", func(p *project.Project) error {
+	return withProject(f.pos[0], *coder, func(p *project.Project) error {
 		var cases, docs []string
 		if *caseName != "" {
 			cases = append(cases, *caseName)

@@ -24,7 +24,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
   coder cases from-speakers PROJECT [DOC...]   a case per speaker, holding the documents they speak in
   coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE]
-  coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T]
+  coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T] [--coder NAME]
   coder memos PROJECT [--json]
   coder speakers PROJECT
   coder turns PROJECT --doc NAME on|off   detect speaker turns in a document again, or remove them
@@ -38,8 +38,10 @@ const helpText = `coder: qualitative coding for case-study research
   coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json]
   coder stats PROJECT cooc [--unit overlap|passage|near:N] [--codes PATH,PATH...] [--rollup] [--json]
   coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx]
-  coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--attr NAME=VALUE] [--code-as PATH] [--json]
+  coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--attr NAME=VALUE] [--code-as PATH [--coder NAME]] [--json]
                 AND, OR, NOT, NEAR, NEAR/N, FOLLOWED BY, brackets; quote paths with spaces
+  coder agree PROJECT --coders "A,B" [--code PATH] [--doc NAME] [--json]   percent, kappa, alpha per code
+  coder disagreements PROJECT --coders "A,B" [--code PATH] [--doc NAME] [--json]   where two coders differ
   coder check PROJECT                       integrity: file pages, references, spans
   coder backups PROJECT [--json]            the backups kept beside it: time, size, counts
   coder restore PROJECT BACKUP              restore one (a number from 'backups'), saving the current file first
