@@ -257,6 +257,7 @@ func (p *Project) begin() *action { return &action{p: p} }
 func (a *action) do(fn func(tx *store.Tx) error) error {
 	p := a.p
 	ch, err := p.record(func(tx *store.Tx) error {
+		tx.SetEditor(p.coder.ID, time.Now())
 		if _, err := tx.Coder(p.coder.ID); errors.Is(err, qda.ErrNotFound) {
 			if err := tx.PutCoder(&p.coder); err != nil {
 				return err

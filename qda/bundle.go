@@ -14,4 +14,6 @@ type Bundle struct {
 	Values    []Value    `json:"values"`
 	Memos     []Memo     `json:"memos"`
 	CodeSets  []CodeSet  `json:"code_sets,omitempty"`
+	// Tombstones record deletions, for merging (see Tombstone).
+	Tombstones []Tombstone `json:"tombstones,omitempty"`
 }

@@ -61,6 +61,7 @@ type Document struct {
 	Imported time.Time `json:"imported"`
 	// Chars is the text's length in runes, kept so listings need not load texts.
 	Chars int `json:"chars"`
+	Edit
 }
 
 // Validate checks the document's own rules: a name, a known kind, passages that

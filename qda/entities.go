@@ -32,6 +32,7 @@ type Code struct {
 	Description string `json:"description,omitempty"`
 	Folder      bool   `json:"folder,omitempty"`
 	Order       int    `json:"order"` // position among its siblings
+	Edit
 }
 
 // Validate checks a code's own rules; tree rules live in package codebook.
@@ -69,6 +70,7 @@ type Coding struct {
 	// EventDate (YYYY-MM-DD) is when the coded event happened, for process
 	// tracing; empty means the document's Date attribute stands for it.
 	EventDate string `json:"eventDate,omitempty"`
+	Edit
 }
 
 // CheckOn checks the coding against the document and code it refers to: a
@@ -90,6 +92,7 @@ type Case struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
 	Documents   []ID   `json:"documents"`
+	Edit
 }
 
 // Has reports whether the case includes document id.
@@ -128,6 +131,13 @@ type Memo struct {
 	Coder    ID        `json:"coder,omitempty"`
 	Created  time.Time `json:"created"`
 	Modified time.Time `json:"modified"`
+	// ModifiedBy and Replaces are as in Edit (see Versioned).
+	ModifiedBy ID     `json:"modifiedBy,omitempty"`
+	Replaces   string `json:"replaces,omitempty"`
+	// ConflictOf is set on a version of memo ConflictOf that a merge kept
+	// beside it because the two were edited concurrently: a person reads
+	// both, keeps what matters and deletes this one.
+	ConflictOf ID `json:"conflictOf,omitempty"`
 }
 
 // Validate checks what a memo is on: the project (with no target), a

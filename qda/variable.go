@@ -44,6 +44,7 @@ type Value struct {
 	Variable ID     `json:"variable"`
 	Owner    ID     `json:"owner"` // a case or a document, per the variable's scope
 	Value    string `json:"value"`
+	Edit
 }
 
 // ParseVarType accepts a type name in any case.

@@ -69,6 +69,7 @@ func (tx *Tx) PutCase(c *qda.Case) error {
 		}
 	}
 	c.Documents = docs
+	stampWith(tx, c, c.ID, tx.Case)
 	return putJSON(tx, bCases, c.ID, c)
 }
 
@@ -84,5 +85,8 @@ func (tx *Tx) DeleteCase(id qda.ID) error {
 	if err := tx.deleteMemosOn(id); err != nil {
 		return err
 	}
-	return tx.del(bCases, []byte(id))
+	if err := tx.del(bCases, []byte(id)); err != nil {
+		return err
+	}
+	return tx.bury(qda.GoneCase, id)
 }

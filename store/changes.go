@@ -156,7 +156,7 @@ func (c *Changes) Scope() Scope {
 	s.OnlyCodings = true
 	for _, ch := range c.list {
 		switch string(ch.Bucket) {
-		case string(bCodings), string(bDocCoding), string(bCoders):
+		case string(bCodings), string(bDocCoding), string(bCoders), string(bTombs):
 		default:
 			s.OnlyCodings = false
 		}

@@ -42,6 +42,7 @@ func (tx *Tx) PutCode(c *qda.Code) error {
 			return fmt.Errorf("code %q has %d codings, so it cannot become a folder", c.Name, n)
 		}
 	}
+	stampWith(tx, c, c.ID, tx.Code)
 	return putJSON(tx, bCodes, c.ID, c)
 }
 
@@ -92,6 +93,9 @@ func (tx *Tx) DeleteCode(id qda.ID, force bool) error {
 		if err := tx.del(bCodes, []byte(ids[i])); err != nil {
 			return err
 		}
+		if err := tx.bury(qda.GoneCode, ids[i]); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -139,7 +143,10 @@ func (tx *Tx) MergeCode(from, into qda.ID) error {
 	if err := putJSON(tx, bCodes, m.Into.ID, &m.Into); err != nil {
 		return err
 	}
-	return tx.del(bCodes, []byte(m.Remove))
+	if err := tx.del(bCodes, []byte(m.Remove)); err != nil {
+		return err
+	}
+	return tx.unify(qda.GoneCode, m.Remove, m.Into.ID)
 }
 
 func (tx *Tx) countCodings(code qda.ID) (int, error) {

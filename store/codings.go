@@ -88,6 +88,7 @@ func (tx *Tx) PutCoding(c *qda.Coding) error {
 	if err := tx.put(bDocCoding, docCodingKey(c.Document, c.ID), []byte{}); err != nil {
 		return err
 	}
+	stampWith(tx, c, c.ID, tx.Coding)
 	return putJSON(tx, bCodings, c.ID, c)
 }
 
@@ -110,6 +111,9 @@ func (tx *Tx) deleteCodings(cs []qda.Coding) error {
 			return err
 		}
 		if err := tx.del(bCodings, []byte(c.ID)); err != nil {
+			return err
+		}
+		if err := tx.bury(qda.GoneCoding, c.ID); err != nil {
 			return err
 		}
 	}

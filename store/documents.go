@@ -117,6 +117,7 @@ func (tx *Tx) PutDocument(d *qda.Document) error {
 	if err := tx.put(bDocNames, nameKey(d.Name), []byte(d.ID)); err != nil {
 		return err
 	}
+	stampWith(tx, d, d.ID, tx.Document)
 	return putJSON(tx, bDocs, d.ID, d)
 }
 
@@ -180,7 +181,10 @@ func (tx *Tx) DeleteDocument(id qda.ID) error {
 			return err
 		}
 	}
-	return tx.del(bDocs, []byte(id))
+	if err := tx.del(bDocs, []byte(id)); err != nil {
+		return err
+	}
+	return tx.bury(qda.GoneDocument, id)
 }
 
 func removeID(ids []qda.ID, id qda.ID) []qda.ID {

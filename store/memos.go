@@ -47,6 +47,7 @@ func (tx *Tx) PutMemo(m *qda.Memo) error {
 	if m.Coder != "" && !exists(tx, bCoders, m.Coder) {
 		return fmt.Errorf("memo by an unknown coder: %w", qda.ErrNotFound)
 	}
+	stampWith(tx, m, m.ID, tx.Memo)
 	return putJSON(tx, bMemos, m.ID, m)
 }
 
@@ -55,7 +56,10 @@ func (tx *Tx) DeleteMemo(id qda.ID) error {
 	if !exists(tx, bMemos, id) {
 		return fmt.Errorf("memo %s: %w", id, qda.ErrNotFound)
 	}
-	return tx.del(bMemos, []byte(id))
+	if err := tx.del(bMemos, []byte(id)); err != nil {
+		return err
+	}
+	return tx.bury(qda.GoneMemo, id)
 }
 
 func (tx *Tx) deleteMemosOn(target qda.ID) error {
@@ -73,6 +77,9 @@ func (tx *Tx) deleteMemosOnAny(targets map[qda.ID]bool) error {
 	for _, m := range ms {
 		if m.Target != "" && targets[m.Target] {
 			if err := tx.del(bMemos, []byte(m.ID)); err != nil {
+				return err
+			}
+			if err := tx.bury(qda.GoneMemo, m.ID); err != nil {
 				return err
 			}
 		}

@@ -47,6 +47,8 @@ type Tx struct {
 	// batch of codings on one long transcript checks its length each time,
 	// and its record (with every passage) is the costly thing to decode.
 	docs map[qda.ID]*qda.Document
+	// editor stamps the entities this transaction writes (see SetEditor).
+	editor *editor
 }
 
 func (tx *Tx) init() error {

@@ -129,6 +129,7 @@ func (tx *Tx) SetValue(val qda.Value) error {
 		return tx.del(bValues, key)
 	}
 	val.Value = norm
+	stampWith(tx, &val, val.Owner, func(qda.ID) (*qda.Value, error) { return getJSON[qda.Value](tx, bValues, qda.ID(key), "value") })
 	return putJSONKey(tx, bValues, key, val)
 }
 
