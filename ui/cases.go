@@ -57,7 +57,8 @@ func newCasesPanel(ws *workspace) *casesPanel {
 	})
 	split := container.NewVSplit(c.list, container.NewVScroll(container.NewPadded(c.form)))
 	split.Offset = 0.4
-	c.content = container.NewBorder(add, nil, nil, nil, split)
+	table := widget.NewButtonWithIcon("Attributes table", theme.GridIcon(), func() { ws.showAttributes(qda.ScopeCase) })
+	c.content = container.NewBorder(newFitRow(add, table), nil, nil, nil, split)
 	c.showForm()
 	return c
 }

@@ -47,8 +47,9 @@ type workspace struct {
 	indexer                        *indexer
 	jobs                           jobs
 	menus                          *menus
-	analysis                       *analysisView // the Analysis tab, made when first opened
-	editors                        editors       // open editors, consulted before the project closes
+	analysis                       *analysisView   // the Analysis tab, made when first opened
+	attributes                     *attributesView // the Attributes tab, made when first opened
+	editors                        editors         // open editors, consulted before the project closes
 	pinned                         [9]qda.ID
 	popup                          *widget.PopUp
 	// onImported, when set, hears about every finished import (tests wait on it).
