@@ -46,9 +46,11 @@ const maxPDFPages = 100000
 // join into runs along a baseline, runs split at wide gaps, and a page
 // whose runs leave a vertical gutter free is read column by column, band
 // by band (a full-width title or footnote separates bands). Lines become
-// paragraphs at a wider gap, an indent or a change of font size; words
-// hyphenated across lines are joined. Headers and footers that repeat on
-// most pages are dropped.
+// paragraphs at a wider gap, an indent or a change of font size, and
+// headings set in bold start passages of their own; words hyphenated
+// across lines are joined. Heads, footers and printers' lines that recur
+// at the same height on many pages are dropped, and so is text turned on
+// its side or coming out of a font with no map to Unicode as symbols.
 func parsePDF(p *parser, data []byte) error {
 	ra := &budgetReaderAt{r: bytes.NewReader(data), budget: pdfReadBudget(int64(len(data)))}
 	r, err := pdf.NewReader(ra, int64(len(data)))
@@ -61,7 +63,7 @@ func parsePDF(p *parser, data []byte) error {
 	}
 	pages := pdfPages(r)
 	var laid [][]pdfBlock
-	failed := 0
+	failed, turned := 0, 0
 	damage := ""
 	for _, pg := range pages {
 		if why := pdfPageDamage(pg); why != "" {
@@ -69,7 +71,8 @@ func parsePDF(p *parser, data []byte) error {
 			failed++
 			continue
 		}
-		blocks, ok := layoutPDFPage(pg)
+		blocks, skipped, ok := layoutPDFPage(pg)
+		turned += skipped
 		if !ok {
 			failed++
 			continue
@@ -80,7 +83,7 @@ func parsePDF(p *parser, data []byte) error {
 	body := medianFontSize(laid)
 	for _, b := range mergeContinued(laid) {
 		kind := qda.PassageParagraph
-		if body > 0 && b.size > body*1.2 && len([]rune(b.text)) < 200 {
+		if b.heading || body > 0 && b.size > body*1.2 && len([]rune(b.text)) < 200 {
 			kind = qda.PassageHeading
 		}
 		p.block(kind, b.text)
@@ -93,6 +96,9 @@ func parsePDF(p *parser, data []byte) error {
 			damage = "its pages cannot be read"
 		}
 		return &qda.Error{What: p.name, Why: "the PDF is damaged: " + damage, Fix: "open it in a PDF reader and save or print it to a new PDF, then import that"}
+	}
+	if p.runes == 0 && turned > 0 {
+		return &qda.Error{What: p.name, Why: "the PDF's text is drawn turned on its side, which Coder cannot read in order", Fix: "rotate the pages upright in a PDF reader and print them to a new PDF, then import that"}
 	}
 	if p.runes == 0 && len(pages) > 0 {
 		return &qda.Error{What: p.name, Why: "the PDF has no text layer (it is probably scanned pages)", Fix: "run text recognition (OCR) on it first, for example with ocrmypdf, then import the result"}
@@ -128,43 +134,54 @@ func pdfPages(r *pdf.Reader) []pdf.Page {
 type pdfRun struct {
 	x0, x1, y, size float64
 	text            strings.Builder
+	bold, italic    bool // it starts in a bold face; in a bold or italic one
+	emph            int  // bytes of its bold or italic lead-in
+	glyphs, bad     int  // characters drawn, and those that cannot be text
 }
 
 // pdfLine is one line of a column.
 type pdfLine struct {
 	x0, x1, y, size float64
 	text            string
+	bold, italic    bool // it starts in a bold face; in a bold or italic one
+	emph            int  // bytes of text's bold or italic lead-in
 }
 
 // pdfBlock is a paragraph (or heading) of a page.
 type pdfBlock struct {
 	text    string
 	size    float64
-	column  bool // first block after a jump to a new column or band
+	y       float64 // baseline of its first line
+	heading bool    // set in bold (or bold and italic) as a heading
+	column  bool    // first block after a jump to a new column or band
 	dropped bool
 }
 
-// layoutPDFPage returns a page's paragraphs in reading order; ok is false
+// layoutPDFPage returns a page's paragraphs in reading order and how many
+// characters were drawn turned or at no size and left out; ok is false
 // when the page's content could not be interpreted.
-func layoutPDFPage(pg pdf.Page) (blocks []pdfBlock, ok bool) {
+func layoutPDFPage(pg pdf.Page) (blocks []pdfBlock, turned int, ok bool) {
 	defer func() {
 		if recover() != nil {
-			blocks, ok = nil, false
+			blocks, turned, ok = nil, 0, false
 		}
 	}()
 	glyphs := pg.Content().Text
-	runs := pdfRuns(glyphs)
+	runs, skipped := pdfRuns(glyphs, pdfUnmappedFonts(pg.Resources()))
 	if len(runs) == 0 {
-		return nil, true
+		return nil, skipped, true
 	}
 	lines := orderColumns(runs)
-	return paragraphs(lines), true
+	return paragraphs(lines), skipped, true
 }
 
-// dropRepeatedLines marks blocks that appear, digits aside, at the top or
-// bottom of most pages: running heads, page numbers, journal footers.
+// dropRepeatedLines marks the blocks at the top or bottom of a page (in
+// the outer tenth of the height its text covers) that
+// recur, digits aside, at the same height on at least half the pages (two
+// at least): running heads and footers, page numbers, printers' lines
+// ("VerDate … Frm 00003 …"). A bare number there goes too.
 func dropRepeatedLines(pages [][]pdfBlock) {
-	if len(pages) < 3 {
+	if len(pages) < 2 {
 		return
 	}
 	key := func(s string) string {
@@ -175,33 +192,57 @@ func dropRepeatedLines(pages [][]pdfBlock) {
 			return r
 		}, s)
 	}
-	count := map[string]int{}
-	edge := func(blocks []pdfBlock, fn func(i int)) {
-		for i := range blocks {
-			if i < 2 || i >= len(blocks)-2 {
-				fn(i)
+	// Pages on which each text (digits aside) stands at each height,
+	// heights taken in bands of 3 points.
+	type at struct {
+		key  string
+		band int
+	}
+	band := func(y float64) int { return int(math.Floor(y / 3)) }
+	pagesAt := map[at]map[int]bool{}
+	for p, blocks := range pages {
+		for _, b := range blocks {
+			if len(b.text) > maxPDFRepeated {
+				continue
 			}
+			k := at{key(b.text), band(b.y)}
+			if pagesAt[k] == nil {
+				pagesAt[k] = map[int]bool{}
+			}
+			pagesAt[k][p] = true
 		}
 	}
 	for _, blocks := range pages {
-		seen := map[string]bool{}
-		edge(blocks, func(i int) {
-			k := key(blocks[i].text)
-			if !seen[k] {
-				seen[k] = true
-				count[k]++
+		top, bottom := math.Inf(-1), math.Inf(1)
+		for _, b := range blocks {
+			top, bottom = math.Max(top, b.y), math.Min(bottom, b.y)
+		}
+		margin := (top - bottom) / 10
+		for i := range blocks {
+			b := &blocks[i]
+			edge := b.y >= top-margin || b.y <= bottom+margin
+			if len(b.text) > maxPDFRepeated || !edge {
+				continue
 			}
-		})
-	}
-	for _, blocks := range pages {
-		edge(blocks, func(i int) {
-			k := key(blocks[i].text)
-			if len([]rune(blocks[i].text)) < 120 && (count[k]*2 >= len(pages) || k == "") {
-				blocks[i].dropped = true
+			k := key(b.text)
+			if k == "" {
+				b.dropped = true // a page number
+				continue
 			}
-		})
+			n := 0
+			for d := -1; d <= 1; d++ {
+				n += len(pagesAt[at{k, band(b.y) + d}])
+			}
+			if n >= 2 && n*2 >= len(pages) {
+				b.dropped = true
+			}
+		}
 	}
 }
+
+// maxPDFRepeated is the longest block, in bytes, taken for a running head
+// or footer.
+const maxPDFRepeated = 300
 
 // medianFontSize is the font size of most of the text, by characters.
 func medianFontSize(pages [][]pdfBlock) float64 {

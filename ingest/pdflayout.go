@@ -13,15 +13,24 @@ import (
 // pdfRuns joins glyphs, in content-stream order, into runs. A new run
 // starts when the baseline moves, the pen goes backwards, or the gap to the
 // next glyph is wider than a word space could be. Spaces are inserted at
-// gaps when the PDF draws none.
-func pdfRuns(glyphs []pdf.Text) []*pdfRun {
-	var runs []*pdfRun
+// gaps when the PDF draws none. Glyphs turned across the baseline or drawn
+// at no size (margin marks, rotated stamps) are left out and counted in
+// skipped; runs that read as garbage (see garbled) are left out.
+func pdfRuns(glyphs []pdf.Text, unmapped map[string]bool) (runs []*pdfRun, skipped int) {
 	var cur *pdfRun
 	for _, g := range glyphs {
 		if g.S == "" || math.IsNaN(g.X) || math.IsNaN(g.Y) || math.IsInf(g.X, 0) || math.IsInf(g.Y, 0) {
 			continue
 		}
 		size := math.Abs(g.FontSize)
+		if size < 0.5 {
+			// The text matrix turns the glyph a quarter turn (its
+			// horizontal scale is zero) or draws it at no size.
+			if strings.TrimSpace(g.S) != "" {
+				skipped++
+			}
+			continue
+		}
 		if size < 1 || size > 500 {
 			size = 10
 		}
@@ -30,9 +39,9 @@ func pdfRuns(glyphs []pdf.Text) []*pdfRun {
 			sameLine := math.Abs(g.Y-cur.y) < size*0.4
 			if sameLine && gap > -size*0.5 && gap < size*1.2 {
 				if gap > size*0.15 && !strings.HasSuffix(cur.text.String(), " ") && g.S != " " {
-					cur.text.WriteByte(' ')
+					cur.add(" ", g.Font, unmapped)
 				}
-				cur.text.WriteString(g.S)
+				cur.add(g.S, g.Font, unmapped)
 				cur.x1 = math.Max(cur.x1, g.X+g.W)
 				continue
 			}
@@ -40,11 +49,98 @@ func pdfRuns(glyphs []pdf.Text) []*pdfRun {
 		if strings.TrimSpace(g.S) == "" {
 			continue
 		}
-		cur = &pdfRun{x0: g.X, x1: g.X + g.W, y: g.Y, size: size}
-		cur.text.WriteString(g.S)
+		cur = &pdfRun{x0: g.X, x1: g.X + g.W, y: g.Y, size: size, bold: pdfBoldFont(g.Font), italic: pdfEmphasisFont(g.Font)}
+		cur.add(g.S, g.Font, unmapped)
 		runs = append(runs, cur)
 	}
-	return runs
+	kept := runs[:0]
+	for _, r := range runs {
+		if r.garbled() {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	return kept, skipped
+}
+
+// add appends a glyph's text in font to the run, extending the run's
+// emphasised lead-in while the glyphs are bold or italic (or punctuation
+// between them) and counting characters that cannot be real text.
+func (r *pdfRun) add(s, font string, unmapped map[string]bool) {
+	inLead := r.emph == r.text.Len()
+	r.text.WriteString(s)
+	for _, c := range s {
+		if unicode.IsSpace(c) {
+			continue
+		}
+		r.glyphs++
+		if unusableRune(c) || unmapped[font] && !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			r.bad++
+		}
+		if inLead && !pdfEmphasisFont(font) && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+			inLead = false
+		}
+	}
+	if inLead && r.italic {
+		r.emph = r.text.Len()
+	}
+}
+
+// garbled reports whether most of a run's characters are control or
+// private-use characters, replacement characters, or symbols drawn in a
+// font with no usable map to Unicode: what a broken font or text drawn as
+// art yields instead of words.
+func (r *pdfRun) garbled() bool {
+	return r.bad*2 > r.glyphs
+}
+
+// unusableRune is a character no real text is made of.
+func unusableRune(c rune) bool {
+	return c == unicode.ReplacementChar || unicode.IsControl(c) || unicode.Is(unicode.Co, c)
+}
+
+// pdfBoldFont reports whether a font name is a bold face.
+func pdfBoldFont(font string) bool {
+	f := strings.ToLower(font)
+	return strings.Contains(f, "bold") || strings.Contains(f, "black") || strings.Contains(f, "heavy") || strings.Contains(f, "demi")
+}
+
+// pdfEmphasisFont reports whether a font name is a bold or italic face.
+func pdfEmphasisFont(font string) bool {
+	f := strings.ToLower(font)
+	return pdfBoldFont(font) || strings.Contains(f, "italic") || strings.Contains(f, "oblique")
+}
+
+// pdfUnmappedFonts names the fonts of a page's resources whose codes have
+// no usable map to Unicode: no ToUnicode map, and a composite or Type3
+// font or a symbolic one, whose codes the PDF library can only pass
+// through as they are.
+func pdfUnmappedFonts(res pdf.Value) map[string]bool {
+	out := map[string]bool{}
+	mapped := map[string]bool{}
+	fonts := res.Key("Font")
+	for _, k := range fonts.Keys() {
+		f := fonts.Key(k)
+		name := f.Key("BaseFont").Name()
+		if i := strings.IndexByte(name, '+'); i >= 0 {
+			name = name[i+1:]
+		}
+		if f.Key("ToUnicode").Kind() == pdf.Stream {
+			mapped[name] = true
+			continue
+		}
+		switch {
+		case f.Key("Subtype").Name() == "Type0", f.Key("Subtype").Name() == "Type3",
+			f.Key("FontDescriptor").Key("Flags").Int64()&4 != 0:
+			out[name] = true
+		default:
+			mapped[name] = true
+		}
+	}
+	for name := range mapped {
+		delete(out, name) // two fonts of one name: trust the mapped one
+	}
+	return out
 }
 
 // orderColumns finds a column gutter and returns the page's lines in
@@ -142,39 +238,79 @@ func joinLines(runs []*pdfRun) []pdfLine {
 		t := r.text.String()
 		if n := len(out); n > 0 && math.Abs(out[n-1].y-r.y) < r.size*0.4 {
 			l := &out[n-1]
+			whole := l.emph == len(l.text)
 			if !strings.HasSuffix(l.text, " ") && !strings.HasPrefix(t, " ") {
 				l.text += " "
+			}
+			if whole && r.italic {
+				l.emph = len(l.text) + r.emph
 			}
 			l.text += t
 			l.x1 = math.Max(l.x1, r.x1)
 			continue
 		}
-		out = append(out, pdfLine{x0: r.x0, x1: r.x1, y: r.y, size: r.size, text: t})
+		out = append(out, pdfLine{x0: r.x0, x1: r.x1, y: r.y, size: r.size, text: t, bold: r.bold, italic: r.italic, emph: r.emph})
 	}
 	return out
 }
 
 // paragraphs groups lines into blocks: a new block starts where the gap
 // to the previous line is clearly wider than the page's usual line spacing,
-// where the font size changes, where the line is indented, or where the
-// reading order jumps (a new column or band).
+// where the font size changes, where the line is indented, where the
+// reading order jumps (a new column or band), or where a sentence ends and
+// the next line opens in bold or a little lower than the usual spacing, or
+// where lines wholly in bold (or bold, then italic) give way to regular
+// text. A block that opens with a bold lead-in
+// ending in a full stop or colon ("Sec. 2. Objectives.") gives that
+// lead-in a heading block of its own; a short block set wholly in bold is
+// a heading.
 func paragraphs(lines []pdfLine) []pdfBlock {
 	spacing := lineSpacing(lines)
+	boldLines := 0
+	for _, l := range lines {
+		if l.bold {
+			boldLines++
+		}
+	}
+	boldBody := boldLines*2 > len(lines) // bold is the body face here, not a mark of headings
 	var out []pdfBlock
 	var cur []byte
-	var size float64
+	var size, y float64
 	jumped := false
+	lead, leadOpen := 0, false // bytes of cur in the bold lead-in; whether it runs on
 	flush := func() {
-		if s := strings.TrimSpace(string(cur)); s != "" {
-			out = append(out, pdfBlock{text: s, size: size, column: jumped})
+		defer func() { cur = cur[:0] }()
+		if strings.TrimSpace(string(cur)) == "" {
+			return
 		}
-		cur = cur[:0]
+		b := pdfBlock{size: size, y: y, column: jumped}
+		if lead > 0 && !boldBody {
+			head := strings.TrimSpace(string(cur[:lead]))
+			rest := strings.TrimSpace(string(cur[lead:]))
+			short := utf8.RuneCountInString(head) <= maxPDFHeading
+			switch {
+			case rest == "" && short:
+				b.text, b.heading = head, true
+				out = append(out, b)
+				return
+			case rest != "" && short && endsHeading(head):
+				h := b
+				h.text, h.heading = head, true
+				out = append(out, h)
+				b.text, b.column = rest, false
+				out = append(out, b)
+				return
+			}
+		}
+		b.text = strings.TrimSpace(string(cur))
+		out = append(out, b)
 	}
 	for i, l := range lines {
 		text := strings.TrimSpace(l.text)
 		if text == "" {
 			continue
 		}
+		emph := min(max(l.emph-(len(l.text)-len(strings.TrimLeft(l.text, " \t"))), 0), len(text))
 		if i > 0 && len(cur) > 0 {
 			prev := lines[i-1]
 			gap := prev.y - l.y
@@ -185,20 +321,48 @@ func paragraphs(lines []pdfLine) []pdfBlock {
 			newBlock := gap <= 0 || wide ||
 				math.Abs(prev.size-l.size) > 0.5 ||
 				math.Abs(l.x0-prev.x0) > l.size*0.8 && l.x0 > prev.x0 || // an indented first line
-				math.Abs(l.x0-prev.x0) > l.size*6 // another column
+				math.Abs(l.x0-prev.x0) > l.size*6 || // another column
+				l.bold && !boldBody && endsSentence(cur) || // a heading set in bold
+				spacing > 0 && gap > spacing*1.1 && endsSentence(cur) || // a little air after a sentence
+				leadOpen && !l.italic && !boldBody // a bold heading line, then the text
 			if newBlock {
 				flush()
 				jumped = gap <= 0 || math.Abs(l.x0-prev.x0) > l.size*6
 			} else {
 				cur = joinWrapped(cur, text)
+				if leadOpen {
+					lead = len(cur) - len(text) + emph
+					leadOpen = emph == len(text)
+				}
 				continue
 			}
 		}
-		size = l.size
+		size, y = l.size, l.y
 		cur = append(cur, text...)
+		lead, leadOpen = 0, false
+		if l.bold {
+			lead, leadOpen = emph, emph == len(text)
+		}
 	}
 	flush()
 	return out
+}
+
+// maxPDFHeading is the longest text, in characters, taken for a heading.
+const maxPDFHeading = 200
+
+// endsSentence reports whether text ends with closing punctuation.
+func endsSentence(text []byte) bool {
+	t := strings.TrimRight(string(text[max(0, len(text)-8):]), " ")
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return last != utf8.RuneError && strings.ContainsRune(".!?:;\"”’)]。！？：；」』）", last)
+}
+
+// endsHeading reports whether a bold lead-in reads as a run-in heading:
+// it ends with a full stop or a colon.
+func endsHeading(head string) bool {
+	last, _ := utf8.DecodeLastRuneInString(head)
+	return strings.ContainsRune(".:。：", last)
 }
 
 // mergeContinued flattens the pages' kept blocks, joining a paragraph
