@@ -71,17 +71,28 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 		return false, nil
 	}
 
-	dir, err := p.indexDir()
-	var ix *search.Index
-	var rebuilt bool
-	if err == nil {
-		var prog func(done, total int)
-		if progress != nil {
-			prog = func(done, total int) { progress(Progress{Done: done, Total: total, Item: "search index"}) }
+	var prog func(done, total int)
+	if progress != nil {
+		prog = func(done, total int) { progress(Progress{Done: done, Total: total, Item: "search index"}) }
+	}
+	var (
+		ix      *search.Index
+		rebuilt bool
+		dir     string
+		err     error
+	)
+	if p.db.Encrypted() {
+		// An encrypted project's text never reaches the disk in clear: its
+		// index lives in memory, built afresh on every open.
+		var c search.Corpus
+		if c, err = p.corpus(stamp); err == nil {
+			ix, err = search.BuildInMemory(ctx, c, prog)
+			rebuilt = true
 		}
+	} else if dir, err = p.indexDir(); err == nil {
 		ix, rebuilt, err = search.OpenOrBuild(ctx, dir, stamp, func() (search.Corpus, error) { return p.corpus(stamp) }, prog)
 	}
-	if err == nil {
+	if err == nil && dir != "" {
 		// Note who uses this index, and clear out indexes of projects that
 		// are gone or long unused, so the cache does not grow for ever.
 		abs, _ := filepath.Abs(p.Path())
@@ -124,9 +135,12 @@ func (p *Project) Reindex(ctx context.Context, progress func(Progress)) error {
 		p.index = nil
 	}
 	p.ixMu.Unlock()
-	dir, err := p.indexDir()
-	if err == nil {
-		err = os.RemoveAll(dir)
+	var dir string
+	var err error
+	if !p.db.Encrypted() {
+		if dir, err = p.indexDir(); err == nil {
+			err = os.RemoveAll(dir)
+		}
 	}
 	p.buildMu.Unlock()
 	if err != nil {

@@ -98,14 +98,56 @@ func OpenOrBuild(ctx context.Context, dir string, stamp uint64, load func() (Cor
 // goroutine, so a single index keeps about one core busy however many there
 // are; with a builder per shard the segment building runs in parallel too.
 func build(ctx context.Context, dir string, c Corpus, progress func(done, total int)) error {
+	return feed(ctx, c, progress, func(s, n, perBatch int) (shardSink, error) {
+		b, err := newBuilder(shardDir(dir, s), perBatch, c.Stamp, n)
+		if err != nil {
+			return nil, err
+		}
+		return &diskShard{b: b, dir: shardDir(dir, s), stamp: c.Stamp, shards: n}, nil
+	})
+}
+
+// shardSink takes one shard's analysed units during a build; Close writes
+// what it still holds.
+type shardSink interface {
+	Index(d *document.Document) error
+	Close() error
+}
+
+// diskShard is a shard written by bleve's offline builder.
+type diskShard struct {
+	b             *scorch.Builder
+	dir           string
+	stamp         uint64
+	shards, units int
+}
+
+func (d *diskShard) Index(doc *document.Document) error {
+	d.units++
+	return d.b.Index(doc)
+}
+
+func (d *diskShard) Close() error {
+	if d.units == 0 {
+		// bleve's builder cannot write an index of nothing.
+		return buildEmpty(d.dir, d.stamp, d.shards)
+	}
+	if err := d.b.Close(); err != nil {
+		return fmt.Errorf("search index %s: %w", d.dir, err)
+	}
+	return nil
+}
+
+// feed runs the build pipeline (see build) into the shards open makes.
+func feed(ctx context.Context, c Corpus, progress func(done, total int), open func(s, shards, perBatch int) (shardSink, error)) error {
 	n := shardCount()
-	builders := make([]*scorch.Builder, n)
+	builders := make([]shardSink, n)
 	// Each builder holds a batch of analysed units until it writes it; the
 	// shards share batchTokens between them, so a build takes no more memory
 	// for having more of them.
 	perBatch := max(50, unitsPerBatch(c)/n)
 	for s := range builders {
-		b, err := newBuilder(shardDir(dir, s), perBatch, c.Stamp, n)
+		b, err := open(s, n, perBatch)
 		if err != nil {
 			return err
 		}
@@ -155,23 +197,20 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 		progMu   sync.Mutex
 		total    = c.Docs + 1
 		docsDone = 0
-		units    = make([]int, n)
 	)
 	for s := range builders {
 		fw.Add(1)
 		go func() {
 			defer fw.Done()
-			sdir := shardDir(dir, s)
 			for j := range analysed[s] {
 				if ctx.Err() != nil {
 					continue // drain
 				}
 				for _, u := range j.units {
 					if err := builders[s].Index(u); err != nil {
-						setErr(fmt.Errorf("search index %s: %w", sdir, err))
+						setErr(fmt.Errorf("search index: %w", err))
 						break
 					}
-					units[s]++
 				}
 				if progress != nil && j.last {
 					progMu.Lock()
@@ -235,15 +274,7 @@ func build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 		cw.Add(1)
 		go func() {
 			defer cw.Done()
-			sdir := shardDir(dir, s)
-			if units[s] == 0 {
-				// bleve's builder cannot write an index of nothing.
-				errs[s] = buildEmpty(sdir, c.Stamp, n)
-				return
-			}
-			if err := b.Close(); err != nil {
-				errs[s] = fmt.Errorf("search index %s: %w", sdir, err)
-			}
+			errs[s] = b.Close()
 		}()
 	}
 	cw.Wait()

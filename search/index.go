@@ -182,6 +182,15 @@ func (ix *Index) Close() error {
 	// Updates are applied without waiting for the disk (see openBleve);
 	// closing waits for them, so a cleanly closed index opens current.
 	// Batches persist in order: once a shard's last one has, all have.
+	if ix.InMemory() {
+		// Nothing to write: the index goes with the memory it lives in.
+		errs := make([]error, len(ix.shards))
+		for s, bi := range ix.shards {
+			errs[s] = bi.Close()
+		}
+		ix.shards = nil
+		return errors.Join(errs...)
+	}
 	stamp := stampBytes(ix.stamp.Load())
 	errs := make([]error, len(ix.shards))
 	var wg sync.WaitGroup

@@ -131,7 +131,7 @@ func (f *flags) parse(args []string, min, max int, usage string) error {
 // openProject opens the project named by the first positional argument:
 // read-only for commands that only read (see projectOptions).
 func openProject(path, coder string) (*project.Project, error) {
-	p, err := project.Open(path, projectOptions(coder))
+	p, err := withPassphrase(path, projectOptions(coder))
 	return p, explain(path, err)
 }
 

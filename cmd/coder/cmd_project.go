@@ -15,15 +15,20 @@ import (
 )
 
 func cmdNew(args []string) int {
-	const usage = "coder new PROJECT [--codebook logics|empty|FILE.qdc] [--name NAME]"
+	const usage = "coder new PROJECT [--codebook logics|empty|FILE.qdc] [--name NAME] [--encrypt]"
 	f := newFlags("new")
 	cb := f.String("codebook", "logics", "")
 	name := f.String("name", "", "")
 	coder := f.String("coder", "", "")
+	encrypt := f.Bool("encrypt", false, "")
 	if err := f.parse(args, 1, 1, usage); err != nil {
 		return fail(err)
 	}
-	p, err := project.Create(f.pos[0], project.CreateOptions{Name: *name, Codebook: *cb, Options: project.Options{Coder: *coder}})
+	opt := project.Options{Coder: *coder}
+	if err := encryptFlag(*encrypt, f.pos[0], &opt); err != nil {
+		return fail(err)
+	}
+	p, err := project.Create(f.pos[0], project.CreateOptions{Name: *name, Codebook: *cb, Options: opt})
 	if err != nil {
 		return fail(err)
 	}
@@ -35,10 +40,15 @@ func cmdNew(args []string) int {
 
 func cmdDemo(args []string) int {
 	f := newFlags("demo")
-	if err := f.parse(args, 1, 1, "coder demo PROJECT"); err != nil {
+	encrypt := f.Bool("encrypt", false, "")
+	if err := f.parse(args, 1, 1, "coder demo PROJECT [--encrypt]"); err != nil {
 		return fail(err)
 	}
-	p, err := project.WriteDemo(f.pos[0], project.Options{})
+	var opt project.Options
+	if err := encryptFlag(*encrypt, f.pos[0], &opt); err != nil {
+		return fail(err)
+	}
+	p, err := project.WriteDemo(f.pos[0], opt)
 	if err != nil {
 		return fail(err)
 	}

@@ -5,8 +5,8 @@ const helpText = `coder: qualitative coding for case-study research
   coder                                     open the app (welcome screen)
   coder PROJECT.coder | coder open PROJECT  open the app on a project
 
-  coder new PROJECT [--codebook logics|empty|FILE.qdc] [--name NAME]
-  coder demo PROJECT                        write the fictional demo project
+  coder new PROJECT [--codebook logics|empty|FILE.qdc] [--name NAME] [--encrypt]
+  coder demo PROJECT [--encrypt]            write the fictional demo project
   coder import PROJECT PATH... [--kind KIND] [--case NAME]   files, folders, .qdpx, .qdc
   coder docs PROJECT [--json]
   coder text PROJECT --doc NAME [--span START:END]
@@ -46,8 +46,12 @@ const helpText = `coder: qualitative coding for case-study research
   coder backups PROJECT [--json]            the backups kept beside it: time, size, counts
   coder restore PROJECT BACKUP              restore one (a number from 'backups'), saving the current file first
   coder salvage DAMAGED NEW                 copy what a damaged file still holds into a new project
+  coder passphrase PROJECT                  change an encrypted project's passphrase
+  coder encrypt|decrypt PROJECT OUT.coder   write an encrypted / a plain copy
   coder --version                           the version and the commit it was built from
 
 Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
 news, fieldnote, archive, other. Exit status: 0 ok, 1 failure, 2 bad usage.
+Passphrases are typed without echo, or read from CODER_PASSPHRASE (and, for the
+new one of 'passphrase', CODER_NEW_PASSPHRASE). A forgotten one cannot be recovered.
 `
