@@ -114,12 +114,26 @@ func (a *App) Project() *project.Project {
 }
 
 // open opens the project file at path and shows it, or says why it cannot
-// and stays on the welcome screen.
-func (a *App) open(path string) {
+// and stays on the welcome screen. An encrypted project asks for its
+// passphrase first.
+func (a *App) open(path string) { a.openWith(path, "") }
+
+// openWith opens path with a passphrase ("" for none); a missing or wrong
+// one asks for it (again).
+func (a *App) openWith(path, passphrase string) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	p, err := project.Open(path, a.opts)
+	opts := a.opts
+	opts.Passphrase = passphrase
+	p, err := project.Open(path, opts)
+	if errors.Is(err, project.ErrPassphraseNeeded) || errors.Is(err, project.ErrWrongPassphrase) {
+		if a.ws == nil {
+			a.showWelcome()
+		}
+		a.askPassphrase(path, errors.Is(err, project.ErrWrongPassphrase))
+		return
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			a.prefs.forgetRecent(path) // moved or deleted: stop offering it

@@ -124,12 +124,14 @@ func (a *App) newProjectDialog() {
 		d.Resize(fileDialogSize(a.win))
 		d.Show()
 	})
+	enc := newEncryptFields()
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Codebook", choice),
 		widget.NewFormItem("", container.NewBorder(nil, nil, nil, chooseQDC, qdc)),
 		widget.NewFormItem("Project file", container.NewBorder(nil, nil, nil, chooseLoc, location)),
 	}
+	items = append(items, enc.items()...)
 	d := dialog.NewForm("New project", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -141,9 +143,9 @@ func (a *App) newProjectDialog() {
 		case labels[2]:
 			cb = qdc.Text
 		}
-		a.createProject(location.Text, name.Text, cb)
+		a.createProject(location.Text, name.Text, cb, enc.passphrase())
 	}, a.win)
-	d.Resize(fyne.NewSize(640, 360))
+	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 	// The name is what the user types first: ready to be overtyped, and
 	// Enter creates the project.
@@ -152,13 +154,16 @@ func (a *App) newProjectDialog() {
 	name.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
-// createProject makes the project file and opens it.
-func (a *App) createProject(path, name, codebookChoice string) {
+// createProject makes the project file, encrypted when passphrase is not
+// empty, and opens it.
+func (a *App) createProject(path, name, codebookChoice, passphrase string) {
 	if filepath.Ext(path) != ".coder" {
 		path += ".coder"
 	}
 	os.MkdirAll(filepath.Dir(path), 0o755)
-	p, err := project.Create(path, project.CreateOptions{Options: a.opts, Name: strings.TrimSpace(name), Codebook: codebookChoice})
+	opts := a.opts
+	opts.Passphrase = passphrase
+	p, err := project.Create(path, project.CreateOptions{Options: opts, Name: strings.TrimSpace(name), Codebook: codebookChoice})
 	if err != nil {
 		a.showError(err)
 		return

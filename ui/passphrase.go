@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// askPassphrase asks for the passphrase of the encrypted project at path,
+// then opens it; wrong says the last one did not unlock it.
+func (a *App) askPassphrase(path string, wrong bool) {
+	why := "This project is encrypted. Type its passphrase to open it."
+	if wrong {
+		why = "Wrong passphrase: it does not unlock this project. Letter case and spaces count; type it again."
+	}
+	msg := widget.NewLabel(why)
+	msg.Wrapping = fyne.TextWrapWord
+	entry := widget.NewPasswordEntry()
+	d := dialog.NewForm("Open “"+filepath.Base(path)+"”", "Open", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("", msg),
+		widget.NewFormItem("Passphrase", entry),
+	}, func(ok bool) {
+		if ok {
+			a.openWith(path, entry.Text)
+		}
+	}, a.win)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
+	a.win.Canvas().Focus(entry)
+}
+
+// encryptFields are the New project dialog's "Encrypt with a passphrase"
+// checkbox and its passphrase, typed twice. The dialog's Create button stays
+// off while the box is ticked and the two differ or are empty.
+type encryptFields struct {
+	check         *widget.Check
+	pass, confirm *widget.Entry
+	note          *widget.Label
+}
+
+func newEncryptFields() *encryptFields {
+	f := &encryptFields{pass: widget.NewPasswordEntry(), confirm: widget.NewPasswordEntry()}
+	f.pass.SetPlaceHolder("passphrase")
+	f.confirm.SetPlaceHolder("the same again")
+	f.note = widget.NewLabel("The project file, its backups and its search index are then unreadable without it. A forgotten passphrase cannot be recovered: keep it somewhere safe.")
+	f.note.Wrapping = fyne.TextWrapWord
+	f.pass.Validator = func(s string) error {
+		if f.check.Checked && s == "" {
+			return errors.New("type a passphrase")
+		}
+		return nil
+	}
+	f.confirm.Validator = func(s string) error {
+		if f.check.Checked && s != f.pass.Text {
+			return errors.New("the two passphrases differ")
+		}
+		return nil
+	}
+	f.pass.OnChanged = func(string) { f.confirm.Validate() }
+	f.check = widget.NewCheck("Encrypt with a passphrase", func(on bool) {
+		for _, e := range []*widget.Entry{f.pass, f.confirm} {
+			if on {
+				e.Enable()
+			} else {
+				e.Disable()
+			}
+		}
+		if on {
+			f.note.Show()
+		} else {
+			f.note.Hide()
+		}
+		f.pass.Validate()
+		f.confirm.Validate()
+	})
+	f.check.OnChanged(false)
+	return f
+}
+
+func (f *encryptFields) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("", f.check),
+		widget.NewFormItem("Passphrase", f.pass),
+		widget.NewFormItem("Again", f.confirm),
+		widget.NewFormItem("", f.note),
+	}
+}
+
+// passphrase is what was typed when the box is ticked, else "".
+func (f *encryptFields) passphrase() string {
+	if !f.check.Checked {
+		return ""
+	}
+	return f.pass.Text
+}
