@@ -15,6 +15,8 @@ type parser struct {
 	name     string // the file's base name, for messages
 	size     int64  // the file's size, for zip budgets
 	encoding string
+	// owned says the file's bytes are the parser's own (see parseBytes).
+	owned bool
 
 	text strings.Builder
 	// whole is the text when setText gave all of it at once, kept as it

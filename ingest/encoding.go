@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+	"unsafe"
 
 	"coder/qda"
 	"golang.org/x/text/encoding"
@@ -44,7 +45,7 @@ func (p *parser) decodeText(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		p.encoding = encUTF8BOM
-		s = string(data[3:])
+		s = p.ownText(data[3:])
 		if !utf8.ValidString(s) {
 			p.warn("some bytes were not valid UTF-8 and show as \uFFFD")
 		}
@@ -68,7 +69,7 @@ func (p *parser) decodeText(data []byte) (string, error) {
 		}
 		if utf8.Valid(data) {
 			p.encoding = encUTF8
-			s = string(data)
+			s = p.ownText(data)
 			break
 		}
 		if isBinary(string(data), binaryShareLegacy) {
@@ -80,6 +81,15 @@ func (p *parser) decodeText(data []byte) (string, error) {
 		return "", p.binaryError()
 	}
 	return s, nil
+}
+
+// ownText returns UTF-8 bytes as a string: sharing their memory when the
+// parser owns them (see parseBytes), a copy otherwise.
+func (p *parser) ownText(data []byte) string {
+	if p.owned && len(data) > 0 {
+		return unsafe.String(&data[0], len(data))
+	}
+	return string(data)
 }
 
 func (p *parser) binaryError() error {

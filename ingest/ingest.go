@@ -130,12 +130,20 @@ func File(path string, opt Options) (*Result, error) {
 	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, openError(name, err)
 	}
-	return Bytes(name, buf.Bytes(), opt)
+	// The buffer is this import's own, so its text is read in place rather
+	// than copied: a 100 MB file is held once, not twice, while it parses.
+	return parseBytes(name, buf.Bytes(), opt, true)
 }
 
 // Bytes imports a file already in memory; name supplies the extension that
 // chooses the format and the document's name.
 func Bytes(name string, data []byte, opt Options) (*Result, error) {
+	return parseBytes(name, data, opt, false)
+}
+
+// parseBytes is Bytes; owned says data is the import's own and nothing will
+// write to it, so decoded UTF-8 text may share its memory.
+func parseBytes(name string, data []byte, opt Options, owned bool) (*Result, error) {
 	base := filepath.Base(name)
 	if max := maxSize(opt); int64(len(data)) > max {
 		return nil, tooBig(base, int64(len(data)), max)
@@ -161,6 +169,7 @@ func Bytes(name string, data []byte, opt Options) (*Result, error) {
 	sum := sha256.Sum256(data)
 	size := int64(len(data))
 	p := newParser(base, size)
+	p.owned = owned
 	if err := p.run(f, data); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -215,7 +216,9 @@ func makePassages(units []unit, turns bool) []qda.Passage {
 		}
 	}
 	transcript := any && looksLikeTranscript(units, labels)
-	var out []qda.Passage
+	// At most one passage per unit; sized up front, as in lineUnits, and
+	// trimmed at the end when turns joined many units.
+	out := make([]qda.Passage, 0, len(units))
 	for i := 0; i < len(units); {
 		u := units[i]
 		if u.kind != qda.PassageParagraph {
@@ -238,6 +241,9 @@ func makePassages(units []unit, turns bool) []qda.Passage {
 		}
 		out = append(out, qda.Passage{Span: qda.Span{Start: u.span.Start, End: units[j-1].span.End}, Kind: qda.PassageParagraph})
 		i = j
+	}
+	if len(out) < cap(out)/2 {
+		out = slices.Clone(out)
 	}
 	return out
 }

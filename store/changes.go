@@ -21,10 +21,15 @@ type Changes struct {
 	list []Change
 }
 
+// add records one write. before is read from the file's memory map, which
+// is only valid during the transaction, so it is copied; after is the value
+// the store handed to bbolt, which bbolt requires to stay unchanged for the
+// transaction and nothing writes to afterwards, so it is kept as it is (a
+// document's text is not held twice).
 func (c *Changes) add(bucket, key, before, after []byte) {
 	c.list = append(c.list, Change{
 		Bucket: bytes.Clone(bucket), Key: bytes.Clone(key),
-		Before: cloneOrNil(before), After: cloneOrNil(after),
+		Before: cloneOrNil(before), After: after,
 	})
 }
 

@@ -251,7 +251,7 @@ func writable(path string) bool {
 // file bbolt opened is closed so that its lock goes with it.
 func openBolt(path string, readOnly bool, wait time.Duration) (*DB, error) {
 	var file *os.File
-	opts := &bolt.Options{Timeout: wait, ReadOnly: readOnly, OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+	opts := &bolt.Options{Timeout: wait, ReadOnly: readOnly, InitialMmapSize: initialMmap(readOnly), OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
 		f, err := os.OpenFile(name, flag, mode)
 		file = f
 		return f, err
@@ -342,6 +342,7 @@ func (db *DB) Record(fn func(*Tx) error) (*Changes, error) {
 	var ch *Changes
 	err := guard(db.path, func() error {
 		return db.bolt.Update(func(b *bolt.Tx) error {
+			growInSteps(b)
 			tx := &Tx{tx: b, writable: true, log: &Changes{}, seal: db.seal}
 			if err := fn(tx); err != nil {
 				return err

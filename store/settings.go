@@ -1,5 +1,7 @@
 package store
 
+import "bytes"
+
 // Settings are the project's own preferences (such as its stop-word lists),
 // kept in the meta bucket under "setting:" keys so they travel with the file.
 
@@ -19,5 +21,6 @@ func (tx *Tx) PutSetting(name string, value []byte) error {
 	if value == nil {
 		return tx.del(bMeta, settingKey(name))
 	}
-	return tx.put(bMeta, settingKey(name), value)
+	// The store keeps the value (in the undo record): copy the caller's.
+	return tx.put(bMeta, settingKey(name), bytes.Clone(value))
 }
