@@ -87,9 +87,11 @@ func newAttributesView(ws *workspace) *attributesView {
 	v.table.StickyColumnCount = 1
 	v.table.OnSelected = v.selected
 	add := widget.NewButtonWithIcon("Add attribute…", theme.ContentAddIcon(), v.addColumnDialog)
+	imp := widget.NewButtonWithIcon("Import…", theme.UploadIcon(), ws.importAttributesDialog)
+	exp := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), ws.exportAttributesDialog)
 	close := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { v.closeEditor(); ws.centre.Remove(v.tab) })
 	close.Importance = widget.LowImportance
-	bar := container.NewBorder(nil, nil, v.which, container.NewHBox(add, close), v.status)
+	bar := container.NewBorder(nil, nil, v.which, container.NewHBox(add, imp, exp, close), v.status)
 	v.tab = container.NewTabItemWithIcon("Attributes", theme.GridIcon(), container.NewBorder(bar, nil, nil, nil, v.table))
 	ws.p.Watch(func(project.Change) {
 		fyne.Do(func() {

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -247,4 +248,58 @@ func TestAttributesTable_AddColumnToDocuments(t *testing.T) {
 	if v.sheet.Column("Collected on") >= 0 {
 		t.Error("undoing twice left the added column")
 	}
+}
+
+// Ensure that importing a CSV from the Attributes tab with a row naming no
+// case changes nothing at first and offers to import the other rows, and
+// that doing so paints the imported values and is one undo step.
+func TestAttributesTable_ImportOffersToSkipUnknownRows(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	ws.showAttributes(qda.ScopeCase)
+	v := ws.attributes
+	path := writeFile(t, t.TempDir(), "cases.csv", "Case,Households,Place\nBusiness operator,4,E Town\nNobody,3,F Town\n")
+	before, _ := ws.p.AttributeSheet(qda.ScopeCase)
+	v.importFile(path, false)
+	confirm := waitOverlay(t, w, "Import the other rows")
+	if !strings.Contains(textUnder(confirm), `"Nobody" is no case`) {
+		t.Errorf("the report does not name the unknown row:\n%s", textUnder(confirm))
+	}
+	if now, _ := ws.p.AttributeSheet(qda.ScopeCase); len(now.Attributes) != len(before.Attributes) {
+		t.Fatal("a refused import added an attribute")
+	}
+	test.Tap(button(t, confirm, "Import the other rows"))
+	report := waitOverlay(t, w, "OK")
+	if !strings.Contains(textUnder(report), "Set 2 values") {
+		t.Errorf("the report says:\n%s", textUnder(report))
+	}
+	if got := painted(v)[cellOf(t, v, "Business operator", "Households")]; got != "4" {
+		t.Errorf("Households shows %q after the import", got)
+	}
+	checkPainted(t, ws, "after the import")
+	ws.menus.doUndo()
+	if v.sheet.Column("Households") >= 0 {
+		t.Error("one undo did not take the import back")
+	}
+	checkPainted(t, ws, "after undo")
+}
+
+// waitOverlay waits for a dialog with a button labelled label.
+func waitOverlay(t *testing.T, w fyne.Window, label string) fyne.CanvasObject {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if o := w.Canvas().Overlays().Top(); o != nil {
+			found := walk(o, func(c fyne.CanvasObject) bool {
+				b, ok := c.(*widget.Button)
+				return ok && b.Text == label
+			})
+			if found {
+				return o
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("no dialog with %q came up", label)
+	return nil
 }

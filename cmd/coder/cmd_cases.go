@@ -144,46 +144,6 @@ func cmdCasesFromSpeakers(args []string) int {
 	})
 }
 
-func cmdAttr(args []string) int {
-	const usage = "coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type text|integer|float|boolean|date]"
-	f := newFlags("attr")
-	caseName := f.String("case", "", "")
-	doc := f.String("doc", "", "")
-	typ := f.String("type", "", "")
-	if err := f.parse(args, 3, 3, usage); err != nil {
-		return fail(err)
-	}
-	if (*caseName == "") == (*doc == "") {
-		return usageError("attr", "give exactly one of --case or --doc (usage: "+usage+")")
-	}
-	return withProject(f.pos[0], "", func(p *project.Project) error {
-		scope, owner := qda.ScopeCase, qda.ID("")
-		if *doc != "" {
-			d, err := p.DocumentByName(*doc)
-			if err != nil {
-				return err
-			}
-			scope, owner = qda.ScopeDocument, d.ID
-		} else {
-			c, err := p.FindCase(*caseName)
-			if err != nil {
-				return err
-			}
-			owner = c.ID
-		}
-		if *typ != "" {
-			t, err := qda.ParseVarType(*typ)
-			if err != nil {
-				return fmt.Errorf("attr: %v: %w", err, errUsage)
-			}
-			if _, err := p.AddVariable(f.pos[1], t, scope); err != nil && !strings.Contains(err.Error(), "already") {
-				return err
-			}
-		}
-		return p.SetValue(scope, owner, f.pos[1], f.pos[2])
-	})
-}
-
 func cmdMemo(args []string) int {
 	const usage = "coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title TITLE] [--coder NAME]"
 	f := newFlags("memo")
