@@ -77,10 +77,11 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) 
 		it.Disabled = !has
 	}
 	items = append(items, with, newCode, inVivo, memo)
+	items = append(items, fyne.NewMenuItemSeparator())
 	if speaker != "" {
-		items = append(items, fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Code all turns of "+speaker+"…", func() { ws.codeSpeakerDialog(speaker) }))
+		items = append(items, fyne.NewMenuItem("Code all turns of "+speaker+"…", func() { ws.codeSpeakerDialog(speaker) }))
 	}
+	items = append(items, ws.turnsMenuItem(true))
 	if len(hits) > 0 {
 		items = append(items, fyne.NewMenuItemSeparator())
 		// The same code applied twice here (by two coders, say) would give

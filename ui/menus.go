@@ -99,6 +99,7 @@ func newMenus(ws *workspace) *menus {
 		item("New code…", keyNewCode, func() { ws.codes.addCodeDialog(ws.codes.selected) }),
 		fromSel, inVivo, memo,
 		fyne.NewMenuItem("Code a speaker's turns…", func() { ws.codeSpeakerDialog("") }),
+		ws.turnsMenuItem(false),
 		fyne.NewMenuItemSeparator(),
 	}
 	for i := range m.pinned {

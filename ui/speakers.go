@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -183,4 +184,75 @@ func (ws *workspace) speakerAt(offset int) string {
 		return ""
 	}
 	return strings.TrimSpace(ws.doc.Passages[i].Speaker)
+}
+
+// turnsMenuItem is "Speaker turns ▸ Detect turns / Remove turns" for the
+// open document. In the document's context menu (context), Remove turns
+// is offered only when it has turns; the main menu's items stay enabled
+// and say why when there is nothing to do.
+func (ws *workspace) turnsMenuItem(context bool) *fyne.MenuItem {
+	detect := fyne.NewMenuItem("Detect turns", func() { ws.setTurns(true) })
+	remove := fyne.NewMenuItem("Remove turns", func() { ws.setTurns(false) })
+	item := fyne.NewMenuItem("Speaker turns", nil)
+	item.ChildMenu = fyne.NewMenu("", detect, remove)
+	if context {
+		remove.Disabled = ws.doc == nil || turnCount(ws.doc) == 0
+		item.Disabled = ws.doc == nil
+	}
+	return item
+}
+
+// setTurns detects speaker turns in the open document again (on) or
+// removes them, leaving paragraphs, as one action Edit ▸ Undo takes back.
+// The document redraws with or without its speaker labels when the change
+// arrives (see passagesChanged).
+func (ws *workspace) setTurns(on bool) {
+	d := ws.doc
+	if d == nil {
+		ws.notice("Open a document first: speaker turns are detected or removed in the open document.")
+		return
+	}
+	if !on && turnCount(d) == 0 {
+		ws.notice("“" + d.Name + "” has no speaker turns to remove.")
+		return
+	}
+	n, err := ws.p.DetectTurns(d.ID, on)
+	if !ws.try(err) {
+		return
+	}
+	if on && n == 0 {
+		ws.notice("No speaker turns found in “" + d.Name + "”: it does not read as a transcript. Turns are found where most paragraphs open with a short name and a colon (“Interviewer: …”), from a few speakers who take turns.")
+	}
+}
+
+// turnCount is how many of a document's passages are speaker turns.
+func turnCount(d *qda.Document) int {
+	n := 0
+	for _, pa := range d.Passages {
+		if pa.Kind == qda.PassageTurn {
+			n++
+		}
+	}
+	return n
+}
+
+// passagesChanged reads the open document again after a change that may
+// have touched it and, when its passages (speaker turns, say) differ from
+// the ones drawn, lays it out anew where it is scrolled to.
+func (ws *workspace) passagesChanged() {
+	if ws.doc == nil {
+		return
+	}
+	d, err := ws.p.Document(ws.doc.ID)
+	if err != nil {
+		return // it is gone; the change's Removed list closes it
+	}
+	if d.Text != ws.doc.Text {
+		ws.showDocument(d)
+		return
+	}
+	if !slices.Equal(d.Passages, ws.doc.Passages) {
+		ws.doc.Passages = d.Passages
+		ws.view.PassagesChanged()
+	}
 }

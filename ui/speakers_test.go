@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -201,4 +202,104 @@ func TestCodeSpeaker_ContextMenuOnATurn(t *testing.T) {
 	if n := len(ws.view.Highlights()); n < len(turns[doc]) {
 		t.Errorf("the view paints %d coded spans, want at least %d", n, len(turns[doc]))
 	}
+}
+
+// tapMenuPath taps a path of items through the open pop-up menu
+// ("Speaker turns", "Remove turns"), opening each submenu on the way.
+func tapMenuPath(t *testing.T, w fyne.Window, labels ...string) {
+	t.Helper()
+	for _, label := range labels {
+		menu := topOverlay(t, w)
+		var item fyne.Tappable
+		walk(menu, func(o fyne.CanvasObject) bool {
+			if tp, ok := o.(fyne.Tappable); ok && strings.TrimSpace(textUnder(o)) == label {
+				item = tp
+				return true
+			}
+			return false
+		})
+		if item == nil {
+			t.Fatalf("the menu offers no %q:\n%s", label, textUnder(menu))
+		}
+		item.Tapped(&fyne.PointEvent{})
+	}
+}
+
+// boldTexts lists the texts the window paints in bold.
+func boldTexts(w fyne.Window) map[string]bool {
+	out := map[string]bool{}
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if txt, ok := o.(*canvas.Text); ok && txt.TextStyle.Bold && txt.Visible() {
+			out[strings.TrimSpace(txt.Text)] = true
+		}
+	}
+	return out
+}
+
+// Ensure that "Speaker turns ▸ Remove turns" in the document's context
+// menu takes a transcript's turns away in one undoable action: the model
+// has paragraphs, the bold speaker labels are no longer painted and the
+// project's speakers lose the document's; Undo brings them back, and
+// "Detect turns" finds them again.
+func TestSpeakerTurns_RemoveAndDetectFromTheContextMenu(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws, p := app.ws, app.ws.p
+	turns := turnsOf(t, p, "Secretary Zhou")
+	var doc qda.ID
+	for d := range turns {
+		doc = d
+	}
+	if len(turns) != 1 {
+		t.Fatalf("Secretary Zhou speaks in %d demo documents, want 1", len(turns))
+	}
+	ws.openDocument(doc)
+	w.Content().Refresh()
+	first := turns[doc][0]
+
+	check := func(when string, want int) {
+		t.Helper()
+		d, err := p.Document(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := turnCount(d); got != want {
+			t.Errorf("%s: the document has %d turns, want %d", when, got, want)
+		}
+		ws.view.ScrollTo(first)
+		w.Content().Refresh()
+		painted := false
+		for text := range boldTexts(w) {
+			painted = painted || strings.HasPrefix(text, "Secretary Zhou") // "Secretary Zhou  00:11"
+		}
+		if painted != (want > 0) {
+			t.Errorf("%s: Secretary Zhou painted bold = %v, want %v (the model has %d turns)", when, painted, want > 0, want)
+		}
+		speakers, err := p.Speakers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if listed := speakers["Secretary Zhou"] > 0; listed != (want > 0) {
+			t.Errorf("%s: the speakers list has Secretary Zhou = %v, want %v", when, listed, want > 0)
+		}
+	}
+	had := turnCount(ws.doc)
+	check("before", had)
+
+	secondaryTap(t, w, glyphAt(ws.view, first.Start+2))
+	tapMenuPath(t, w, "Speaker turns", "Remove turns")
+	check("after Remove turns", 0)
+	if got := p.CanUndo(); got != "Remove speaker turns" {
+		t.Errorf("the undo step is %q, want %q", got, "Remove speaker turns")
+	}
+
+	ws.menus.undo.Action()
+	check("after Undo", had)
+
+	ws.menus.redo.Action()
+	check("after Redo", 0)
+
+	ws.view.ScrollTo(first)
+	secondaryTap(t, w, glyphAt(ws.view, first.Start+2))
+	tapMenuPath(t, w, "Speaker turns", "Detect turns")
+	check("after Detect turns", had)
 }

@@ -126,6 +126,15 @@ func (t *TranscriptView) SetDocument(doc *qda.Document) {
 	t.Refresh()
 }
 
+// PassagesChanged lays the document out again after its Passages were
+// replaced (speaker turns detected or removed; the text is the same),
+// keeping the scroll position, selection and highlights.
+func (t *TranscriptView) PassagesChanged() {
+	t.lay = nil
+	t.relayout(t.Size().Width)
+	t.Refresh()
+}
+
 // Document returns the document shown, or nil.
 func (t *TranscriptView) Document() *qda.Document { return t.doc }
 

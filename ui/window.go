@@ -203,6 +203,9 @@ func (ws *workspace) changed(c project.Change) {
 			}
 		}
 	}
+	if ws.doc != nil && (c.All || containsID(c.Documents, ws.doc.ID)) {
+		ws.passagesChanged()
+	}
 	if ws.doc != nil && (c.All || c.Codebook || containsID(c.Documents, ws.doc.ID)) {
 		ws.refreshDocument()
 	}
