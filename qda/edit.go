@@ -36,8 +36,9 @@ func (e *Edit) SetEdited(at time.Time, by ID, replaces string) {
 // Versioned is an entity whose concurrent edits merge by "the later wins":
 // codes, documents, cases, attribute values, codings and memos.
 type Versioned interface {
-	// Version is a hash of what the entity says, without its edit stamp:
-	// two copies with the same Version say the same thing.
+	// Version is a hash of what a person edits in the entity (not its
+	// identity, references a merge may rewrite, or edit stamp): two copies
+	// with the same Version say the same thing.
 	Version() string
 	Edited() (at time.Time, by ID, replaces string)
 	SetEdited(at time.Time, by ID, replaces string)
@@ -78,19 +79,15 @@ func versionHash(v any) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-// Version implements Versioned.
+// Version implements Versioned: a code's name, colour, definition, place
+// and kind.
 func (c *Code) Version() string {
-	x := *c
-	x.Edit = Edit{}
-	return versionHash(x)
+	return versionHash([]any{c.Name, c.Color, c.Description, c.Parent, c.Folder})
 }
 
-// Version implements Versioned; the text never changes, so it is left out.
-func (d *Document) Version() string {
-	x := *d
-	x.Edit, x.Text = Edit{}, ""
-	return versionHash(x)
-}
+// Version implements Versioned: a document's name, kind and passages (its
+// text never changes).
+func (d *Document) Version() string { return versionHash([]any{d.Name, d.Kind, d.Passages}) }
 
 // Edited implements Versioned: a document never edited was last changed
 // when it was imported.
@@ -101,26 +98,15 @@ func (d *Document) Edited() (time.Time, ID, string) {
 	return d.Modified, d.ModifiedBy, d.Replaces
 }
 
-// Version implements Versioned.
-func (c *Case) Version() string {
-	x := *c
-	x.Edit = Edit{}
-	return versionHash(x)
-}
+// Version implements Versioned: a case's name, description and documents.
+func (c *Case) Version() string { return versionHash([]any{c.Name, c.Description, c.Documents}) }
 
-// Version implements Versioned.
-func (v *Value) Version() string {
-	x := *v
-	x.Edit = Edit{}
-	return versionHash(x)
-}
+// Version implements Versioned: the value itself.
+func (v *Value) Version() string { return versionHash(v.Value) }
 
-// Version implements Versioned.
-func (c *Coding) Version() string {
-	x := *c
-	x.Edit = Edit{}
-	return versionHash(x)
-}
+// Version implements Versioned: a coding's span, note and event date (its
+// document, code and coder are what it is, not edits to it).
+func (c *Coding) Version() string { return versionHash([]any{c.Span, c.Memo, c.EventDate}) }
 
 // Edited implements Versioned: a coding never edited was last changed when
 // it was made.
@@ -131,12 +117,8 @@ func (c *Coding) Edited() (time.Time, ID, string) {
 	return c.Modified, c.ModifiedBy, c.Replaces
 }
 
-// Version implements Versioned.
-func (m *Memo) Version() string {
-	x := *m
-	x.Modified, x.ModifiedBy, x.Replaces = time.Time{}, "", ""
-	return versionHash(x)
-}
+// Version implements Versioned: a memo's title and text.
+func (m *Memo) Version() string { return versionHash([]any{m.Title, m.Text, m.ConflictOf}) }
 
 // Edited implements Versioned.
 func (m *Memo) Edited() (time.Time, ID, string) { return m.Modified, m.ModifiedBy, m.Replaces }

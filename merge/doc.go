@@ -1,0 +1,34 @@
+// Package merge combines two copies of a project into one: the lead's file
+// and a colleague's, made from the same project or started apart. It is
+// pure functions over qda.Bundle (no store, no display), so the rules live
+// in one place and can be checked on generated projects.
+//
+// The rules:
+//   - entities are matched by UUID; documents also by the hash of their text
+//     (two coders imported the same file), codes by path (the same name under
+//     the same parent), cases by name, attributes by scope and name, coders
+//     by name. Matches are recorded as tombstones with Into, so what later
+//     arrives on the other ID lands on the same entity;
+//   - codings are united; the same span, code and coder is one coding;
+//   - a tombstone (a deletion, with time and coder) removes its entity and
+//     whatever hangs on it from the result, whichever side still had it;
+//   - of two versions of a code, document, case, attribute value or coding
+//     the later edit wins (ties broken by coder and content); when neither
+//     version had seen the other, the loser is reported as a conflict;
+//   - of two concurrent versions of a memo, both are kept: the later under
+//     its ID, the other as a memo flagged ConflictOf, for a person to resolve.
+//
+// Every choice depends only on the set of versions and tombstones, never on
+// which side they came from, so merging is idempotent and order-independent:
+// A⊕B = B⊕A, (A⊕B)⊕C = A⊕(B⊕C), A⊕A = A. The result's project identity is
+// the first argument's.
+//
+// One thing can depend on the order of merges: a match by name that only
+// exists between some of the copies. When one copy renames a code (or a
+// concurrent edit of it brings back an old name) onto the path of a code
+// another copy made, the two are one code if they met before the rename
+// arrived and two if after; likewise the numbers given to documents that
+// different copies imported under one name. Whole records win, not fields:
+// of a rename in one copy and a recolouring in another, the later keeps
+// its name and colour and the other is reported.
+package merge

@@ -1,0 +1,420 @@
+package merge_test
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"time"
+
+	"coder/qda"
+)
+
+// A generator of projects edited concurrently: a lead's base project copied
+// to several coders, each of whom makes random edits and deletions with the
+// store's rules (stamps on edits, tombstones on deletions, cascades). Every
+// edit gets a later time than the one before, in whichever copy it is made.
+
+var (
+	codeNames = []string{"Trust", "Conflict", "Gatekeeping", "Mutual aid", "Rules"}
+	docNames  = []string{"Interview Li", "Interview Wang", "Yard notes", "Notice 12"}
+	texts     = []string{
+		"Resident Li: The yard committee met under the plane tree and agreed to fix the gate.\nInterviewer: Who paid?\n",
+		"Resident Wang: Nobody asked us. The office decided and the notice went up on the door.\n",
+		"Field note: Children play by the bicycle shed while the elders argue about parking.\n",
+		"Notice: From Monday the east gate closes at ten. Residents may apply for a card.\n",
+		"Resident Zhao: 我们自己管大门。 We keep the keys ourselves now.\n",
+	}
+	colors   = []string{"#C62828", "#1E6FD9", "#2E9E44", "#F9A825"}
+	words    = []string{"gate", "keys", "trust", "meeting", "notice", "office", "card"}
+	caseName = []string{"Yard 3", "Yard 5", "East block"}
+	roles    = []string{"cadre", "resident", "volunteer"}
+)
+
+type world struct {
+	r   *rand.Rand
+	now time.Time
+}
+
+func (w *world) tick() time.Time {
+	w.now = w.now.Add(time.Second)
+	return w.now
+}
+
+// copyOf is a deep copy of a bundle, as copying the project file gives.
+func copyOf(b *qda.Bundle) *qda.Bundle {
+	c := *b
+	c.Coders = append([]qda.Coder(nil), b.Coders...)
+	c.Codes = append([]qda.Code(nil), b.Codes...)
+	c.Documents = append([]qda.Document(nil), b.Documents...)
+	c.Codings = append([]qda.Coding(nil), b.Codings...)
+	c.Cases = nil
+	for _, cs := range b.Cases {
+		cs.Documents = append([]qda.ID(nil), cs.Documents...)
+		c.Cases = append(c.Cases, cs)
+	}
+	c.Variables = append([]qda.Variable(nil), b.Variables...)
+	c.Values = append([]qda.Value(nil), b.Values...)
+	c.Memos = append([]qda.Memo(nil), b.Memos...)
+	c.Tombstones = append([]qda.Tombstone(nil), b.Tombstones...)
+	return &c
+}
+
+// branch is one coder's copy being edited.
+type branch struct {
+	w     *world
+	b     *qda.Bundle
+	coder qda.ID
+}
+
+func (w *world) base() *qda.Bundle {
+	b := &qda.Bundle{Project: qda.Project{ID: qda.NewID(), Name: "Field study", Created: w.tick()}}
+	lead := qda.Coder{ID: qda.NewID(), Name: "Lead"}
+	b.Coders = []qda.Coder{lead}
+	b.Variables = []qda.Variable{{ID: qda.NewID(), Name: "Role", Type: qda.VarText, Scope: qda.ScopeDocument}}
+	br := &branch{w: w, b: b, coder: lead.ID}
+	for range 3 {
+		br.addCode()
+	}
+	for range 2 {
+		br.importDoc()
+	}
+	for range 6 {
+		br.addCoding()
+	}
+	br.addMemo()
+	br.addCase()
+	br.setValue()
+	return b
+}
+
+func (w *world) fork(b *qda.Bundle, name string) *branch {
+	c := copyOf(b)
+	id := qda.NewID()
+	c.Coders = append(c.Coders, qda.Coder{ID: id, Name: name})
+	return &branch{w: w, b: c, coder: id}
+}
+
+// step makes one random edit.
+func (br *branch) step() {
+	ops := []func(){
+		br.addCode, br.renameCode, br.recolorCode, br.deleteCode,
+		br.importDoc, br.renameDoc, br.deleteDoc,
+		br.addCoding, br.addCoding, br.addCoding, br.deleteCoding, br.noteCoding,
+		br.addMemo, br.editMemo, br.editMemo, br.deleteMemo,
+		br.addCase, br.deleteCase, br.setValue,
+	}
+	ops[br.w.r.Intn(len(ops))]()
+}
+
+func (br *branch) pick(n int) int { return br.w.r.Intn(n) }
+
+func stampEdit(v qda.Versioned, old string, at time.Time, by qda.ID) {
+	_, _, hist := v.Edited()
+	v.SetEdited(at, by, qda.Replacing(hist, old))
+}
+
+func (br *branch) bury(kind string, id qda.ID) {
+	br.b.Tombstones = append(br.b.Tombstones, qda.Tombstone{ID: id, Kind: kind, At: br.w.now, Coder: br.coder})
+}
+
+func siblingHas(codes []qda.Code, parent qda.ID, name string, self qda.ID) bool {
+	for _, c := range codes {
+		if c.Parent == parent && c.ID != self && strings.EqualFold(c.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (br *branch) addCode() {
+	b := br.b
+	parent := qda.ID("")
+	if len(b.Codes) > 0 && br.pick(2) == 0 {
+		parent = b.Codes[br.pick(len(b.Codes))].ID
+	}
+	name := codeNames[br.pick(len(codeNames))]
+	if siblingHas(b.Codes, parent, name, "") {
+		return
+	}
+	at := br.w.tick()
+	b.Codes = append(b.Codes, qda.Code{ID: qda.NewID(), Parent: parent, Name: name, Color: colors[br.pick(len(colors))], Edit: qda.Edit{Modified: at, ModifiedBy: br.coder}})
+}
+
+func (br *branch) renameCode() {
+	b := br.b
+	if len(b.Codes) == 0 {
+		return
+	}
+	c := &b.Codes[br.pick(len(b.Codes))]
+	// A new name no other code has anywhere: a rename that meets another
+	// code's path is the one case where merging depends on the order (see
+	// the package comment).
+	at := br.w.tick()
+	name := fmt.Sprintf("%s %d", codeNames[br.pick(len(codeNames))], at.Unix()%100000)
+	old := c.Version()
+	c.Name = name
+	stampEdit(c, old, at, br.coder)
+}
+
+func (br *branch) recolorCode() {
+	b := br.b
+	if len(b.Codes) == 0 {
+		return
+	}
+	c := &b.Codes[br.pick(len(b.Codes))]
+	col := colors[br.pick(len(colors))]
+	if col == c.Color {
+		return
+	}
+	old := c.Version()
+	c.Color = col
+	c.Description = "colour chosen by " + string(br.coder)[:4]
+	stampEdit(c, old, br.w.tick(), br.coder)
+}
+
+func (br *branch) deleteCode() {
+	b := br.b
+	if len(b.Codes) == 0 {
+		return
+	}
+	br.w.tick()
+	root := b.Codes[br.pick(len(b.Codes))].ID
+	doomed := map[qda.ID]bool{root: true}
+	for grew := true; grew; {
+		grew = false
+		for _, c := range b.Codes {
+			if !doomed[c.ID] && doomed[c.Parent] {
+				doomed[c.ID], grew = true, true
+			}
+		}
+	}
+	var gone []qda.ID
+	b.Codings = keep(b.Codings, func(c qda.Coding) bool {
+		if doomed[c.Code] {
+			gone = append(gone, c.ID)
+			br.bury(qda.GoneCoding, c.ID)
+			return false
+		}
+		return true
+	})
+	b.Codes = keep(b.Codes, func(c qda.Code) bool {
+		if doomed[c.ID] {
+			gone = append(gone, c.ID)
+			br.bury(qda.GoneCode, c.ID)
+			return false
+		}
+		return true
+	})
+	br.dropMemosOn(gone)
+}
+
+func (br *branch) dropMemosOn(targets []qda.ID) {
+	on := map[qda.ID]bool{}
+	for _, t := range targets {
+		on[t] = true
+	}
+	br.b.Memos = keep(br.b.Memos, func(m qda.Memo) bool {
+		if m.Target != "" && on[m.Target] {
+			br.bury(qda.GoneMemo, m.ID)
+			return false
+		}
+		return true
+	})
+}
+
+func (br *branch) importDoc() {
+	b := br.b
+	text := texts[br.pick(len(texts))]
+	// Names no other document has anywhere: two copies importing different
+	// files under one name get numbered names, and which gets which number
+	// can depend on the order of merges (see the package comment).
+	name := fmt.Sprintf("%s %d", docNames[br.pick(len(docNames))], br.w.now.Unix()%100000)
+	n := len([]rune(text))
+	b.Documents = append(b.Documents, qda.Document{ID: qda.NewID(), Name: name, Kind: qda.KindInterview, Text: text, Chars: n,
+		Passages: []qda.Passage{{Span: qda.Span{Start: 0, End: n}}}, Imported: br.w.tick()})
+}
+
+func (br *branch) renameDoc() {
+	b := br.b
+	if len(b.Documents) == 0 {
+		return
+	}
+	d := &b.Documents[br.pick(len(b.Documents))]
+	name := d.Name + " revised"
+	for _, o := range b.Documents {
+		if strings.EqualFold(o.Name, name) {
+			return
+		}
+	}
+	old := d.Version()
+	d.Name = name
+	stampEdit(d, old, br.w.tick(), br.coder)
+}
+
+func (br *branch) deleteDoc() {
+	b := br.b
+	if len(b.Documents) == 0 {
+		return
+	}
+	br.w.tick()
+	id := b.Documents[br.pick(len(b.Documents))].ID
+	gone := []qda.ID{id}
+	b.Codings = keep(b.Codings, func(c qda.Coding) bool {
+		if c.Document == id {
+			gone = append(gone, c.ID)
+			br.bury(qda.GoneCoding, c.ID)
+			return false
+		}
+		return true
+	})
+	for i := range b.Cases {
+		c := &b.Cases[i]
+		if c.Has(id) {
+			old := c.Version()
+			c.Documents = keep(c.Documents, func(d qda.ID) bool { return d != id })
+			stampEdit(c, old, br.w.now, br.coder)
+		}
+	}
+	b.Values = keep(b.Values, func(v qda.Value) bool { return v.Owner != id })
+	br.dropMemosOn(gone)
+	b.Documents = keep(b.Documents, func(d qda.Document) bool { return d.ID != id })
+	br.bury(qda.GoneDocument, id)
+}
+
+func (br *branch) addCoding() {
+	b := br.b
+	var codes []qda.ID
+	for _, c := range b.Codes {
+		if !c.Folder {
+			codes = append(codes, c.ID)
+		}
+	}
+	if len(codes) == 0 || len(b.Documents) == 0 {
+		return
+	}
+	d := b.Documents[br.pick(len(b.Documents))]
+	s := br.pick(d.Chars / 2)
+	c := qda.Coding{ID: qda.NewID(), Document: d.ID, Code: codes[br.pick(len(codes))], Span: qda.Span{Start: s, End: s + 1 + br.pick(d.Chars/2)}, Coder: br.coder}
+	for _, o := range b.Codings {
+		if o.Document == c.Document && o.Code == c.Code && o.Span == c.Span && o.Coder == c.Coder {
+			return
+		}
+	}
+	c.Created = br.w.tick()
+	b.Codings = append(b.Codings, c)
+}
+
+func (br *branch) deleteCoding() {
+	b := br.b
+	if len(b.Codings) == 0 {
+		return
+	}
+	br.w.tick()
+	id := b.Codings[br.pick(len(b.Codings))].ID
+	b.Codings = keep(b.Codings, func(c qda.Coding) bool { return c.ID != id })
+	br.bury(qda.GoneCoding, id)
+	br.dropMemosOn([]qda.ID{id})
+}
+
+func (br *branch) noteCoding() {
+	b := br.b
+	if len(b.Codings) == 0 {
+		return
+	}
+	c := &b.Codings[br.pick(len(b.Codings))]
+	old := c.Version()
+	c.Memo += words[br.pick(len(words))] + " "
+	stampEdit(c, old, br.w.tick(), br.coder)
+}
+
+func (br *branch) addMemo() {
+	b := br.b
+	at := br.w.tick()
+	m := qda.Memo{ID: qda.NewID(), On: qda.OnProject, Text: "First thoughts on " + words[br.pick(len(words))], Coder: br.coder, Created: at, Modified: at}
+	switch k := br.pick(3); {
+	case k == 1 && len(b.Codes) > 0:
+		m.On, m.Target = qda.OnCode, b.Codes[br.pick(len(b.Codes))].ID
+	case k == 2 && len(b.Codings) > 0:
+		m.On, m.Target = qda.OnCoding, b.Codings[br.pick(len(b.Codings))].ID
+	}
+	b.Memos = append(b.Memos, m)
+}
+
+func (br *branch) editMemo() {
+	b := br.b
+	if len(b.Memos) == 0 {
+		return
+	}
+	m := &b.Memos[br.pick(len(b.Memos))]
+	old := m.Version()
+	m.Text += " Then " + words[br.pick(len(words))] + "."
+	stampEdit(m, old, br.w.tick(), br.coder)
+}
+
+func (br *branch) deleteMemo() {
+	b := br.b
+	if len(b.Memos) == 0 {
+		return
+	}
+	br.w.tick()
+	id := b.Memos[br.pick(len(b.Memos))].ID
+	b.Memos = keep(b.Memos, func(m qda.Memo) bool { return m.ID != id })
+	br.bury(qda.GoneMemo, id)
+}
+
+func (br *branch) addCase() {
+	b := br.b
+	name := caseName[br.pick(len(caseName))]
+	for _, c := range b.Cases {
+		if strings.EqualFold(c.Name, name) {
+			return
+		}
+	}
+	c := qda.Case{ID: qda.NewID(), Name: name, Edit: qda.Edit{Modified: br.w.tick(), ModifiedBy: br.coder}}
+	if len(b.Documents) > 0 {
+		c.Documents = []qda.ID{b.Documents[br.pick(len(b.Documents))].ID}
+	}
+	b.Cases = append(b.Cases, c)
+}
+
+func (br *branch) deleteCase() {
+	b := br.b
+	if len(b.Cases) == 0 {
+		return
+	}
+	br.w.tick()
+	id := b.Cases[br.pick(len(b.Cases))].ID
+	b.Cases = keep(b.Cases, func(c qda.Case) bool { return c.ID != id })
+	br.bury(qda.GoneCase, id)
+	br.dropMemosOn([]qda.ID{id})
+}
+
+func (br *branch) setValue() {
+	b := br.b
+	if len(b.Documents) == 0 {
+		return
+	}
+	owner := b.Documents[br.pick(len(b.Documents))].ID
+	v := qda.Value{Variable: b.Variables[0].ID, Owner: owner, Value: roles[br.pick(len(roles))]}
+	at := br.w.tick()
+	for i := range b.Values {
+		if b.Values[i].Owner == owner && b.Values[i].Variable == v.Variable {
+			old := b.Values[i].Version()
+			b.Values[i].Value = v.Value
+			stampEdit(&b.Values[i], old, at, br.coder)
+			return
+		}
+	}
+	v.Modified, v.ModifiedBy = at, br.coder
+	b.Values = append(b.Values, v)
+}
+
+func keep[T any](xs []T, ok func(T) bool) []T {
+	out := xs[:0:0]
+	for _, x := range xs {
+		if ok(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
