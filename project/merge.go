@@ -1,0 +1,107 @@
+package project
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"coder/exchange"
+	"coder/merge"
+	"coder/qda"
+	"coder/store"
+)
+
+// MergeReport says what a merge did: what came in, what was unified, what
+// conflicted, what deletions were applied (see merge.Report).
+type MergeReport = merge.Report
+
+// Merge merges a colleague's copy of the project into this one: another
+// project file (opened read-only, never changed) or a REFI-QDA .qdpx
+// export. The rules are package merge's; the merge is one transaction and
+// one undo step, and the search index follows it. Cancelling ctx before
+// the merge is written changes nothing.
+func (p *Project) Merge(ctx context.Context, path string, progress func(Progress)) (*MergeReport, error) {
+	name := filepath.Base(path)
+	report(progress, Progress{Total: 3, Item: "reading " + name})
+	theirs, err := p.readOther(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	report(progress, Progress{Done: 1, Total: 3, Item: "merging " + name})
+	var rep *MergeReport
+	err = p.act(Change{Action: "Merge " + name, Codebook: true, Cases: true, Memos: true, All: true}, func(tx *store.Tx) error {
+		ours, err := tx.Bundle()
+		if err != nil {
+			return err
+		}
+		if ours.Tombstones, err = tx.Tombstones(); err != nil {
+			return err
+		}
+		var merged *qda.Bundle
+		merged, rep = merge.Merge(ours, theirs)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		report(progress, Progress{Done: 2, Total: 3, Item: "writing the merged project"})
+		if err := tx.Replace(ours, merged); err != nil {
+			return &qda.Error{What: name, Why: "cannot merge it into this project: " + err.Error(), Fix: "nothing was changed", Err: err}
+		}
+		return ctx.Err() // a cancel while writing rolls the merge back
+	})
+	if err != nil {
+		return nil, err
+	}
+	report(progress, Progress{Done: 3, Total: 3, Item: "merged"})
+	return rep, nil
+}
+
+// readOther reads the project to merge in, with its tombstones.
+func (p *Project) readOther(path string) (*qda.Bundle, error) {
+	name := filepath.Base(path)
+	if a, err := filepath.Abs(path); err == nil {
+		if b, err := filepath.Abs(p.Path()); err == nil && a == b {
+			return nil, &qda.Error{What: name, Why: "it is this project", Fix: "choose a colleague's copy"}
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, &qda.Error{What: path, Why: "cannot open it", Fix: "check the path", Err: err}
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".qdpx", ".qde":
+		b, _, err := exchange.ReadQDPX(path)
+		if err != nil {
+			return nil, err
+		}
+		for i := range b.Documents {
+			repassage(&b.Documents[i])
+		}
+		return b, nil
+	}
+	db, err := store.Open(path, store.Options{ReadOnly: true, Backups: -1, Passphrase: p.opt.Passphrase})
+	if err != nil {
+		if errors.Is(err, store.ErrPassphraseNeeded) || errors.Is(err, store.ErrWrongPassphrase) {
+			return nil, &qda.Error{What: name, Why: "it is encrypted with another passphrase", Fix: "ask for a copy decrypted or under this project's passphrase", Err: err}
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer db.Close()
+	var b *qda.Bundle
+	err = db.View(func(tx *store.Tx) error {
+		var err error
+		if b, err = tx.Bundle(); err != nil {
+			return err
+		}
+		b.Tombstones, err = tx.Tombstones()
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return b, nil
+}

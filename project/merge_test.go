@@ -1,0 +1,100 @@
+package project_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"coder/project"
+	"coder/qda"
+)
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func openAs(t *testing.T, path, coder string) *project.Project {
+	t.Helper()
+	p, err := project.Open(path, project.Options{Coder: coder, Backups: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Ensure that a colleague's copy merges into the lead's project in one
+// undoable step: her new code, codings, memo and imported document come in,
+// the coding she deleted goes, the search index finds her document, and
+// Undo puts the lead's project back as it was.
+func TestMerge_ColleagueCopyComesInAndUndoes(t *testing.T) {
+	dir := t.TempDir()
+	lead := newProject(t, "logics")
+	doc := importText(t, lead, "li.txt", "Resident Li: The yard committee fixed the gate.\n")
+	pol, _ := lead.FindCode("Political logic")
+	old, err := lead.ApplyCode(doc, qda.Span{Start: 0, End: 11}, pol.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead.Close()
+	leadPath := lead.Path()
+	ana := filepath.Join(dir, "ana.coder")
+	copyFile(t, leadPath, ana)
+
+	p := openAs(t, ana, "Ana")
+	trust, err := p.AddCode("Trust", "#1E6FD9", "residents rely on each other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ApplyCode(doc, qda.Span{Start: 13, End: 30}, trust.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Uncode(old.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddMemo(qda.OnCode, trust.ID, "Trust", "It grows in small repairs."); err != nil {
+		t.Fatal(err)
+	}
+	importText(t, p, "wang.txt", "Resident Wang: Nobody asked us about the parking marmalade.\n")
+	p.Close()
+
+	lead = openAs(t, leadPath, "Lead")
+	defer lead.Close()
+	before, _ := lead.Codings(project.CodingFilter{})
+	rep, err := lead.Merge(context.Background(), ana, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added.Codes != 1 || rep.Added.Codings != 1 || rep.Added.Memos != 1 || rep.Added.Documents != 1 || rep.Removed.Codings != 1 {
+		t.Errorf("report added %+v, removed %+v; want 1 code, 1 coding, 1 memo, 1 document in and 1 coding out", rep.Added, rep.Removed)
+	}
+	rows, _ := lead.Codings(project.CodingFilter{})
+	if len(rows) != 1 || rows[0].CodePath != "Trust" || rows[0].CoderName != "Ana" {
+		t.Fatalf("codings after merge = %+v; want Ana's one Trust coding", rows)
+	}
+	res, err := lead.Search(context.Background(), "marmalade", project.SearchOptions{})
+	if err != nil || res.Total != 1 {
+		t.Errorf("search for a word of the merged document: %v, %+v; want one hit", err, res)
+	}
+	if probs, err := lead.Check(); err != nil || len(probs) != 0 {
+		t.Errorf("check after merge: %v %+v", err, probs)
+	}
+	again, err := lead.Merge(context.Background(), ana, nil)
+	if err != nil || again.Added.Total()+again.Changed.Total()+again.Removed.Total() != 0 {
+		t.Errorf("merging the same copy again changed %+v %+v %+v, %v; want nothing", again.Added, again.Changed, again.Removed, err)
+	}
+	if name, err := lead.Undo(); err != nil || name != "Merge ana.coder" {
+		t.Fatalf("undo = %q, %v", name, err)
+	}
+	rows, _ = lead.Codings(project.CodingFilter{})
+	if len(rows) != len(before) || rows[0].ID != old.ID {
+		t.Errorf("after undo codings = %+v; want the lead's own", rows)
+	}
+}
