@@ -40,6 +40,9 @@ type encryptFields struct {
 	check         *widget.Check
 	pass, confirm *widget.Entry
 	note          *widget.Label
+	// refresh redraws the form around the fields, whose labels grey out
+	// with them (set once the dialog exists).
+	refresh func()
 }
 
 func newEncryptFields() *encryptFields {
@@ -76,6 +79,9 @@ func newEncryptFields() *encryptFields {
 		}
 		f.pass.Validate()
 		f.confirm.Validate()
+		if f.refresh != nil {
+			f.refresh()
+		}
 	})
 	f.check.OnChanged(false)
 	return f

@@ -145,6 +145,7 @@ func (a *App) newProjectDialog() {
 		}
 		a.createProject(location.Text, name.Text, cb, enc.passphrase())
 	}, a.win)
+	enc.refresh = d.Refresh
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 	// The name is what the user types first: ready to be overtyped, and
