@@ -63,5 +63,10 @@ package: build
 dist:
 	VERSION="$(VERSION)" COMMIT="$(COMMIT)" scripts/dist.sh
 
+# The Windows build under Wine (CLI, paths, window): slow, needs wine and mingw; not in `make test`.
+.PHONY: wine-test
+wine-test:
+	scripts/wine-test.sh
+
 clean:
 	rm -rf bin build
