@@ -6,10 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
+	"coder/internal/diskfull"
 	"coder/project"
 	"coder/qda"
 )
@@ -217,7 +217,7 @@ func cmdSalvage(args []string) int {
 func printFailures(projectPath string, failed []project.Failure) {
 	var full []project.Failure
 	for _, fl := range failed {
-		if errors.Is(fl.Err, syscall.ENOSPC) {
+		if diskfull.Is(fl.Err) {
 			full = append(full, fl)
 			continue
 		}

@@ -1,0 +1,7 @@
+//go:build !windows
+
+package diskfull
+
+import "syscall"
+
+var codes = []syscall.Errno{syscall.ENOSPC}
