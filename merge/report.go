@@ -206,29 +206,50 @@ func (r *Report) finish(ours, theirs, out *qda.Bundle) {
 	})
 }
 
-// count compares the project before and after, kind by kind.
+// count compares the project before and after, kind by kind. An entity
+// unified into another under the other's ID counts as changed, not as one
+// removed and one added.
 func count(added, changed, removed *Counts, before, after *qda.Bundle) {
-	diff(&added.Codes, &changed.Codes, &removed.Codes, before.Codes, after.Codes, func(c *qda.Code) qda.ID { return c.ID })
-	diffBy(&added.Documents, &changed.Documents, &removed.Documents, before.Documents, after.Documents, func(d *qda.Document) qda.ID { return d.ID }, func(a, b *qda.Document) bool {
-		return a.Version() == b.Version() && a.Modified.Equal(b.Modified)
+	into := map[qda.ID]qda.ID{}
+	for _, t := range after.Tombstones {
+		if t.Into != "" {
+			into[t.ID] = t.Into
+		}
+	}
+	diff(into, &added.Codes, &changed.Codes, &removed.Codes, before.Codes, after.Codes, func(c *qda.Code) qda.ID { return c.ID })
+	diffBy(into, &added.Documents, &changed.Documents, &removed.Documents, before.Documents, after.Documents, func(d *qda.Document) qda.ID { return d.ID }, func(a, b *qda.Document) bool {
+		return a.ID == b.ID && a.Version() == b.Version() && a.Modified.Equal(b.Modified)
 	})
-	diff(&added.Codings, &changed.Codings, &removed.Codings, before.Codings, after.Codings, func(c *qda.Coding) qda.ID { return c.ID })
-	diff(&added.Memos, &changed.Memos, &removed.Memos, before.Memos, after.Memos, func(m *qda.Memo) qda.ID { return m.ID })
-	diffBy(&added.Cases, &changed.Cases, &removed.Cases, before.Cases, after.Cases, func(c *qda.Case) qda.ID { return c.ID }, func(a, b *qda.Case) bool {
-		return a.Version() == b.Version() && a.Modified.Equal(b.Modified)
+	diff(into, &added.Codings, &changed.Codings, &removed.Codings, before.Codings, after.Codings, func(c *qda.Coding) qda.ID { return c.ID })
+	diff(into, &added.Memos, &changed.Memos, &removed.Memos, before.Memos, after.Memos, func(m *qda.Memo) qda.ID { return m.ID })
+	diffBy(into, &added.Cases, &changed.Cases, &removed.Cases, before.Cases, after.Cases, func(c *qda.Case) qda.ID { return c.ID }, func(a, b *qda.Case) bool {
+		return a.ID == b.ID && a.Version() == b.Version() && a.Modified.Equal(b.Modified)
 	})
-	diff(&added.Values, &changed.Values, &removed.Values, before.Values, after.Values, func(v *qda.Value) qda.ID { return v.Owner + "/" + v.Variable })
-	diff(&added.Coders, &changed.Coders, &removed.Coders, before.Coders, after.Coders, func(c *qda.Coder) qda.ID { return c.ID })
+	diff(nil, &added.Values, &changed.Values, &removed.Values, before.Values, after.Values, func(v *qda.Value) qda.ID { return v.Owner + "/" + v.Variable })
+	diff(into, &added.Coders, &changed.Coders, &removed.Coders, before.Coders, after.Coders, func(c *qda.Coder) qda.ID { return c.ID })
 }
 
-func diff[T comparable](add, chg, rem *int, before, after []T, id func(*T) qda.ID) {
-	diffBy(add, chg, rem, before, after, id, func(a, b *T) bool { return *a == *b })
+func diff[T comparable](into map[qda.ID]qda.ID, add, chg, rem *int, before, after []T, id func(*T) qda.ID) {
+	diffBy(into, add, chg, rem, before, after, id, func(a, b *T) bool { return *a == *b })
 }
 
-func diffBy[T any](add, chg, rem *int, before, after []T, id func(*T) qda.ID, same func(a, b *T) bool) {
+func diffBy[T any](into map[qda.ID]qda.ID, add, chg, rem *int, before, after []T, id func(*T) qda.ID, same func(a, b *T) bool) {
 	old := make(map[qda.ID]*T, len(before))
 	for i := range before {
 		old[id(&before[i])] = &before[i]
+	}
+	now := make(map[qda.ID]bool, len(after))
+	for i := range after {
+		now[id(&after[i])] = true
+	}
+	for i := range before {
+		k := id(&before[i])
+		if x, ok := into[k]; ok && now[x] && !now[k] {
+			delete(old, k)
+			if _, taken := old[x]; !taken {
+				old[x] = &before[i]
+			}
+		}
 	}
 	for i := range after {
 		o, ok := old[id(&after[i])]
@@ -241,4 +262,69 @@ func diffBy[T any](add, chg, rem *int, before, after []T, id func(*T) qda.ID, sa
 		delete(old, id(&after[i]))
 	}
 	*rem += len(old)
+}
+
+// Lines says in words what the report holds, a line each, for people: the
+// CLI prints them and the app shows them.
+func (r *Report) Lines() []string {
+	var out []string
+	if n := r.Added.Total() + r.Changed.Total() + r.Removed.Total(); n == 0 {
+		out = append(out, "Nothing changed: this project already holds everything in it.")
+	}
+	if s := r.Added.phrase(); s != "" {
+		out = append(out, "Came in: "+s+".")
+	}
+	if s := r.Changed.phrase(); s != "" {
+		out = append(out, "Changed: "+s+".")
+	}
+	if s := r.Removed.phrase(); s != "" {
+		out = append(out, "Removed, deleted in the other copy: "+s+".")
+	}
+	for _, t := range r.Applied {
+		out = append(out, fmt.Sprintf("Not brought back, deleted here: %s.", qda.Plural(t.Count, t.Kind, plural(t.Kind))))
+	}
+	for _, u := range r.Unified {
+		out = append(out, fmt.Sprintf("Unified %s %q with this project's (%s).", u.Kind, u.What, u.How))
+	}
+	for _, c := range r.Conflicts {
+		if c.Copy != "" {
+			out = append(out, fmt.Sprintf("Conflict: memo %q was edited in both copies; the later version (%s, %s) stays and the other (%s, %s) is kept beside it, flagged.", c.What, c.Kept.who(), c.Kept.At.Format("2 Jan 15:04"), c.Other.who(), c.Other.At.Format("2 Jan 15:04")))
+			continue
+		}
+		out = append(out, fmt.Sprintf("Conflict: %s %q: %s (the later edit, by %s, %s, wins over %s's).", c.Kind, c.What, c.Detail, c.Kept.who(), c.Kept.At.Format("2 Jan 15:04"), c.Other.who()))
+	}
+	for _, d := range r.Dropped {
+		out = append(out, fmt.Sprintf("Left out: %s: %s.", qda.Plural(d.Count, d.Kind, plural(d.Kind)), d.Why))
+	}
+	for _, n := range r.Moved {
+		out = append(out, fmt.Sprintf("%s: %s.", n.What, n.Why))
+	}
+	return out
+}
+
+func (e Edit) who() string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return "someone"
+}
+
+func (c Counts) phrase() string {
+	var parts []string
+	for _, x := range []struct {
+		n    int
+		kind string
+	}{{c.Documents, "document"}, {c.Codes, "code"}, {c.Codings, "coding"}, {c.Memos, "memo"}, {c.Cases, "case"}, {c.Values, "attribute value"}, {c.Coders, "coder"}} {
+		if x.n > 0 {
+			parts = append(parts, qda.Plural(x.n, x.kind, plural(x.kind)))
+		}
+	}
+	return join(parts)
+}
+
+func plural(kind string) string {
+	if kind == "case" {
+		return "cases"
+	}
+	return kind + "s"
 }

@@ -44,6 +44,7 @@ func init() {
 		"stats":    cmdStats,
 		"query":    cmdQuery,
 		"agree":    cmdAgree, "disagreements": cmdDisagreements,
+		"merge": cmdMerge,
 	}
 }
 

@@ -8,6 +8,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder new PROJECT [--codebook logics|empty|FILE.qdc] [--name NAME] [--encrypt]
   coder demo PROJECT [--encrypt]            write the fictional demo project
   coder import PROJECT PATH... [--kind KIND] [--case NAME]   files, folders, .qdpx, .qdc
+  coder merge PROJECT OTHER.coder|OTHER.qdpx... [--json]   merge colleagues' copies (see README)
   coder docs PROJECT [--json]
   coder text PROJECT --doc NAME [--span START:END]
   coder codes PROJECT [--json]              the codebook with coding counts
