@@ -33,19 +33,11 @@ type Segment struct {
 	Codes    []Column // their codes, in codebook order
 }
 
-// Limit keeps a query (or a table) to some documents: those in any of
-// Cases, any of Documents, and with every attribute value in Attr. Zero
-// fields keep everything.
-type Limit struct {
-	Cases     []qda.ID
-	Documents []qda.ID
-	Attr      map[string]string
-}
-
 // QueryOptions tune a coding query.
 type QueryOptions struct {
-	Near  int // N for NEAR without an inline distance
-	Limit Limit
+	Near int // N for NEAR without an inline distance
+	// Filter narrows the codings the query looks at (see Data.Only).
+	Filter qda.Filter
 }
 
 // DefaultNear is NEAR's distance when none is given.
@@ -71,11 +63,11 @@ func (d *Data) Query(expr string, opt QueryOptions) ([]Segment, error) {
 	if len(toks) == 0 {
 		return nil, fmt.Errorf("the query is empty (write e.g. \"Political logic\" AND \"Community logic\")")
 	}
-	keep, err := d.limitDocs(opt.Limit)
+	d, err = d.Only(opt.Filter)
 	if err != nil {
 		return nil, err
 	}
-	q := &queryParser{d: d, toks: toks, near: opt.Near, keep: keep}
+	q := &queryParser{d: d, toks: toks, near: opt.Near}
 	segs, err := q.or()
 	if err != nil {
 		return nil, err
@@ -103,50 +95,6 @@ func (d *Data) Query(expr string, opt QueryOptions) ([]Segment, error) {
 		out = append(out, g)
 	}
 	return out, nil
-}
-
-// limitDocs returns which documents a limit keeps (nil: all).
-func (d *Data) limitDocs(l Limit) ([]bool, error) {
-	if len(l.Cases) == 0 && len(l.Documents) == 0 && len(l.Attr) == 0 {
-		return nil, nil
-	}
-	keep := make([]bool, len(d.s.Documents))
-	for di := range keep {
-		keep[di] = len(l.Cases) == 0 && len(l.Documents) == 0
-	}
-	for _, id := range l.Documents {
-		if di, ok := d.docIx[id]; ok {
-			keep[di] = true
-		}
-	}
-	for _, id := range l.Cases {
-		if ci, ok := d.caseIx[id]; ok {
-			for di := range keep {
-				for _, x := range d.cases[di] {
-					keep[di] = keep[di] || x == ci
-				}
-			}
-		}
-	}
-	if len(l.Attr) > 0 {
-		have := make([]map[string][]string, len(d.s.Documents))
-		for name := range l.Attr {
-			vals, spelled, err := d.attrValues(name)
-			if err != nil {
-				return nil, err
-			}
-			for di := range have {
-				if have[di] == nil {
-					have[di] = map[string][]string{}
-				}
-				have[di][spelled] = vals[di]
-			}
-		}
-		for di := range keep {
-			keep[di] = keep[di] && qda.MatchAttrs(have[di], l.Attr)
-		}
-	}
-	return keep, nil
 }
 
 type token struct {
@@ -195,7 +143,6 @@ type queryParser struct {
 	toks []token
 	pos  int
 	near int
-	keep []bool
 }
 
 func (q *queryParser) peek() (token, bool) {
@@ -316,18 +263,15 @@ func (q *queryParser) term() ([]qseg, error) {
 		}
 		return nil, fmt.Errorf("query: no code %q (%s)", t.text, hint)
 	}
-	return q.d.codeSegs(c.ID, q.keep), nil
+	return q.d.codeSegs(c.ID), nil
 }
 
-// codeSegs returns the codings of a code and the codes below it, in the
-// kept documents, merged where they overlap.
-func (d *Data) codeSegs(code qda.ID, keep []bool) []qseg {
+// codeSegs returns the codings of a code and the codes below it, merged
+// where they overlap.
+func (d *Data) codeSegs(code qda.ID) []qseg {
 	root := int32(d.codeIx[code])
 	var out []qseg
 	for di, cs := range d.byDoc {
-		if keep != nil && !keep[di] {
-			continue
-		}
 		for _, c := range cs {
 			for _, a := range d.anc[c.code] {
 				if a == root {

@@ -250,30 +250,6 @@ func (p *Project) SetMatrixMemo(cell, title, text string, was time.Time) error {
 	})
 }
 
-// ResolveLimit turns names into an analysis limit: case names, document
-// names and NAME=VALUE attributes.
-func (p *Project) ResolveLimit(cases, docs []string, attr map[string]string) (analysis.Limit, error) {
-	var l analysis.Limit
-	for _, name := range cases {
-		c, err := p.FindCase(name)
-		if err != nil {
-			return l, err
-		}
-		l.Cases = append(l.Cases, c.ID)
-	}
-	for _, name := range docs {
-		d, err := p.DocumentByName(name)
-		if err != nil {
-			return l, err
-		}
-		l.Documents = append(l.Documents, d.ID)
-	}
-	if len(attr) > 0 {
-		l.Attr = attr
-	}
-	return l, nil
-}
-
 // CodeIDs resolves code paths.
 func (p *Project) CodeIDs(paths []string) ([]qda.ID, error) {
 	var out []qda.ID

@@ -69,13 +69,13 @@ func (p *queryPage) work() func(d *analysis.Data) (func(), error) {
 		if err != nil || near < 0 {
 			return nil, &qda.Error{What: "NEAR", Why: "the distance must be a number of characters", Fix: "write e.g. 100"}
 		}
-		var limit analysis.Limit
+		var filter qda.Filter
 		if c := caseName; c != "" && c != allCases {
-			if l, err := p.v.ws.p.ResolveLimit([]string{c}, nil, nil); err == nil {
-				limit = l
+			if k, err := p.v.ws.p.FindCase(c); err == nil {
+				filter.Cases = []qda.ID{k.ID}
 			}
 		}
-		segs, err := d.Query(expr, analysis.QueryOptions{Near: near, Limit: limit})
+		segs, err := d.Query(expr, analysis.QueryOptions{Near: near, Filter: filter})
 		if err != nil {
 			return nil, err
 		}

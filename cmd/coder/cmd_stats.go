@@ -14,8 +14,15 @@ import (
 )
 
 func cmdStats(args []string) int {
-	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx]; any table: [--chart FILE.png]"
+	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx]; any table: [--chart FILE.png] [--case NAME]... [--doc NAME]... [--coder NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]..."
 	f := newFlags("stats")
+	// The filter options of coder codings (but --code: --codes chooses
+	// columns), narrowing the codings every table counts.
+	ff := &filterFlags{}
+	f.Var(&ff.doc, "doc", "")
+	f.Var(&ff.caseName, "case", "")
+	f.Var(&ff.coder, "coder", "")
+	f.Var(&ff.attr, "attr", "")
 	by := f.String("by", "", "")
 	rows := f.String("rows", "case", "")
 	unit := f.String("unit", "overlap", "")
@@ -54,8 +61,15 @@ func cmdStats(args []string) int {
 		if err != nil {
 			return err
 		}
+		filter, err := ff.filter(p)
+		if err != nil {
+			return err
+		}
 		d, err := p.Analysis()
 		if err != nil {
+			return err
+		}
+		if d, err = d.Only(filter); err != nil {
 			return err
 		}
 		if *chartPath != "" {
@@ -246,14 +260,16 @@ type queryJSON struct {
 }
 
 func cmdQuery(args []string) int {
-	const usage = `coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--attr NAME=VALUE] [--code-as PATH [--coder NAME]] [--json]`
+	const usage = `coder query PROJECT 'A AND B' [--near N] [--case NAME]... [--doc NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]... [--code-as PATH [--coder NAME]] [--json]`
 	f := newFlags("query")
-	coder := f.String("coder", "", "")
+	coder := f.String("coder", "", "") // who codes the results with --code-as
 	near := f.Int("near", analysis.DefaultNear, "")
-	caseName := f.String("case", "", "")
-	doc := f.String("doc", "", "")
-	var attr attrFlags
-	f.Var(&attr, "attr", "")
+	// The filter options of coder codings, but --coder: here it names who
+	// codes with --code-as.
+	ff := &filterFlags{}
+	f.Var(&ff.doc, "doc", "")
+	f.Var(&ff.caseName, "case", "")
+	f.Var(&ff.attr, "attr", "")
 	codeAs := f.String("code-as", "", "")
 	asJSON := f.Bool("json", false, "")
 	if err := f.parse(args, 2, -1, usage); err != nil {
@@ -264,21 +280,7 @@ func cmdQuery(args []string) int {
 	}
 	expr := strings.Join(f.pos[1:], " ")
 	return withProject(f.pos[0], *coder, func(p *project.Project) error {
-		var cases, docs []string
-		if *caseName != "" {
-			cases = append(cases, *caseName)
-		}
-		if *doc != "" {
-			docs = append(docs, *doc)
-		}
-		eq := map[string]string{}
-		for _, c := range attr {
-			if c.Op != qda.AttrEq {
-				return &qda.Error{What: "--attr " + c.String(), Why: "coder query narrows by attribute values only", Fix: "write --attr NAME=VALUE"}
-			}
-			eq[c.Name] = c.Value
-		}
-		limit, err := p.ResolveLimit(cases, docs, eq)
+		filter, err := ff.filter(p)
 		if err != nil {
 			return err
 		}
@@ -286,7 +288,7 @@ func cmdQuery(args []string) int {
 		if err != nil {
 			return err
 		}
-		segs, err := d.Query(expr, analysis.QueryOptions{Near: *near, Limit: limit})
+		segs, err := d.Query(expr, analysis.QueryOptions{Near: *near, Filter: filter})
 		if err != nil {
 			return fmt.Errorf("%v: %w", err, errUsage)
 		}
