@@ -129,6 +129,9 @@ func (p *Project) Variables() ([]qda.Variable, error) {
 // AddVariable defines a new attribute.
 func (p *Project) AddVariable(name string, typ qda.VarType, scope qda.VarScope) (*qda.Variable, error) {
 	v := &qda.Variable{ID: qda.NewID(), Name: strings.TrimSpace(name), Type: typ, Scope: scope}
+	if err := v.CheckChoices(); err != nil {
+		return nil, err // a choice attribute is defined with its list (AddAttributeOf, DefineChoices)
+	}
 	err := p.act(Change{Action: "Add attribute", Cases: true}, func(tx *store.Tx) error { return tx.PutVariable(v) })
 	return v, err
 }
@@ -175,21 +178,7 @@ func (p *Project) SetValues(scope qda.VarScope, owner qda.ID, values map[string]
 // as one action. An attribute that exists keeps its type, and the value
 // must fit it.
 func (p *Project) AddAttribute(scope qda.VarScope, owner qda.ID, name string, typ qda.VarType, value string) error {
-	c := Change{Action: "Add attribute", Cases: true}
-	if scope == qda.ScopeDocument {
-		c.Documents = []qda.ID{owner}
-	} else {
-		c.All = true
-	}
-	return p.act(c, func(tx *store.Tx) error {
-		if _, err := tx.VariableByName(scope, name); errors.Is(err, qda.ErrNotFound) {
-			v := &qda.Variable{ID: qda.NewID(), Name: strings.TrimSpace(name), Type: typ, Scope: scope}
-			if err := tx.PutVariable(v); err != nil {
-				return err
-			}
-		}
-		return setValue(tx, scope, owner, name, value)
-	})
+	return p.AddAttributeOf(scope, owner, qda.Variable{Name: name, Type: typ}, value)
 }
 
 // ValuesInUse lists, for each attribute, the different values cases or

@@ -22,11 +22,12 @@ func cmdAttr(args []string) int {
 			return cmdAttrExport(args[1:])
 		}
 	}
-	const usage = "coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type text|integer|float|boolean|date]"
+	const usage = "coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type text|integer|float|boolean|date|choice] [--choices \"A,B,C\"]"
 	f := newFlags("attr")
 	caseName := f.String("case", "", "")
 	doc := f.String("doc", "", "")
 	typ := f.String("type", "", "")
+	choices := f.String("choices", "", "")
 	if err := f.parse(args, 3, 3, usage); err != nil {
 		return fail(err)
 	}
@@ -48,17 +49,46 @@ func cmdAttr(args []string) int {
 			}
 			owner = c.ID
 		}
+		t := qda.VarType("")
 		if *typ != "" {
-			t, err := qda.ParseVarType(*typ)
-			if err != nil {
+			var err error
+			if t, err = qda.ParseVarType(*typ); err != nil {
 				return fmt.Errorf("attr: %v: %w", err, errUsage)
 			}
+		}
+		switch {
+		case *choices != "":
+			if t != "" && t != qda.VarChoice {
+				return fmt.Errorf("attr: --choices gives the list of a choice attribute, not of a %s one: %w", t, errUsage)
+			}
+			if _, err := p.DefineChoices(scope, f.pos[1], qda.ParseChoices(*choices)); err != nil {
+				return err
+			}
+		case t == qda.VarChoice:
+			if v, err := findVariable(p, scope, f.pos[1]); err != nil || v.Type != qda.VarChoice {
+				return fmt.Errorf("attr: a new choice attribute needs its list: add --choices \"A,B,C\": %w", errUsage)
+			}
+		case t != "":
 			if _, err := p.AddVariable(f.pos[1], t, scope); err != nil && !strings.Contains(err.Error(), "already") {
 				return err
 			}
 		}
 		return p.SetValue(scope, owner, f.pos[1], f.pos[2])
 	})
+}
+
+// findVariable finds the scope's attribute of a name, ignoring case.
+func findVariable(p *project.Project, scope qda.VarScope, name string) (*qda.Variable, error) {
+	vars, err := p.Variables()
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vars {
+		if v.Scope == scope && strings.EqualFold(v.Name, strings.TrimSpace(name)) {
+			return &v, nil
+		}
+	}
+	return nil, qda.ErrNotFound
 }
 
 // attrScope reads --by case|doc.
@@ -97,6 +127,9 @@ func cmdAttrImport(args []string) int {
 		vt, err := qda.ParseVarType(typ)
 		if !ok || strings.TrimSpace(name) == "" || err != nil {
 			return usageError("attr import", fmt.Sprintf("--type %q: write NAME=TYPE, TYPE one of text, integer, float, boolean, date", t))
+		}
+		if vt == qda.VarChoice {
+			return usageError("attr import", fmt.Sprintf("--type %q: a choice attribute is defined with its list first (coder attr ... --choices \"A,B,C\"); the import then checks values against it", t))
 		}
 		opt.Types[strings.TrimSpace(name)] = vt
 	}

@@ -24,7 +24,8 @@ const helpText = `coder: qualitative coding for case-study research
   coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--json]
   coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
   coder cases from-speakers PROJECT [DOC...]   a case per speaker, holding the documents they speak in
-  coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE]
+  coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE] [--choices "A,B,C"]
+                                            TYPE: text, integer, float, boolean, date, choice (one of --choices)
   coder attr import PROJECT FILE.csv|.xlsx --by case|doc [--type NAME=TYPE] [--skip-unknown] [--dry-run] [--json]
   coder attr export PROJECT OUT.csv|.xlsx --by case|doc
   coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T] [--coder NAME]
