@@ -71,6 +71,7 @@ func newMenus(ws *workspace) *menus {
 		item("Import a file…", keyImport, ws.importFilesDialog),
 		fyne.NewMenuItem("Import a folder…", ws.importFolderDialog),
 		fyne.NewMenuItem("Import REFI-QDA project or codebook…", ws.importExchangeDialog),
+		fyne.NewMenuItem("Merge a colleague's project…", ws.mergeDialog),
 		fyne.NewMenuItem("Import attributes…", ws.importAttributesDialog),
 		fyne.NewMenuItem("Export attributes…", ws.exportAttributesDialog),
 		export,

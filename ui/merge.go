@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/project"
+)
+
+// mergeDialog is File ▸ Merge a colleague's project…: it asks for their copy
+// of the project (a .coder file, or a .qdpx they exported) and merges it.
+func (ws *workspace) mergeDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		ws.runMerge(r.URI().Path())
+	}, ws.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".coder", ".qdpx"}))
+	d.Resize(fileDialogSize(ws.win))
+	d.Show()
+}
+
+// runMerge merges a colleague's copy in the background behind a progress
+// dialog, then shows the merge report. Cancel merges nothing; Edit ▸ Undo
+// takes the whole merge back.
+func (ws *workspace) runMerge(path string) {
+	p := ws.p
+	name := filepath.Base(path)
+	var rep *project.MergeReport
+	var err error
+	ws.runLong("Merging "+name, "Cancelling; nothing will be merged…", func(ctx context.Context, progress func(project.Progress)) {
+		rep, err = p.Merge(ctx, path, progress)
+	}, func() {
+		if errors.Is(err, context.Canceled) {
+			ws.notice("Merge cancelled; the project is as it was.")
+		} else if ws.try(err) {
+			ws.showMergeReport(name, rep)
+		}
+	})
+}
+
+// showMergeReport shows what a merge did, a line per fact, scrollable when
+// long.
+func (ws *workspace) showMergeReport(name string, rep *project.MergeReport) {
+	lines := append(rep.Lines(), "", "Edit ▸ Undo takes the whole merge back.")
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(l)
+	scroll.SetMinSize(fyne.NewSize(560, min(360, l.MinSize().Height*2+40)))
+	d := dialog.NewCustom("Merged "+name, "OK", scroll, ws.win)
+	showMessage(d, ws.win)
+}

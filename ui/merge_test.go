@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"coder/project"
+	"coder/qda"
+)
+
+// Ensure that File ▸ Merge a colleague's project… is there, that merging a
+// colleague's copy runs in the background, brings her code and coding into
+// the codebook, shows the report, and that Edit ▸ Undo takes it all back.
+func TestMerge_ColleagueCopyFromTheFileMenu(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	menuItem(t, menuNamed(t, w.MainMenu(), "File"), "Merge a colleague's project…")
+
+	data, err := os.ReadFile(ws.p.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(t.TempDir(), "ana.coder")
+	if err := os.WriteFile(other, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ana, err := project.Open(other, project.Options{Coder: "Ana", Backups: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := ana.AddCode("Courtyard benches", "#336699", "where neighbours sit and talk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := ana.Documents()
+	if _, err := ana.ApplyCode(docs[0].ID, qda.Span{Start: 0, End: 5}, code.ID); err != nil {
+		t.Fatal(err)
+	}
+	ana.Close()
+
+	ended := make(chan struct{}, 1)
+	ws.jobs.ended = func() { ended <- struct{}{} }
+	ws.runMerge(other)
+	wait(t, ended, "the merge")
+	if _, ok := ws.tree.Find("Courtyard benches"); !ok {
+		t.Fatalf("the merged code is not in the codebook; the window says:\n%s", textUnder(topOverlay(t, w)))
+	}
+	if txt := textUnder(topOverlay(t, w)); !strings.Contains(txt, "Came in: 1 code, 1 coding, 1 coder.") || !strings.Contains(txt, "Undo") {
+		t.Errorf("the merge report says:\n%s", txt)
+	}
+	if ws.p.CanUndo() != "Merge ana.coder" {
+		t.Errorf("Undo offers %q, not the merge", ws.p.CanUndo())
+	}
+	ws.menus.doUndo()
+	if _, ok := ws.tree.Find("Courtyard benches"); ok {
+		t.Errorf("after Undo the merged code is still in the codebook")
+	}
+}
