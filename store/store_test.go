@@ -98,7 +98,7 @@ func TestStore_RoundTripEveryType(t *testing.T) {
 		if got, err := tx.Case(cs.ID); err != nil || !reflect.DeepEqual(got, cs) {
 			t.Errorf("case = %+v, %v", got, err)
 		}
-		if got, err := tx.Variable(v.ID); err != nil || *got != *v {
+		if got, err := tx.Variable(v.ID); err != nil || !reflect.DeepEqual(got, v) {
 			t.Errorf("variable = %+v, %v", got, err)
 		}
 		if vals, _ := tx.ValuesOf(cs.ID); len(vals) != 1 || vals[0].Value != "2019-05-01" {
