@@ -53,8 +53,9 @@ type Agreement struct {
 	Coders    []qda.ID
 	Documents []qda.ID // the documents compared, in snapshot order
 	Chars     int      // their characters: the units of each code's row
-	// Overall pools every reported code's own codings (not the codes below
-	// it, so no coding counts twice): each character is a unit once per code.
+	// Overall pools, code by code, every code the coders applied in these
+	// documents (with Codes, those codes and the codes below them): each
+	// character is a unit once per code, so no coding counts twice.
 	Overall Stat
 	Codes   []CodeAgreement // in codebook order
 }
@@ -72,14 +73,12 @@ func (d *Data) Agree(opt AgreeOptions) (*Agreement, error) {
 	}
 	rows := d.agreeCodes(opt, docs)
 	m := len(opt.Coders)
-	pooled := maskCounts{}
 	for _, ci := range rows {
 		c := d.codes[ci]
 		row := CodeAgreement{Column: Column{Code: c.ID, Path: d.tree.Path(c.ID), Color: c.Color, Depth: d.depth[ci], Index: ci}}
 		counts := maskCounts{}
 		for _, di := range docs {
 			d.coverage(di, opt.Coders, func(code int32) bool { return d.within(code, ci) }, counts)
-			d.coverage(di, opt.Coders, func(code int32) bool { return int(code) == ci }, pooled)
 		}
 		counts[0] += a.Chars - counts.total()
 		row.Stat = counts.stat(m)
@@ -97,7 +96,14 @@ func (d *Data) Agree(opt AgreeOptions) (*Agreement, error) {
 		}
 		a.Codes = append(a.Codes, row)
 	}
-	pooled[0] += a.Chars*len(rows) - pooled.total()
+	pooled := maskCounts{}
+	applied := d.appliedCodes(opt, docs)
+	for _, ci := range applied {
+		for _, di := range docs {
+			d.coverage(di, opt.Coders, func(code int32) bool { return int(code) == ci }, pooled)
+		}
+	}
+	pooled[0] += a.Chars*len(applied) - pooled.total()
 	a.Overall = pooled.stat(m)
 	return a, nil
 }
@@ -228,6 +234,27 @@ func (d *Data) agreeCodes(opt AgreeOptions, docs []int) []int {
 	var out []int
 	for ci, k := range keep {
 		if k {
+			out = append(out, ci)
+		}
+	}
+	return out
+}
+
+// appliedCodes returns the code indices any of the coders applied in docs,
+// within opt.Codes and the codes below them when given, in codebook order.
+func (d *Data) appliedCodes(opt AgreeOptions, docs []int) []int {
+	scope := d.codeScope(opt.Codes)
+	used := make([]bool, len(d.codes))
+	for _, di := range docs {
+		for _, c := range d.byDoc[di] {
+			if slices.Contains(opt.Coders, d.s.Codings[c.idx].Coder) && (scope == nil || scope[c.code]) {
+				used[c.code] = true
+			}
+		}
+	}
+	var out []int
+	for ci, u := range used {
+		if u {
 			out = append(out, ci)
 		}
 	}

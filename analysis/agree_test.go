@@ -155,6 +155,12 @@ func TestAgree_ChosenCodeAndThreeCoders(t *testing.T) {
 	if len(a.Codes) != 1 || a.Codes[0].Path != "B" {
 		t.Fatalf("rows = %+v, want only B", a.Codes)
 	}
+	// Overall with P chosen pools P's and P/a's own codings: P both 10 (d2),
+	// P/a both 30 and A only 10 (d1), over 2×150 units.
+	a, _ = d.Agree(AgreeOptions{Coders: []qda.ID{"A", "B"}, Codes: []qda.ID{"P"}})
+	if want := CohenKappa([2][2]float64{{40, 10}, {0, 250}}); !near(a.Overall.Kappa, want, 1e-12) {
+		t.Errorf("overall for P = %v, want %v (P and P/a pooled)", a.Overall.Kappa, want)
+	}
 	if _, err := d.Agree(AgreeOptions{Coders: []qda.ID{"A"}}); err == nil {
 		t.Error("one coder: want an error")
 	}

@@ -39,6 +39,7 @@ var analysisPages = []func(v *analysisView) analysisPage{
 	newMatrixPage,
 	newQueryPage,
 	newWordsPage, newTimelinePage, // analysis_words.go, analysis_timeline.go
+	newAgreePage, // analysis_agree.go
 }
 
 // analysisView is the Analysis tab of the centre: frequencies,
