@@ -55,6 +55,9 @@ type analysisView struct {
 	evidence *evidencePanel
 	gen      int  // the latest computation; older results are dropped
 	stale    bool // the project changed since the shown results
+
+	coder    *coderChoice // counts one coder's codings (analysis_agree.go)
+	narrowed narrowedData // the last snapshot narrowed to that coder
 }
 
 // showAnalysis opens the Analysis tab (Tools ▸ Analysis…).
@@ -79,6 +82,7 @@ func newAnalysisView(ws *workspace) *analysisView {
 	v.busy.Hide()
 	v.status.Truncation = fyne.TextTruncateEllipsis
 	v.evidence = newEvidencePanel(ws)
+	v.coder = newCoderChoice(ws, func() { v.evidence.clear(); v.run() })
 	var items []*container.TabItem
 	for _, mk := range analysisPages {
 		p := mk(v)
@@ -97,7 +101,7 @@ func newAnalysisView(ws *workspace) *analysisView {
 		widget.NewButtonWithIcon("Table as CSV…", theme.DownloadIcon(), func() { v.exportTable(v.current(), "csv") }),
 		widget.NewButtonWithIcon("Table as Excel…", theme.DownloadIcon(), func() { v.exportTable(v.current(), "xlsx") }),
 		close)
-	bar := container.NewBorder(nil, nil, nil, export, container.NewStack(v.busy, v.status))
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(fixedWidth(v.coder.sel, 170), export), container.NewStack(v.busy, v.status))
 	v.tab = container.NewTabItemWithIcon("Analysis", theme.GridIcon(), container.NewBorder(bar, nil, nil, nil, split))
 	ws.p.Watch(func(project.Change) {
 		fyne.Do(func() {
@@ -125,6 +129,7 @@ func (v *analysisView) run() {
 		return // a control set its first value while the view was being made
 	}
 	work := v.current().work()
+	coders := v.coderFilter()
 	v.gen++
 	gen := v.gen
 	v.busy.Show()
@@ -134,7 +139,7 @@ func (v *analysisView) run() {
 		d, err := v.ws.p.Analysis()
 		var show func()
 		if err == nil {
-			show, err = work(d)
+			show, err = work(v.narrowed.to(d, coders))
 		}
 		fyne.Do(func() {
 			if gen != v.gen {

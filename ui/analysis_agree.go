@@ -3,8 +3,10 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -254,4 +256,35 @@ func (p *agreePage) table() *project.Table {
 	t.Rows = append(t.Rows, []any{"Overall", num(a.Overall.Percent), num(a.Overall.Kappa), num(a.Overall.Alpha), "", "", ""})
 	t.Colors = append(t.Colors, "")
 	return t
+}
+
+// coderFilter is the coders the page on show counts (nil: all). Agreement
+// chooses its own two coders, so the view's coder choice is not for it.
+func (v *analysisView) coderFilter() []qda.ID {
+	v.coder.refresh()
+	if _, ok := v.current().(*agreePage); ok {
+		return nil
+	}
+	return v.coder.ids()
+}
+
+// narrowedData keeps the last snapshot narrowed to some coders, so paging
+// through the tables does not narrow it again.
+type narrowedData struct {
+	mu     sync.Mutex
+	src    *analysis.Data
+	coders []qda.ID
+	out    *analysis.Data
+}
+
+func (n *narrowedData) to(d *analysis.Data, coders []qda.ID) *analysis.Data {
+	if len(coders) == 0 {
+		return d
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.src != d || !slices.Equal(n.coders, coders) {
+		n.src, n.coders, n.out = d, coders, d.ForCoders(coders)
+	}
+	return n.out
 }

@@ -24,6 +24,7 @@ type retrievePanel struct {
 	chosen  map[qda.ID]bool
 	caseSel *widget.Select
 	attrRow *attrFilterRow // narrows by one attribute (retrieve_attrs.go)
+	coder   *coderChoice   // narrows to one coder's codings
 	context *widget.Check  // shows a few lines around each segment
 	summary *widget.Label
 	results *cardList
@@ -38,6 +39,7 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 	r := &retrievePanel{ws: ws, chosen: map[qda.ID]bool{}, codes: container.NewVBox(), parts: map[*tapCard]*segmentParts{}}
 	r.caseSel = widget.NewSelect(nil, func(string) { r.run() })
 	r.attrRow = newAttrFilterRow(func() { r.run() })
+	r.coder = newCoderChoice(ws, func() { r.run() })
 	r.summary = widget.NewLabel("Tick one or more codes to read every segment coded with them.")
 	r.summary.Wrapping = fyne.TextWrapWord
 	r.results = newCardList(func() int { return len(r.rows) }, r.newRow, r.updateRow, r.rowHeight)
@@ -46,7 +48,7 @@ func newRetrievePanel(ws *workspace) *retrievePanel {
 	r.context = widget.NewCheck("Context", func(bool) { r.run() })
 	left := container.NewBorder(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Codes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), clear),
-		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrRow.content),
+		container.NewVBox(widget.NewLabel("Only in"), r.caseSel, r.attrRow.content, r.coder.sel),
 		// Only up and down: long code names end in an ellipsis rather than
 		// pushing the list sideways.
 		nil, nil, container.NewVScroll(r.codes))
@@ -92,6 +94,7 @@ func (r *retrievePanel) refreshChoices() {
 		vars = nil
 	}
 	r.attrRow.setChoices(vars, ws.attributeValues())
+	r.coder.refresh()
 }
 
 // attributeValues lists, by attribute name, the values documents and cases
@@ -178,6 +181,7 @@ func (r *retrievePanel) filter() project.CodingFilter {
 	if c, ok := r.attrRow.cond(); ok {
 		f.Attrs = []qda.AttrCond{c}
 	}
+	f.Coders = r.coder.ids()
 	return f
 }
 

@@ -42,6 +42,26 @@ func TestCLI_AgreeAndDisagreements(t *testing.T) {
 		t.Errorf("query --code-as --coder: %+v, want one coding (the two overlap) by Cai", codings)
 	}
 
+	// --by-coder keeps one coder's codings; --coder is its alias here.
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--by-coder", "ben"}, 2},
+		{[]string{"--coder", "Ben"}, 2},
+		{[]string{"--by-coder", "Ana", "--by-coder", "Ben", "--code", "Gate"}, 2},
+	} {
+		rows := jsonOut[[]struct {
+			Coder string `json:"coder"`
+		}](t, append([]string{"codings", p}, tc.args...)...)
+		if len(rows) != tc.want {
+			t.Errorf("codings %v: %d rows %+v, want %d", tc.args, len(rows), rows, tc.want)
+		}
+	}
+	if r := coder(t, "codings", p, "--by-coder", "Nobody"); r.code != 1 || !strings.Contains(r.stderr, "Nobody") {
+		t.Errorf("codings --by-coder Nobody: exit %d, %q", r.code, r.stderr)
+	}
+
 	type stat struct {
 		Percent *float64 `json:"percent"`
 		Kappa   *float64 `json:"kappa"`

@@ -126,7 +126,7 @@ type codingJSON struct {
 }
 
 func cmdCodings(args []string) int {
-	const usage = "coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--json]"
+	const usage = "coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--json]"
 	f := newFlags("codings")
 	ff := addFilterFlags(f)
 	asJSON := f.Bool("json", false, "")
@@ -194,6 +194,10 @@ func addFilterFlags(f *flags) *filterFlags {
 	f.Var(&ff.code, "code", "")
 	f.Var(&ff.doc, "doc", "")
 	f.Var(&ff.caseName, "case", "")
+	// --by-coder: --coder means "who is writing" in the commands that
+	// write, so the filter has a name of its own (--coder stays an alias
+	// here, where nothing is written).
+	f.Var(&ff.coder, "by-coder", "")
 	f.Var(&ff.coder, "coder", "")
 	f.Var(&ff.attr, "attr", "")
 	return ff
@@ -229,20 +233,12 @@ func (ff *filterFlags) filter(p *project.Project) (project.CodingFilter, error) 
 		f.Cases = append(f.Cases, c.ID)
 	}
 	if len(ff.coder) > 0 {
-		coders, err := p.Coders()
+		coders, err := p.FindCoders(ff.coder)
 		if err != nil {
 			return f, err
 		}
-		for _, name := range ff.coder {
-			n := len(f.Coders)
-			for _, c := range coders {
-				if strings.EqualFold(c.Name, name) {
-					f.Coders = append(f.Coders, c.ID)
-				}
-			}
-			if len(f.Coders) == n {
-				return f, &qda.Error{What: name, Why: "no such coder in this project", Err: qda.ErrNotFound}
-			}
+		for _, c := range coders {
+			f.Coders = append(f.Coders, c.ID)
 		}
 	}
 	f.Attrs = ff.attr

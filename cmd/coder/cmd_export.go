@@ -14,7 +14,7 @@ import (
 )
 
 func cmdExport(args []string) int {
-	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]"
+	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]"
 	f := newFlags("export")
 	format := f.String("format", "", "")
 	out := f.String("out", "", "")

@@ -21,7 +21,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder uncode PROJECT CODING-ID
   coder search PROJECT QUERY [--json] [--limit N] [--segments] [--memos]
   coder reindex PROJECT                     rebuild the search index
-  coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--json]
+  coder codings PROJECT [--code PATH] [--doc NAME] [--case NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--json]
   coder cases PROJECT [--json] | cases add PROJECT NAME | cases assign PROJECT CASE DOC...
   coder cases from-speakers PROJECT [DOC...]   a case per speaker, holding the documents they speak in
   coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE] [--choices "A,B,C"]
@@ -38,7 +38,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder timeline PROJECT [--case NAME] [--code PATH,PATH] [--json] [--chart FILE.png]   coded events by date
   coder eventdate PROJECT CODING-ID [YYYY-MM-DD] [--clear]   a coding's event date (none given: suggest one)
   coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
-                [--coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]
+                [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]
   coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json]
   coder stats PROJECT cooc [--unit overlap|passage|near:N] [--codes PATH,PATH...] [--rollup] [--json]
   coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx]
