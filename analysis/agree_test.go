@@ -230,21 +230,3 @@ func TestAgreed_StretchesBothCodersCoded(t *testing.T) {
 		t.Errorf("second = %+v, want P [0,10) on d2", ag[1])
 	}
 }
-
-// Ensure that ForCoders keeps only the chosen coders' codings, so tables
-// computed from it count one coder's work.
-func TestForCoders_KeepsOnlyTheirCodings(t *testing.T) {
-	d := agreeFixture()
-	f, err := d.ForCoders([]qda.ID{"B"}).Frequencies(Dimension{}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range f.Rows {
-		if r.Path == "B" && (r.Codings != 1 || r.Chars != 10) {
-			t.Errorf("B's own codings of B: %d over %d chars, want 1 over 10", r.Codings, r.Chars)
-		}
-	}
-	if d.ForCoders(nil) != d {
-		t.Error("no coders chosen made a new snapshot")
-	}
-}

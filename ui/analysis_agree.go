@@ -284,7 +284,11 @@ func (n *narrowedData) to(d *analysis.Data, coders []qda.ID) *analysis.Data {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.src != d || !slices.Equal(n.coders, coders) {
-		n.src, n.coders, n.out = d, coders, d.ForCoders(coders)
+		out, err := d.Only(qda.Filter{Coders: coders})
+		if err != nil {
+			return d // only attribute conditions can fail, and there are none
+		}
+		n.src, n.coders, n.out = d, coders, out
 	}
 	return n.out
 }

@@ -58,6 +58,23 @@ func TestCLI_AgreeAndDisagreements(t *testing.T) {
 			t.Errorf("codings %v: %d rows %+v, want %d", tc.args, len(rows), rows, tc.want)
 		}
 	}
+	freq := jsonOut[[]struct {
+		Code    string `json:"code"`
+		Codings int    `json:"codings"`
+		Chars   int    `json:"chars"`
+	}](t, "stats", p, "freq", "--by-coder", "Ben")
+	for _, r := range freq {
+		if r.Code == "Gate" && (r.Codings != 1 || r.Chars != 26) {
+			t.Errorf("stats freq --by-coder Ben: Gate %+v, want Ben's one coding of 26 characters", r)
+		}
+	}
+	segs := jsonOut[[]struct {
+		Start int `json:"start"`
+		End   int `json:"end"`
+	}](t, "query", p, `"Gate"`, "--by-coder", "Ben")
+	if len(segs) != 1 || segs[0].Start != 4 || segs[0].End != 30 {
+		t.Errorf("query --by-coder Ben: %+v, want Ben's [4,30)", segs)
+	}
 	if r := coder(t, "codings", p, "--by-coder", "Nobody"); r.code != 1 || !strings.Contains(r.stderr, "Nobody") {
 		t.Errorf("codings --by-coder Nobody: exit %d, %q", r.code, r.stderr)
 	}

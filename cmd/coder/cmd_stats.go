@@ -14,14 +14,15 @@ import (
 )
 
 func cmdStats(args []string) int {
-	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx]; any table: [--chart FILE.png] [--case NAME]... [--doc NAME]... [--coder NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]..."
+	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx]; any table: [--chart FILE.png] [--case NAME]... [--doc NAME]... [--by-coder NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]..."
 	f := newFlags("stats")
 	// The filter options of coder codings (but --code: --codes chooses
 	// columns), narrowing the codings every table counts.
 	ff := &filterFlags{}
 	f.Var(&ff.doc, "doc", "")
 	f.Var(&ff.caseName, "case", "")
-	f.Var(&ff.coder, "coder", "")
+	f.Var(&ff.coder, "by-coder", "")
+	f.Var(&ff.coder, "coder", "") // an alias: nothing is written here
 	f.Var(&ff.attr, "attr", "")
 	by := f.String("by", "", "")
 	rows := f.String("rows", "case", "")
@@ -260,7 +261,7 @@ type queryJSON struct {
 }
 
 func cmdQuery(args []string) int {
-	const usage = `coder query PROJECT 'A AND B' [--near N] [--case NAME]... [--doc NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]... [--code-as PATH [--coder NAME]] [--json]`
+	const usage = `coder query PROJECT 'A AND B' [--near N] [--case NAME]... [--doc NAME]... [--by-coder NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]... [--code-as PATH [--coder NAME]] [--json]`
 	f := newFlags("query")
 	coder := f.String("coder", "", "") // who codes the results with --code-as
 	near := f.Int("near", analysis.DefaultNear, "")
@@ -269,6 +270,7 @@ func cmdQuery(args []string) int {
 	ff := &filterFlags{}
 	f.Var(&ff.doc, "doc", "")
 	f.Var(&ff.caseName, "case", "")
+	f.Var(&ff.coder, "by-coder", "")
 	f.Var(&ff.attr, "attr", "")
 	codeAs := f.String("code-as", "", "")
 	asJSON := f.Bool("json", false, "")
