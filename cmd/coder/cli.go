@@ -45,6 +45,7 @@ func init() {
 		"query":    cmdQuery,
 		"agree":    cmdAgree, "disagreements": cmdDisagreements,
 		"merge": cmdMerge,
+		"edit":  cmdEdit,
 	}
 }
 

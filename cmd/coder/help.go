@@ -11,6 +11,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder merge PROJECT OTHER.coder|OTHER.qdpx... [--json]   merge colleagues' copies (see README)
   coder docs PROJECT [--json]
   coder text PROJECT --doc NAME [--span START:END]
+  coder edit PROJECT --doc NAME --span START:END --text NEW [--json]   correct the text; codings move with it
   coder codes PROJECT [--json]              the codebook with coding counts
   coder codes add PROJECT PATH [--color #RRGGBB] [--description TEXT]
   coder codes rename|move|merge|color|describe PROJECT PATH ARG
