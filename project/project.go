@@ -35,6 +35,9 @@ type Project struct {
 	// healProgress is the progress OpenIndex was last given, shown again
 	// when a search finds the index damaged and rebuilds it.
 	healProgress func(Progress)
+	// healed says, for Warnings, why a search index that was there had to
+	// be rebuilt (it was damaged), once per project opened.
+	healed []string
 
 	mu      sync.Mutex
 	history history

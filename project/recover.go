@@ -47,5 +47,9 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 func (p *Project) ReadOnly() bool { return p.db.ReadOnly() }
 
 // Warnings returns what went wrong without stopping work, such as a backup
-// that could not be written.
-func (p *Project) Warnings() []string { return p.db.Warnings() }
+// that could not be written or a damaged search index that was rebuilt.
+func (p *Project) Warnings() []string {
+	p.ixMu.Lock()
+	defer p.ixMu.Unlock()
+	return append(p.db.Warnings(), p.healed...)
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"coder/codebook"
@@ -90,7 +91,11 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 			rebuilt = true
 		}
 	} else if dir, err = p.indexDir(); err == nil {
-		ix, rebuilt, err = search.OpenOrBuild(ctx, dir, stamp, func() (search.Corpus, error) { return p.corpus(stamp) }, prog)
+		var healed error
+		ix, rebuilt, healed, err = search.OpenOrBuild(ctx, dir, stamp, func() (search.Corpus, error) { return p.corpus(stamp) }, prog)
+		if healed != nil && err == nil {
+			p.noteHealed(healed)
+		}
 	}
 	if err == nil && dir != "" {
 		// Note who uses this index, and clear out indexes of projects that
@@ -119,6 +124,28 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 	}
 	return rebuilt, nil
 }
+
+// noteHealed records, for Warnings, that the search index could not be used
+// and was rebuilt from the project file (the truth).
+func (p *Project) noteHealed(why error) {
+	msg := why.Error()
+	var qe *qda.Error
+	if errors.As(why, &qe) {
+		msg = qe.Why
+		if qe.Err != nil {
+			if cause, ok := strings.CutPrefix(qe.Err.Error(), search.ErrNeedsRebuild.Error()+": "); ok {
+				msg += " (" + cause + ")"
+			}
+		}
+	}
+	p.ixMu.Lock()
+	defer p.ixMu.Unlock()
+	p.healed = append(p.healed, msg+"; it was rebuilt from the project")
+}
+
+// Each shard's list of segments is a bbolt file: the store's page checker
+// reads it before bleve does.
+func init() { search.VerifyBolt = store.VerifyFile }
 
 // pendingChange is an action committed while the index was being built.
 type pendingChange struct {
@@ -179,6 +206,7 @@ func (p *Project) Search(ctx context.Context, query string, o SearchOptions) (*S
 		p.ixMu.Lock()
 		progress := p.healProgress
 		p.ixMu.Unlock()
+		p.noteHealed(err)
 		if err := p.Reindex(ctx, progress); err != nil {
 			return nil, err
 		}

@@ -68,23 +68,30 @@ func Build(ctx context.Context, dir string, c Corpus, progress func(done, total 
 // OpenOrBuild opens the index in dir and rebuilds it when it is missing,
 // damaged, from another version, or stamped with a counter other than stamp.
 // load is called only when a rebuild is needed. rebuilt tells the caller
-// whether it happened (to say so, or to log it).
-func OpenOrBuild(ctx context.Context, dir string, stamp uint64, load func() (Corpus, error), progress func(done, total int)) (ix *Index, rebuilt bool, err error) {
+// whether it happened; healed, when an index was there but could not be used
+// (damaged, from another version), says why, for the caller to tell the user.
+// A missing or merely stale index is rebuilt without a healed error.
+func OpenOrBuild(ctx context.Context, dir string, stamp uint64, load func() (Corpus, error), progress func(done, total int)) (ix *Index, rebuilt bool, healed, err error) {
 	ix, err = Open(dir)
 	if err == nil && ix.Stamp() == stamp {
-		return ix, false, nil
+		return ix, false, nil, nil
 	}
 	if err == nil {
 		ix.Close()
 	} else if !errors.Is(err, ErrNeedsRebuild) {
-		return nil, false, err
+		return nil, false, nil, err
+	} else if !errors.Is(err, errNoIndex) {
+		healed = err
 	}
 	c, err := load()
 	if err != nil {
-		return nil, false, err
+		return nil, false, nil, err
 	}
 	ix, err = Build(ctx, dir, c, progress)
-	return ix, err == nil, err
+	if err != nil {
+		return nil, false, nil, err
+	}
+	return ix, true, healed, nil
 }
 
 // build writes a complete index into the empty directory dir: one shard per

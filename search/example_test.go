@@ -20,7 +20,7 @@ func Example() {
 
 	// On opening the project: reuse the index if its stamp matches the
 	// store's change counter, otherwise rebuild it with progress.
-	ix, rebuilt, err := search.OpenOrBuild(context.Background(), dir, 7,
+	ix, rebuilt, _, err := search.OpenOrBuild(context.Background(), dir, 7,
 		func() (search.Corpus, error) { return search.CorpusFromBundle(b, 7), nil },
 		func(done, total int) {})
 	if err != nil {

@@ -32,6 +32,10 @@ var (
 // Test for it with errors.Is and call Build.
 var ErrNeedsRebuild = errors.New("search index needs rebuilding")
 
+// errNoIndex is wrapped by Open's error when there is no index at all: the
+// one reason to build that is not worth a word to the user.
+var errNoIndex = errors.New("no search index")
+
 // ErrClosed is returned by operations on an Index after Close.
 var ErrClosed = errors.New("search index is closed")
 
@@ -68,11 +72,18 @@ func Open(dir string) (*Index, error) {
 		if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
 			return nil, needsRebuild(dir, "the search index was made by another version of Coder", nil)
 		}
-		return nil, needsRebuild(dir, "there is no search index yet", nil)
+		if parts, _ := filepath.Glob(shardDir(dir, 0) + "*"); len(parts) > 0 {
+			return nil, needsRebuild(dir, "the search index is damaged", errors.New("a part of it is missing"))
+		}
+		return nil, needsRebuild(dir, "there is no search index yet", errNoIndex)
 	}
 	ix := &Index{dir: dir}
 	for s := 0; s < n; s++ {
 		sdir := shardDir(dir, s)
+		if err := verifyShard(sdir); err != nil {
+			ix.closeShards()
+			return nil, needsRebuild(dir, "the search index is damaged", err)
+		}
 		bi, err := openBleve(sdir)
 		if err != nil {
 			ix.closeShards()
@@ -167,7 +178,7 @@ func check(dir string, bi bleve.Index) (stamp uint64, shards int, err error) {
 func needsRebuild(dir, why string, cause error) error {
 	err := ErrNeedsRebuild
 	if cause != nil {
-		err = fmt.Errorf("%w: %v", ErrNeedsRebuild, cause)
+		err = fmt.Errorf("%w: %w", ErrNeedsRebuild, cause)
 	}
 	return &qda.Error{What: dir, Why: why, Fix: "Coder rebuilds it from the project; run `coder reindex` if it does not", Err: err}
 }

@@ -112,6 +112,22 @@ func TestOpen_CorruptionIsDetectedAndRebuilt(t *testing.T) {
 				garbage(t, s)
 			}
 		}},
+		{"FlippedSegmentBytes", func(t *testing.T, dir string) {
+			// A few bytes in the middle: the segment's structure still
+			// reads, only its checksum tells (bleve panicked in its own
+			// goroutines on some of these).
+			segs, _ := filepath.Glob(filepath.Join(dir, "shard-*", "store", "*.zap"))
+			for _, s := range segs {
+				data, _ := os.ReadFile(s)
+				for i := len(data) / 2; i < len(data)/2+4; i++ {
+					data[i] ^= 0x5A
+				}
+				os.WriteFile(s, data, 0o600)
+			}
+		}},
+		{"FirstShardMissing", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "shard-0", "index_meta.json"))
+		}},
 		{"GarbageRoot", func(t *testing.T, dir string) { garbageEach(t, dir, "store", "root.bolt") }},
 		{"GarbageRootOfOneShard", func(t *testing.T, dir string) {
 			shards, _ := filepath.Glob(filepath.Join(dir, "shard-*"))
@@ -154,10 +170,15 @@ func TestOpen_CorruptionIsDetectedAndRebuilt(t *testing.T) {
 				}
 				t.Fatalf("Open after corruption: err = %v, want ErrNeedsRebuild", err)
 			}
-			ix, rebuilt, err := search.OpenOrBuild(context.Background(), dir, 3,
+			ix, rebuilt, healed, err := search.OpenOrBuild(context.Background(), dir, 3,
 				func() (search.Corpus, error) { return search.CorpusFromBundle(b, 3), nil }, nil)
 			if err != nil || !rebuilt {
 				t.Fatalf("OpenOrBuild: rebuilt %v, err %v", rebuilt, err)
+			}
+			// What was there and unusable is named, for the user to hear
+			// of it; an empty folder is no index at all.
+			if (healed == nil) != (tc.name == "EmptyDirectory") {
+				t.Errorf("OpenOrBuild: healed = %v", healed)
 			}
 			defer ix.Close()
 			if res := find(t, ix, b, "quota"); res.Total != 3 {
@@ -238,17 +259,17 @@ func TestOpenOrBuild_StaleStampRebuilds(t *testing.T) {
 	b := fixture()
 	dir := filepath.Join(t.TempDir(), "index")
 	load := func() (search.Corpus, error) { return search.CorpusFromBundle(b, 5), nil }
-	ix, rebuilt, err := search.OpenOrBuild(context.Background(), dir, 5, load, nil)
+	ix, rebuilt, _, err := search.OpenOrBuild(context.Background(), dir, 5, load, nil)
 	if err != nil || !rebuilt {
 		t.Fatalf("first open: rebuilt %v, err %v", rebuilt, err)
 	}
 	ix.Close()
-	ix, rebuilt, err = search.OpenOrBuild(context.Background(), dir, 5, load, nil)
+	ix, rebuilt, _, err = search.OpenOrBuild(context.Background(), dir, 5, load, nil)
 	if err != nil || rebuilt {
 		t.Fatalf("current index: rebuilt %v, err %v", rebuilt, err)
 	}
 	ix.Close()
-	ix, rebuilt, err = search.OpenOrBuild(context.Background(), dir, 6, func() (search.Corpus, error) { return search.CorpusFromBundle(b, 6), nil }, nil)
+	ix, rebuilt, _, err = search.OpenOrBuild(context.Background(), dir, 6, func() (search.Corpus, error) { return search.CorpusFromBundle(b, 6), nil }, nil)
 	if err != nil || !rebuilt || ix.Stamp() != 6 {
 		t.Fatalf("stale index: rebuilt %v, err %v", rebuilt, err)
 	}
