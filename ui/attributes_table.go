@@ -231,6 +231,8 @@ func shortTypeName(t qda.VarType) string {
 		return "date"
 	case qda.VarBoolean:
 		return "yes/no"
+	case qda.VarChoice:
+		return "choice"
 	}
 	return string(qda.VarText)
 }
@@ -341,8 +343,12 @@ func (v *attributesView) edit(id widget.TableCellID) {
 			ws.try(ws.p.SetAttribute(v.scope, row.ID, a.ID, norm))
 		}
 	}
-	if a.Type == qda.VarBoolean {
-		sel := widget.NewSelect([]string{"yes", "no", notSet}, nil)
+	if a.Type == qda.VarBoolean || a.Type == qda.VarChoice {
+		opts := []string{"yes", "no", notSet}
+		if a.Type == qda.VarChoice {
+			opts = append(append([]string(nil), a.Choices...), notSet)
+		}
+		sel := widget.NewSelect(opts, nil)
 		sel.SetSelected(shownValue(a, was))
 		sel.OnChanged = func(s string) {
 			if s == notSet {
@@ -402,34 +408,55 @@ func (v *attributesView) closeEditor() {
 	}
 }
 
-// addColumnDialog asks for a new attribute's name and type.
+// addColumnDialog asks for a new attribute's name and type, and a choice
+// attribute's list.
 func (v *attributesView) addColumnDialog() {
 	ws := v.ws
-	var d dialog.Dialog
+	var d *dialog.FormDialog
 	name := newEscEntry(false, func() { d.Hide() })
 	name.SetPlaceHolder("e.g. Age, Informant role, Interview date")
+	types := map[string]qda.VarType{}
 	var labels []string
 	for _, a := range attrTypes {
 		labels = append(labels, a.label)
+		types[a.label] = a.typ
 	}
+	offered := false
+	for _, a := range attrTypes {
+		offered = offered || a.typ == qda.VarChoice
+	}
+	if !offered {
+		labels = append(labels, "Choice from a list")
+		types["Choice from a list"] = qda.VarChoice
+	}
+	choices := widget.NewMultiLineEntry()
+	choices.SetPlaceHolder("one choice per line")
+	choices.SetMinRowsVisible(3)
+	choiceItem := widget.NewFormItem("Choices", choices)
 	kind := widget.NewSelect(labels, nil)
 	kind.SetSelected(labels[0])
-	d = dialog.NewForm("Add attribute", "Add", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Attribute", name), widget.NewFormItem("Type", kind)},
+	items := []*widget.FormItem{widget.NewFormItem("Attribute", name), widget.NewFormItem("Type", kind), choiceItem}
+	d = dialog.NewForm("Add attribute", "Add", "Cancel", items,
 		func(ok bool) {
 			if !ok || strings.TrimSpace(name.Text) == "" {
 				return
 			}
-			typ := qda.VarText
-			for _, a := range attrTypes {
-				if a.label == kind.Selected {
-					typ = a.typ
-				}
+			if typ := types[kind.Selected]; typ == qda.VarChoice {
+				ws.try2(ws.p.DefineChoices(v.scope, name.Text, qda.ParseChoices(choices.Text)))
+			} else {
+				ws.try2(ws.p.AddVariable(name.Text, typ, v.scope))
 			}
-			ws.try2(ws.p.AddVariable(name.Text, typ, v.scope))
 		}, ws.win)
+	choices.Disable()
+	kind.OnChanged = func(s string) {
+		if types[s] == qda.VarChoice {
+			choices.Enable()
+		} else {
+			choices.Disable()
+		}
+	}
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
-	name.OnSubmitted = func(string) { d.(*dialog.FormDialog).Submit() }
+	name.OnSubmitted = func(string) { d.Submit() }
 	d.Show()
 	ws.win.Canvas().Focus(name)
 }

@@ -303,3 +303,42 @@ func waitOverlay(t *testing.T, w fyne.Window, label string) fyne.CanvasObject {
 	t.Fatalf("no dialog with %q came up", label)
 	return nil
 }
+
+// Ensure that a choice attribute added from the grid takes its list, is
+// edited in place with a choice of those values, and paints the chosen one.
+func TestAttributesTable_ChoiceColumn(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	ws.showAttributes(qda.ScopeCase)
+	v := ws.attributes
+	v.addColumnDialog()
+	form := topOverlay(t, w)
+	var name *escEntry
+	walk(form, func(o fyne.CanvasObject) bool {
+		name, _ = o.(*escEntry)
+		return name != nil
+	})
+	typeInto(&name.Entry, "Tenure")
+	sel := formWidget(t, form, "Type").(*widget.Select)
+	sel.SetSelected(sel.Options[len(sel.Options)-1])
+	if !strings.Contains(sel.Selected, "hoice") {
+		t.Fatalf("the last type offered is %q, not a choice", sel.Selected)
+	}
+	typeInto(formEntry(t, form, "Choices"), "owner\nrenter\nrenter")
+	test.Tap(button(t, form, "Add"))
+	col := v.sheet.Column("Tenure")
+	if col < 0 || v.sheet.Attributes[col].Type != qda.VarChoice || len(v.sheet.Attributes[col].Choices) != 2 {
+		t.Fatalf("the Tenure column: %+v", v.sheet.Attributes)
+	}
+	id := cellOf(t, v, "Local activist", "Tenure")
+	v.table.Select(id)
+	choice, ok := v.editor.field.(*widget.Select)
+	if !ok || len(choice.Options) != 3 {
+		t.Fatalf("a choice attribute is edited with %T", v.editor.field)
+	}
+	choice.SetSelected("renter")
+	if got := painted(v)[id]; got != "renter" {
+		t.Errorf("the cell shows %q after choosing renter", got)
+	}
+	checkPainted(t, ws, "after choosing")
+}
