@@ -272,3 +272,58 @@ func cutSpan(spans []qda.Span, cut qda.Span) []qda.Span {
 	}
 	return out
 }
+
+// CoderCount is how many codings of a code one coder made.
+type CoderCount struct {
+	Coder qda.Coder
+	Own   int // codings of the code itself
+	Total int // with the codings of the codes below it
+}
+
+// CoderCounts counts a code's codings per coder (the codebook's "Counts by
+// coder"), coders with none left out, most first.
+func (p *Project) CoderCounts(code qda.ID) ([]CoderCount, error) {
+	d, err := p.Analysis()
+	if err != nil {
+		return nil, err
+	}
+	coders, err := p.Coders()
+	if err != nil {
+		return nil, err
+	}
+	within := map[qda.ID]bool{}
+	for _, id := range d.Tree().Subtree(code) {
+		within[id] = true
+	}
+	by := map[qda.ID]*CoderCount{}
+	for _, c := range d.Snapshot().Codings {
+		if !within[c.Code] {
+			continue
+		}
+		n := by[c.Coder]
+		if n == nil {
+			n = &CoderCount{Coder: qda.Coder{ID: c.Coder, Name: "(no coder)"}}
+			by[c.Coder] = n
+		}
+		n.Total++
+		if c.Code == code {
+			n.Own++
+		}
+	}
+	for _, c := range coders {
+		if n := by[c.ID]; n != nil {
+			n.Coder = c
+		}
+	}
+	out := make([]CoderCount, 0, len(by))
+	for _, n := range by {
+		out = append(out, *n)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Total != out[j].Total {
+			return out[i].Total > out[j].Total
+		}
+		return out[i].Coder.Name < out[j].Coder.Name
+	})
+	return out, nil
+}

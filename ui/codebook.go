@@ -31,6 +31,7 @@ type codebookPanel struct {
 	shown    qda.ID            // the code whose definition the editor holds
 	rows     map[*codeRow]bool // rows the tree has made, for finding drop targets
 	totals   codeTotals
+	byCoder  *coderCounts // the "Counts by coder" toggle (codebook_coders.go)
 	dragging qda.ID
 	dropAt   fyne.Position
 
@@ -82,7 +83,8 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 			ws.memosOn(qda.OnCode, c.selected, ws.tree.Path(c.selected))
 		}
 	})
-	def := container.NewBorder(container.NewVBox(c.defPath, c.defInfo), container.NewBorder(nil, nil, nil, c.defMemos, c.defSave), nil, nil, c.defText)
+	c.byCoder = newCoderCounts(c)
+	def := container.NewBorder(container.NewVBox(c.defPath, c.defInfo, c.byCoder.label), container.NewBorder(nil, nil, nil, c.defMemos, c.defSave), nil, nil, c.defText)
 
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { c.addCodeDialog(c.selected) })
 	collapse := widget.NewButtonWithIcon("", theme.MoveUpIcon(), c.closeAll)
@@ -345,6 +347,7 @@ func (c *codebookPanel) showDefinition() {
 		c.shown = ""
 		c.defPath.SetText("No code selected")
 		c.defInfo.SetText("Right-click a code for its actions; drag a code onto another to move it under it, or selected text onto a code to code it.")
+		c.byCoder.show()
 		c.defText.SetText("")
 		c.defText.Disable()
 		c.defSave.Disable()
@@ -379,6 +382,7 @@ func (c *codebookPanel) showCounts() {
 	if c.defInfo.Text != info {
 		c.defInfo.SetText(info)
 	}
+	c.byCoder.show()
 }
 
 // countsChanged redraws the rows of codes whose counts changed, and the

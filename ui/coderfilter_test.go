@@ -60,3 +60,37 @@ func TestCoderFilter_RetrieveAndAnalysisCountOneCoder(t *testing.T) {
 		return r != nil && r[1] == strconv.Itoa(len(want))
 	})
 }
+
+// Ensure that the codebook's counts-by-coder toggle says how many codings
+// of the selected code each coder made, as the project counts them, and
+// goes away when turned off.
+func TestCodebook_CountsByCoderOnDemand(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	code, _ := ws.p.FindCode("Political logic/Mobilisation/Mass persuasion work")
+	ws.codes.selectCode(code.ID)
+	cc := ws.codes.byCoder
+	if cc.label.Visible() {
+		t.Fatal("counts by coder show before they are asked for")
+	}
+	menuItem(t, ws.menus.main.Items[3], "Codebook counts by coder").Action()
+	want := "By coder: "
+	counts, err := ws.p.CoderCounts(code.ID)
+	if err != nil || len(counts) != 2 {
+		t.Fatalf("CoderCounts = %+v, %v; want both demo coders", counts, err)
+	}
+	for i, n := range counts {
+		if i > 0 {
+			want += "; "
+		}
+		want += n.Coder.Name + " " + strconv.Itoa(n.Own)
+	}
+	until(t, "the counts by coder", func() bool { return cc.label.Visible() && cc.label.Text == want })
+	if !cc.item.Checked {
+		t.Error("View ▸ Codebook counts by coder is not ticked while on")
+	}
+	menuItem(t, ws.menus.main.Items[3], "Codebook counts by coder").Action()
+	if cc.label.Visible() || cc.item.Checked {
+		t.Error("turning counts by coder off left them showing, or the menu ticked")
+	}
+}

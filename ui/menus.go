@@ -127,6 +127,7 @@ func newMenus(ws *workspace) *menus {
 		fyne.NewMenuItem("Memos", func() { ws.left.Select(ws.leftMemos) }),
 		fyne.NewMenuItem("Cases", func() { ws.left.Select(ws.leftCases) }),
 		fyne.NewMenuItem("Attributes table", func() { ws.showAttributes(qda.ScopeCase) }),
+		ws.codes.byCoder.item, // codebook_coders.go
 		fyne.NewMenuItemSeparator(),
 		m.paneItem(0, item("Documents, cases and memos panel", keyLeftPane, func() { ws.togglePane(0) })),
 		m.paneItem(1, item("Codebook panel", keyRightPane, func() { ws.togglePane(1) })),
