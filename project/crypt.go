@@ -11,7 +11,11 @@ func (p *Project) Encrypted() bool { return p.db.Encrypted() }
 func (p *Project) ChangePassphrase(passphrase string) error {
 	p.actMu.Lock()
 	defer p.actMu.Unlock()
-	return p.db.ChangePassphrase(passphrase)
+	if err := p.db.ChangePassphrase(passphrase); err != nil {
+		return err
+	}
+	p.opt.Passphrase = passphrase
+	return nil
 }
 
 // SaveCopy writes a copy of the project to path: encrypted under passphrase,

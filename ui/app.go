@@ -126,7 +126,16 @@ func (a *App) openWith(path, passphrase string) {
 	}
 	opts := a.opts
 	opts.Passphrase = passphrase
+	if passphrase != "" {
+		a.unlocking(func() (*project.Project, error) { return project.Open(path, opts) }, func(p *project.Project, err error) { a.opened(path, p, err) })
+		return
+	}
 	p, err := project.Open(path, opts)
+	a.opened(path, p, err)
+}
+
+// opened shows the project Open returned, or says why it could not open.
+func (a *App) opened(path string, p *project.Project, err error) {
 	if errors.Is(err, project.ErrPassphraseNeeded) || errors.Is(err, project.ErrWrongPassphrase) {
 		if a.ws == nil {
 			a.showWelcome()

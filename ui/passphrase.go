@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"coder/project"
 )
 
 // askPassphrase asks for the passphrase of the encrypted project at path,
@@ -103,3 +105,27 @@ func (f *encryptFields) passphrase() string {
 	}
 	return f.pass.Text
 }
+
+// unlocking runs open, which derives a key from a passphrase (a good part of
+// a second, on purpose), off the event goroutine, with a note on screen, and
+// hands its result to then on the event goroutine.
+func (a *App) unlocking(open func() (*project.Project, error), then func(*project.Project, error)) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons("Unlocking the project…", bar, a.win)
+	d.Show()
+	go func() {
+		p, err := open()
+		fyne.Do(func() {
+			d.Hide()
+			bar.Stop()
+			then(p, err)
+			if unlockedHook != nil {
+				unlockedHook()
+			}
+		})
+	}()
+}
+
+// unlockedHook, when set (by tests), is called after unlocking has handed
+// on its result.
+var unlockedHook func()

@@ -58,7 +58,11 @@ func TestNewProject_EncryptedAsksForPassphraseOnOpen(t *testing.T) {
 	if create.Disabled() {
 		t.Fatal("Create is disabled though the passphrases match")
 	}
+	unlocked := make(chan struct{}, 1)
+	unlockedHook = func() { unlocked <- struct{}{} }
+	t.Cleanup(func() { unlockedHook = nil })
 	test.Tap(create)
+	wait(t, unlocked, "creating the encrypted project")
 	if app.ws == nil || !app.ws.p.Encrypted() {
 		t.Fatalf("no encrypted project open after Create (ws = %v)", app.ws)
 	}
@@ -72,6 +76,7 @@ func TestNewProject_EncryptedAsksForPassphraseOnOpen(t *testing.T) {
 	}
 	test.Type(entries(ask)[0], "Lantern")
 	pressEnter(entries(ask)[0])
+	wait(t, unlocked, "trying a wrong passphrase")
 	if app.ws != nil {
 		t.Fatal("a wrong passphrase opened the project")
 	}
@@ -81,6 +86,7 @@ func TestNewProject_EncryptedAsksForPassphraseOnOpen(t *testing.T) {
 	}
 	test.Type(entries(again)[0], "lantern")
 	pressEnter(entries(again)[0])
+	wait(t, unlocked, "opening with the right passphrase")
 	if app.ws == nil || app.ws.p.Path() != path {
 		t.Fatal("the right passphrase did not open the project")
 	}

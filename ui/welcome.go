@@ -164,12 +164,21 @@ func (a *App) createProject(path, name, codebookChoice, passphrase string) {
 	os.MkdirAll(filepath.Dir(path), 0o755)
 	opts := a.opts
 	opts.Passphrase = passphrase
-	p, err := project.Create(path, project.CreateOptions{Options: opts, Name: strings.TrimSpace(name), Codebook: codebookChoice})
-	if err != nil {
-		a.showError(err)
+	create := func() (*project.Project, error) {
+		return project.Create(path, project.CreateOptions{Options: opts, Name: strings.TrimSpace(name), Codebook: codebookChoice})
+	}
+	created := func(p *project.Project, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		a.show(p)
+	}
+	if passphrase != "" {
+		a.unlocking(create, created)
 		return
 	}
-	a.show(p)
+	created(create())
 }
 
 func (a *App) openDialog() {
