@@ -44,6 +44,7 @@ bench:
 	@scripts/deps.sh bench
 	$(GO) run ./bench/cmd/searchbench
 	$(GO) run ./bench/cmd/importbench
+	$(GO) run ./bench/cmd/mergebench
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./ingest ./ui ./project ./analysis
 
 # Runs every fuzz target for FUZZTIME each (go test fuzzes one target at a time).

@@ -90,3 +90,15 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// Ensure that the merge benchmark's two copies merge into their union: the
+// shared codings once, each copy's own codings besides.
+func TestRunMerge_CopiesMergeIntoTheirUnion(t *testing.T) {
+	f, err := bench.RunMerge(t.TempDir(), 2000, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Result != 3000 {
+		t.Errorf("merged project has %d codings; want 1,000 shared + 2 × 1,000 own", f.Result)
+	}
+}

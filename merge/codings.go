@@ -67,13 +67,18 @@ func (m *merger) codings(out *qda.Bundle) []qda.Coding {
 		doc, code, coder qda.ID
 		span             qda.Span
 	}
+	// The least ID of each group of equal codings stays; no sorting of a
+	// hundred thousand IDs is needed to find it.
 	first := make(map[same]qda.ID, len(byID))
-	for _, id := range sortedKeys(byID) {
-		c := byID[id]
+	for id, c := range byID {
 		k := same{c.Document, c.Code, c.Coder, c.Span}
-		into, ok := first[k]
-		if !ok {
+		if into, ok := first[k]; !ok || id < into {
 			first[k] = id
+		}
+	}
+	for id, c := range byID {
+		into := first[same{c.Document, c.Code, c.Coder, c.Span}]
+		if into == id {
 			continue
 		}
 		m.unify(qda.GoneCoding, id, into, codes[c.Code].Name+" in "+docs[c.Document].Name, "same span, code and coder")
@@ -84,9 +89,5 @@ func (m *merger) codings(out *qda.Bundle) []qda.Coding {
 			byID[into] = c
 		}
 	}
-	res := values(byID)
-	sortCodings(res)
-	return res
+	return values(byID) // in no particular order
 }
-
-func sortCodings(cs []qda.Coding) { sortByID(cs, func(c *qda.Coding) qda.ID { return c.ID }) }

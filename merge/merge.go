@@ -23,7 +23,7 @@ func Merge(ours, theirs *qda.Bundle) (*qda.Bundle, *Report) {
 	out.Values = m.values(out)
 	out.Memos = m.memos(out)
 	out.CodeSets = m.codeSets(out)
-	out.Tombstones = m.tombstones(present(out))
+	out.Tombstones = m.tombstones(out)
 	m.report.finish(ours, theirs, out)
 	return out, m.report
 }
@@ -115,10 +115,14 @@ func (m *merger) deleted(id qda.ID) bool {
 // without a tombstone of its own (a code under a deleted code, a coding on
 // a deleted document) is left out: what it would catch is caught by the
 // deletion that took its entity.
-func (m *merger) tombstones(present map[qda.ID]bool) []qda.Tombstone {
+func (m *merger) tombstones(b *qda.Bundle) []qda.Tombstone {
 	out := make([]qda.Tombstone, 0, len(m.tombs))
+	var present map[qda.ID]bool
 	for _, t := range m.tombs {
 		if t.Into != "" {
+			if present == nil {
+				present = presentIn(b)
+			}
 			t.Into = m.resolve(t.Into)
 			if !present[t.Into] && !m.deleted(t.Into) {
 				continue
@@ -130,8 +134,8 @@ func (m *merger) tombstones(present map[qda.ID]bool) []qda.Tombstone {
 	return out
 }
 
-// present is the set of IDs of every entity in b.
-func present(b *qda.Bundle) map[qda.ID]bool {
+// presentIn is the set of IDs of every entity in b.
+func presentIn(b *qda.Bundle) map[qda.ID]bool {
 	ids := make(map[qda.ID]bool, len(b.Codings)+len(b.Codes)+len(b.Documents)+len(b.Memos))
 	for _, c := range b.Coders {
 		ids[c.ID] = true

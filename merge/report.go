@@ -198,11 +198,23 @@ func (r *Report) finish(ours, theirs, out *qda.Bundle) {
 		}
 		return a.What < b.What
 	})
+	for _, ts := range [][]Tally{r.Applied, r.Dropped} {
+		sort.Slice(ts, func(i, j int) bool {
+			if ts[i].Kind != ts[j].Kind {
+				return ts[i].Kind < ts[j].Kind
+			}
+			return ts[i].Why < ts[j].Why
+		})
+	}
 	sort.SliceStable(r.Unified, func(i, j int) bool {
-		if r.Unified[i].Kind != r.Unified[j].Kind {
-			return r.Unified[i].Kind < r.Unified[j].Kind
+		a, b := r.Unified[i], r.Unified[j]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
 		}
-		return r.Unified[i].What < r.Unified[j].What
+		if a.What != b.What {
+			return a.What < b.What
+		}
+		return a.ID < b.ID
 	})
 }
 
