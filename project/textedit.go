@@ -2,6 +2,7 @@ package project
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"coder/codebook"
 	"coder/qda"
@@ -32,7 +33,8 @@ type RemovedCoding struct {
 // coding, passage and speaker turn moves with the text (see qda.Splice): a
 // coding before the edit is unchanged, after it shifted, around it
 // stretched or shrunk; a coding wholly inside the replaced text is removed
-// and reported. The search index follows. newText is cleaned as imported
+// and reported. Only what differs is replaced: the runes the old and new
+// text begin and end with in common are kept, with the codings on them. The search index follows. newText is cleaned as imported
 // text is (NFC, LF line ends); an empty span inserts, an empty text deletes.
 func (p *Project) EditText(doc qda.ID, span qda.Span, newText string) (*EditReport, error) {
 	newText, _, _ = qda.NormalizeText(newText, false)
@@ -49,7 +51,7 @@ func (p *Project) EditText(doc qda.ID, span qda.Span, newText string) (*EditRepo
 		if span.Slice(runes) == newText {
 			return nil // nothing changes: no action, no undo step
 		}
-		sp, err := qda.NewSplice(d.Chars, []qda.Replacement{{Span: span, Text: newText}})
+		sp, err := qda.NewSplice(d.Chars, []qda.Replacement{narrow(runes, span, []rune(newText))})
 		if err != nil {
 			return err
 		}
@@ -62,7 +64,7 @@ func (p *Project) EditText(doc qda.ID, span qda.Span, newText string) (*EditRepo
 		if err != nil {
 			return err
 		}
-		rep = &EditReport{Document: doc, Span: span, New: sp.Inserted()[0], Moved: len(r.Moved)}
+		rep = &EditReport{Document: doc, Span: span, New: qda.Span{Start: span.Start, End: span.Start + utf8.RuneCountInString(newText)}, Moved: len(r.Moved)}
 		for _, c := range r.Removed {
 			rep.Removed = append(rep.Removed, RemovedCoding{ID: c.ID, CodePath: tree.Path(c.Code), Span: c.Span, Text: c.Span.Slice(runes)})
 		}
@@ -72,7 +74,23 @@ func (p *Project) EditText(doc qda.ID, span qda.Span, newText string) (*EditRepo
 		return nil, err
 	}
 	if rep == nil {
-		rep = &EditReport{Document: doc, Span: span, New: qda.Span{Start: span.Start, End: span.End}}
+		rep = &EditReport{Document: doc, Span: span, New: span}
 	}
 	return rep, nil
+}
+
+// narrow is the replacement of span by text with what the two begin and end
+// with in common left out, so that codings on the words a correction keeps
+// (a whole passage retyped to fix one word) are not touched.
+func narrow(runes []rune, span qda.Span, text []rune) qda.Replacement {
+	old := runes[span.Start:span.End]
+	pre := 0
+	for pre < len(old) && pre < len(text) && old[pre] == text[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(old)-pre && suf < len(text)-pre && old[len(old)-1-suf] == text[len(text)-1-suf] {
+		suf++
+	}
+	return qda.Replacement{Span: qda.Span{Start: span.Start + pre, End: span.End - suf}, Text: string(text[pre : len(text)-suf])}
 }

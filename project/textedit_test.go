@@ -52,11 +52,13 @@ func TestEditText_CodingsTurnsAndSearchFollow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Removed) != 1 || rep.Removed[0].ID != inside.ID || rep.Removed[0].Text != "ae" || rep.Removed[0].CodePath != "Repairs" {
-		t.Errorf("report of removed codings = %+v, want the coding on %q", rep.Removed, "ae")
+	if len(rep.Removed) != 0 || rep.Moved != 1 {
+		t.Errorf("report = %+v, want one coding moved and none removed", rep)
 	}
+	// "gaet" becomes "gate" by replacing "et" with "te": the coding on
+	// "ae" shrinks to "a", what is left of it.
 	got := codedTexts(t, p, doc)
-	want := map[qda.ID]string{before.ID: "What changed?", around.ID: "The gate was mended", after.ID: "书记带头修门"}
+	want := map[qda.ID]string{before.ID: "What changed?", around.ID: "The gate was mended", inside.ID: "a", after.ID: "书记带头修门"}
 	if len(got) != len(want) {
 		t.Errorf("codings after the edit: %v, want %v", got, want)
 	}
@@ -65,10 +67,20 @@ func TestEditText_CodingsTurnsAndSearchFollow(t *testing.T) {
 			t.Errorf("coding %s covers %q after the edit, want %q", id, got[id], w)
 		}
 	}
-	// A longer correction shifts what follows, turns included.
+	// A longer correction shifts what follows, turns included; "one" is
+	// all that changes: a coding on part of it goes, one on all of it
+	// covers the new words.
+	gone, _ := p.ApplyCode(doc, qda.Span{Start: at("everyone").Start + 5, End: at("everyone").End - 1}, code.ID)
+	whole, _ := p.ApplyCode(doc, qda.Span{Start: at("everyone").Start + 5, End: at("everyone").End}, code.ID)
 	rep, err = p.EditText(doc, qda.Span{Start: at("everyone").Start, End: at("everyone").End}, "every household in the yard")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(rep.Removed) != 1 || rep.Removed[0].ID != gone.ID || rep.Removed[0].Text != "on" || rep.Removed[0].CodePath != "Repairs" {
+		t.Errorf("report of removed codings = %+v, want the coding on %q", rep.Removed, "on")
+	}
+	if got := codedTexts(t, p, doc)[whole.ID]; got != " household in the yard" {
+		t.Errorf("the coding on the whole replaced word covers %q", got)
 	}
 	d, _ := p.Document(doc)
 	if len(d.Passages) != len(old.Passages) {
@@ -88,8 +100,8 @@ func TestEditText_CodingsTurnsAndSearchFollow(t *testing.T) {
 	if res, _ := p.Search(ctx, "gaet", project.SearchOptions{}); res.Total != 0 {
 		t.Errorf("search for the corrected typo still finds %d passages", res.Total)
 	}
-	// Two undos give back the text as imported, with the removed coding and its note.
-	for range 2 {
+	// Undoing gives back the text as imported, with the removed coding and the note.
+	for range 4 {
 		if _, err := p.Undo(); err != nil {
 			t.Fatal(err)
 		}
@@ -99,7 +111,10 @@ func TestEditText_CodingsTurnsAndSearchFollow(t *testing.T) {
 		t.Errorf("after undo the text is %q", d.Text)
 	}
 	if got := codedTexts(t, p, doc)[inside.ID]; got != "ae" {
-		t.Errorf("undo did not bring back the removed coding: %q", got)
+		t.Errorf("undo did not bring back the shrunk coding: %q", got)
+	}
+	if row, _, err := p.CodingMemos(inside.ID); err != nil || row.Memo != "a note on a typo" {
+		t.Errorf("the coding's note after undo: %v %v", row, err)
 	}
 	if res, _ := p.Search(ctx, "gaet", project.SearchOptions{}); res.Total != 1 {
 		t.Errorf("after undo, search for the old word finds %d", res.Total)

@@ -100,6 +100,7 @@ func newMenus(ws *workspace) *menus {
 		item("New code…", keyNewCode, func() { ws.codes.addCodeDialog(ws.codes.selected) }),
 		fromSel, inVivo, memo,
 		fyne.NewMenuItem("Code a speaker's turns…", func() { ws.codeSpeakerDialog("") }),
+		fyne.NewMenuItem("Correct the text…", ws.correctTextDialog),
 		ws.turnsMenuItem(false),
 		fyne.NewMenuItemSeparator(),
 	}
