@@ -88,9 +88,17 @@ func newFlags(name string) *flags {
 	return &flags{FlagSet: fs, name: name}
 }
 
+// sessionCoder is --coder NAME for a command that does not define --coder
+// itself: every command that writes records who wrote (codings, memos, and
+// the stamps and tombstones of every other edit), so each takes it.
+var sessionCoder string
+
 // parse reads args; positional arguments must number between min and max
 // (max < 0: any).
 func (f *flags) parse(args []string, min, max int, usage string) error {
+	if f.Lookup("coder") == nil {
+		f.StringVar(&sessionCoder, "coder", "", "")
+	}
 	var flagArgs []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -133,6 +141,9 @@ func (f *flags) parse(args []string, min, max int, usage string) error {
 // openProject opens the project named by the first positional argument:
 // read-only for commands that only read (see projectOptions).
 func openProject(path, coder string) (*project.Project, error) {
+	if coder == "" {
+		coder = sessionCoder
+	}
 	p, err := withPassphrase(path, projectOptions(coder))
 	return p, explain(path, err)
 }

@@ -56,7 +56,8 @@ const helpText = `coder: qualitative coding for case-study research
   coder encrypt|decrypt PROJECT OUT.coder   write an encrypted / a plain copy
   coder --version                           the version and the commit it was built from
 
-Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
+Every command that writes takes --coder NAME: who is writing (recorded on codings,
+memos and every edit). Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
 news, fieldnote, archive, other. Exit status: 0 ok, 1 failure, 2 bad usage.
 Passphrases are typed without echo, or read from CODER_PASSPHRASE (and, for the
 new one of 'passphrase', CODER_NEW_PASSPHRASE). A forgotten one cannot be recovered.
