@@ -152,7 +152,17 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 	// Each builder holds a batch of analysed units until it writes it; the
 	// shards share batchTokens between them, so a build takes no more memory
 	// for having more of them.
-	perBatch := max(50, unitsPerBatch(c)/n)
+	//
+	// The first document sets the batch size; it is read once, not again
+	// for indexing (a second copy of a 100 MB text).
+	var first *DocInput
+	if c.Docs > 0 {
+		var err error
+		if first, err = c.Doc(0); err != nil {
+			return err
+		}
+	}
+	perBatch := max(50, unitsPerBatch(first)/n)
 	for s := range builders {
 		b, err := open(s, n, perBatch)
 		if err != nil {
@@ -238,10 +248,14 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 		}
 	}
 	for i := 0; i < c.Docs && ctx.Err() == nil; i++ {
-		in, err := c.Doc(i)
-		if err != nil {
-			setErr(err)
-			break
+		in := first
+		first = nil
+		if i > 0 {
+			var err error
+			if in, err = c.Doc(i); err != nil {
+				setErr(err)
+				break
+			}
 		}
 		shard := shardOf(in.Doc.ID, n)
 		var held []*document.Document
@@ -344,14 +358,11 @@ func buildEmpty(dir string, stamp uint64, shards int) error {
 }
 
 // unitsPerBatch turns batchTokens into the unit count bleve's builder
-// batches by, from the tokens in the first document's passages.
-func unitsPerBatch(c Corpus) int {
+// batches by, from the tokens in the first document's passages (in, nil
+// for a corpus without documents).
+func unitsPerBatch(in *DocInput) int {
 	const fallback, sampleBytes = 1000, 1 << 20
-	if c.Docs == 0 {
-		return fallback
-	}
-	in, err := c.Doc(0)
-	if err != nil || len(in.Doc.Text) == 0 {
+	if in == nil || len(in.Doc.Text) == 0 {
 		return fallback
 	}
 	// Count tokens in the first passages only (up to a megabyte of text):

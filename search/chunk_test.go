@@ -13,8 +13,8 @@ import (
 
 // Ensure that one document much longer than the build's unit of work (it
 // is indexed a slice at a time) is indexed whole: every passage is a unit,
-// a word in its last passage is found at the right span, and progress
-// counts it once.
+// a word in its last passage is found at the right span, progress counts it
+// once, and its text is read from the corpus once.
 func TestBuild_LongDocumentIndexedPassageByPassage(t *testing.T) {
 	var text strings.Builder
 	var passages []qda.Passage
@@ -36,13 +36,22 @@ func TestBuild_LongDocumentIndexedPassageByPassage(t *testing.T) {
 	d.Chars = utf8.RuneCountInString(d.Text)
 	b := &qda.Bundle{Documents: []qda.Document{d}}
 	var calls []int
-	ix, err := search.Build(context.Background(), t.TempDir(), search.CorpusFromBundle(b, 1), func(done, total int) { calls = append(calls, done) })
+	// Each read of a document is a copy of its text: a 100 MB document
+	// read once for sizing the batches and again for indexing was held
+	// twice.
+	c := search.CorpusFromBundle(b, 1)
+	reads, doc := 0, c.Doc
+	c.Doc = func(i int) (*search.DocInput, error) { reads++; return doc(i) }
+	ix, err := search.Build(context.Background(), t.TempDir(), c, func(done, total int) { calls = append(calls, done) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
 	if n, _ := ix.DocCount(); n != uint64(len(passages)) {
 		t.Errorf("DocCount() = %d, want one unit per passage (%d)", n, len(passages))
+	}
+	if reads != 1 {
+		t.Errorf("the document was read %d times, want once", reads)
 	}
 	if fmt.Sprint(calls) != "[1 2]" {
 		t.Errorf("progress calls %v, want [1 2] (the document, then the memos)", calls)
