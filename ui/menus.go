@@ -139,6 +139,7 @@ func newMenus(ws *workspace) *menus {
 		fyne.NewMenuItem("Rebuild search index", ws.rebuildIndex),
 	)
 	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Guided tour", ws.startTour),
 		fyne.NewMenuItem("Search syntax", ws.showSearchHelp),
 		item("Keyboard shortcuts", keyShortcuts, func() { showShortcuts(ws.win) }),
 		fyne.NewMenuItem("About Coder", func() { showAbout(ws.win) }),
@@ -243,6 +244,7 @@ func (a *App) welcomeMenu() *fyne.MainMenu {
 			fyne.NewMenuItem("Restore a project from backup…", a.restoreFromBackup),
 			fyne.NewMenuItemSeparator(), a.quitItem()),
 		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Guided tour", a.tourOnDemo),
 			fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(a.win) }),
 			fyne.NewMenuItem("About Coder", func() { showAbout(a.win) })),
 	)

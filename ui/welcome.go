@@ -54,6 +54,7 @@ func (a *App) welcomeContent() fyne.CanvasObject {
 	body := container.NewVBox(
 		container.NewCenter(icon), title, sub, widget.NewSeparator(),
 		container.NewGridWithColumns(3, newBtn, openBtn, demoBtn),
+		a.tourOffer(),
 		recent,
 	)
 	return container.NewCenter(container.NewPadded(container.NewGridWrap(fyne.NewSize(640, body.MinSize().Height), body)))
