@@ -64,6 +64,11 @@ package: build
 dist:
 	VERSION="$(VERSION)" COMMIT="$(COMMIT)" scripts/dist.sh
 
+# Checks dist/ (checksums, zip, tarball, .deb Depends; as root installs and removes the .deb); builds it first if missing.
+.PHONY: dist-test
+dist-test:
+	VERSION="$(VERSION)" COMMIT="$(COMMIT)" scripts/dist-test.sh
+
 # The Windows build under Wine (CLI, paths, window): slow, needs wine and mingw; not in `make test`.
 .PHONY: wine-test
 wine-test:

@@ -34,7 +34,10 @@ linux() {
   echo "== linux amd64 ($VERSION)"
   go build -ldflags "$LDFLAGS" -o "$WORK/coder" ./cmd/coder
   # fyne package: tarball with usr/local/{bin,share/applications,share/pixmaps} and a Makefile.
+  # fyne package rewrites FyneApp.toml (bumps Build, drops its layout): keep ours.
+  cp cmd/coder/FyneApp.toml "$WORK/FyneApp.toml"
   (cd cmd/coder && $FYNE package -os linux -exe ../../$WORK/coder -icon ../../assets/icon.png -release)
+  cp "$WORK/FyneApp.toml" cmd/coder/FyneApp.toml
   local tar=$OUT/coder-$VERSION-linux-amd64.tar.xz
   mv cmd/coder/Coder.tar.xz "$tar"
   sum "$tar"
@@ -52,7 +55,8 @@ Comment=Code, retrieve and search the material of a case study
 Exec=coder %f
 Icon=coder
 Terminal=false
-Categories=Education;Science;Office;
+Categories=Office;
+StartupWMClass=Coder
 Keywords=qualitative;coding;QDA;interviews;case study;
 MimeType=application/x-coder-project;
 DESKTOP
