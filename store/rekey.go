@@ -1,11 +1,13 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"coder/qda"
 )
@@ -66,7 +68,7 @@ func (tx *Tx) writeEntries(entries []entry) error {
 // rebuildNames writes the index of document names afresh from the
 // documents.
 func (tx *Tx) rebuildNames() error {
-	if err := tx.tx.DeleteBucket(bDocNames); err != nil && err != bolt.ErrBucketNotFound {
+	if err := tx.tx.DeleteBucket(bDocNames); err != nil && !errors.Is(err, bolterrors.ErrBucketNotFound) {
 		return err
 	}
 	if _, err := tx.tx.CreateBucket(bDocNames); err != nil {

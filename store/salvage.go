@@ -44,7 +44,7 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		return m
 	}
 	if get(bMeta)[string(kCrypt)] != nil {
-		return nil, &qda.Error{What: damaged, Why: "it is an encrypted project, and salvage reads only plain ones", Fix: "restore one of its backups instead (they are encrypted with the same passphrase)"}
+		return nil, &qda.Error{What: damaged, Why: "it is an encrypted project, and salvage reads only plain ones", Fix: "restore one of its backups instead: they open with the same passphrase"}
 	}
 	var info qda.Project
 	if data := get(bMeta)[string(kProject)]; data == nil || json.Unmarshal(data, &info) != nil || !info.ID.Valid() {
