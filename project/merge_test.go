@@ -98,3 +98,65 @@ func TestMerge_ColleagueCopyComesInAndUndoes(t *testing.T) {
 		t.Errorf("after undo codings = %+v; want the lead's own", rows)
 	}
 }
+
+// Ensure that a memo two coders edited in their own copies comes back from
+// the merge twice: the later version under the memo's ID, the other beside
+// it flagged as a conflicting version; and that once the lead deletes the
+// flagged one, merging the same copies again does not bring it back.
+func TestMerge_MemoEditedInTwoCopiesKeepsBothVersions(t *testing.T) {
+	dir := t.TempDir()
+	lead := newProject(t, "logics")
+	memo, err := lead.AddMemo(qda.OnProject, "", "Plan", "Interview the yard council first.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead.Close()
+	leadPath := lead.Path()
+	edit := func(name, text string) string {
+		path := filepath.Join(dir, name+".coder")
+		copyFile(t, leadPath, path)
+		p := openAs(t, path, name)
+		defer p.Close()
+		ms, _ := p.Memos(qda.OnProject, "")
+		if err := p.EditMemo(memo.ID, ms[0].Modified, "Plan", text); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	ana := edit("Ana", "Interview the yard council first, then the office.")
+	bo := edit("Bo", "Start with the office; the council can wait.")
+
+	lead = openAs(t, leadPath, "Lead")
+	defer lead.Close()
+	for _, other := range []string{ana, bo} {
+		if _, err := lead.Merge(context.Background(), other, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ms, _ := lead.Memos(qda.OnProject, "")
+	if len(ms) != 2 {
+		t.Fatalf("memos after merging both = %+v; want both versions", ms)
+	}
+	var kept, flagged qda.Memo
+	for _, m := range ms {
+		if m.ID == memo.ID {
+			kept = m
+		} else {
+			flagged = m
+		}
+	}
+	if kept.Text != "Start with the office; the council can wait." || flagged.ConflictOf != memo.ID || flagged.Text != "Interview the yard council first, then the office." {
+		t.Errorf("kept %q, flagged %q (of %s); want Bo's later text kept and Ana's flagged", kept.Text, flagged.Text, flagged.ConflictOf)
+	}
+	if err := lead.DeleteMemo(flagged.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, other := range []string{ana, bo} {
+		if _, err := lead.Merge(context.Background(), other, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ms, _ := lead.Memos(qda.OnProject, ""); len(ms) != 1 {
+		t.Errorf("after deleting the flagged version and merging again: %d memos; want 1", len(ms))
+	}
+}

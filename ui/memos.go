@@ -81,6 +81,10 @@ func (ws *workspace) memoEntryTarget(e project.MemoEntry) string {
 
 // memoTitle is the memo's title, or the start of its text.
 func memoTitle(m qda.Memo) string {
+	if m.ConflictOf != "" {
+		m.ConflictOf = ""
+		return "Conflicting version: " + memoTitle(m)
+	}
 	if strings.TrimSpace(m.Title) != "" {
 		return m.Title
 	}

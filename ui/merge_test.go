@@ -58,3 +58,12 @@ func TestMerge_ColleagueCopyFromTheFileMenu(t *testing.T) {
 		t.Errorf("after Undo the merged code is still in the codebook")
 	}
 }
+
+// Ensure that a memo version a merge kept beside another says so in the
+// memo lists.
+func TestMerge_FlaggedMemoSaysItIsAConflictingVersion(t *testing.T) {
+	m := qda.Memo{Title: "Plan", Text: "Start with the office.", ConflictOf: qda.NewID()}
+	if got := memoTitle(m); got != "Conflicting version: Plan" {
+		t.Errorf("memoTitle = %q", got)
+	}
+}

@@ -24,6 +24,9 @@ type memoJSON struct {
 	// Note is true for a coding's own memo (the memo field of `codings
 	// --json`); then id and target are the coding's.
 	Note bool `json:"note,omitempty"`
+	// ConflictOf is set on a version of another memo that a merge kept
+	// beside it (both were edited at once): read both, keep one.
+	ConflictOf qda.ID `json:"conflict_of,omitempty"`
 }
 
 func cmdMemos(args []string) int {
@@ -40,7 +43,7 @@ func cmdMemos(args []string) int {
 		if *asJSON {
 			out := make([]memoJSON, 0, len(ms))
 			for _, m := range ms {
-				out = append(out, memoJSON{m.ID, m.On, m.Target, m.About, m.Title, m.Text, m.CoderName, m.Created, m.Modified, m.Note})
+				out = append(out, memoJSON{m.ID, m.On, m.Target, m.About, m.Title, m.Text, m.CoderName, m.Created, m.Modified, m.Note, m.ConflictOf})
 			}
 			return printJSON(out)
 		}
@@ -50,6 +53,9 @@ func cmdMemos(args []string) int {
 				on += " " + m.About
 			}
 			head := "[" + on + "]"
+			if m.ConflictOf != "" {
+				head += " (conflicting version, kept by a merge)"
+			}
 			if t := strings.TrimSpace(m.Title); t != "" {
 				head += " " + t
 			}
