@@ -193,6 +193,9 @@ func DemoBundle() (*qda.Bundle, error) {
 			Coder: coders[c.Coder], Created: demoTime.Add(time.Duration(i) * time.Minute), Memo: c.Memo,
 		})
 	}
+	if err := demoEventDates(b, docs); err != nil {
+		return nil, err
+	}
 	for i, m := range spec.Memos {
 		memo := qda.Memo{ID: demoID("memo", fmt.Sprint(i)), On: qda.TargetKind(m.On), Title: m.Title, Text: m.Text, Created: demoTime.Add(time.Duration(i) * time.Hour)}
 		memo.Modified = memo.Created
@@ -225,4 +228,51 @@ func DemoBundle() (*qda.Bundle, error) {
 		b.Memos = append(b.Memos, memo)
 	}
 	return b, nil
+}
+
+// demoEventDates gives the demo's codings the dates of the events the
+// interviews recount (assets/demo/events.json), so that the timeline shows
+// the process from the winter of 2021 to the meeting of May 2024 rather
+// than the week of the interviews. A coding overlapping an event's words
+// takes its date, whoever coded it.
+func demoEventDates(b *qda.Bundle, docs map[string]*qda.Document) error {
+	raw, err := fs.ReadFile(assets.Demo, "demo/events.json")
+	if err != nil {
+		return fmt.Errorf("demo events: %w", err)
+	}
+	var spec struct {
+		Events []struct {
+			Document string `json:"document"`
+			At       string `json:"at"`
+			Date     string `json:"date"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		return fmt.Errorf("demo events.json: %w", err)
+	}
+	for i, e := range spec.Events {
+		d, ok := docs[e.Document]
+		if !ok {
+			return fmt.Errorf("demo event %d: no document %q", i+1, e.Document)
+		}
+		spans := findAll(d.Text, e.At)
+		if len(spans) == 0 {
+			return fmt.Errorf("demo event %d: %q does not occur in %q", i+1, e.At, e.Document)
+		}
+		if _, err := time.Parse("2006-01-02", e.Date); err != nil {
+			return fmt.Errorf("demo event %d: %q is not a date (YYYY-MM-DD)", i+1, e.Date)
+		}
+		n := 0
+		for j := range b.Codings {
+			c := &b.Codings[j]
+			if c.Document == d.ID && c.EventDate == "" && c.Span.Overlaps(spans[0]) {
+				c.EventDate = e.Date
+				n++
+			}
+		}
+		if n == 0 {
+			return fmt.Errorf("demo event %d: no coding covers %q", i+1, e.At)
+		}
+	}
+	return nil
 }

@@ -73,7 +73,18 @@ func TestAnalysis_WordsOpenKWICAndTimelineDrawsDatedEvents(t *testing.T) {
 	if got := len(tp.g.cells) - 1; got != len(tp.events) {
 		t.Errorf("timeline table has %d rows for %d events", got, len(tp.events))
 	}
-	if tp.events[0].Date != "2022-05-04" || !tp.events[0].FromDocument {
-		t.Errorf("first event: %+v", tp.events[0])
+	// Codings of recounted events keep their own dates; the others take
+	// their document's.
+	fromDoc := 0
+	for _, e := range tp.events {
+		if e.FromDocument {
+			fromDoc++
+			if e.Date != "2022-05-04" {
+				t.Errorf("an event dated by its document: %+v", e)
+			}
+		}
+	}
+	if fromDoc == 0 {
+		t.Error("no event takes its document's date")
 	}
 }
