@@ -18,7 +18,7 @@ import (
 
 // schemaVersion changes whenever what is indexed or how it is analysed
 // changes; an index with another version is rebuilt, never half-used.
-const schemaVersion = "coder-search-2"
+const schemaVersion = "coder-search-3"
 
 // Keys in the index's internal key/value store.
 var (

@@ -23,6 +23,7 @@ const (
 	fCode       = "code"       // code paths (stored, faceted)
 	fCodeI      = "codei"      // code paths, lower case
 	fCoder      = "coder"      // who coded a segment or wrote a memo (stored)
+	fCoderI     = "coderi"     // coders, lower case: a unit's own, or every coder of a passage's codings
 	fSpan       = "span"       // segment span "start:end" in runes (stored)
 	fBody       = "body"       // memo text and coding notes (stored only, for snippets)
 	fTitle      = "title"      // memo title (stored)
@@ -91,6 +92,7 @@ func newMapping() mapping.IndexMapping {
 	add(fCode, kw(true, true))
 	add(fCodeI, kw(false, false))
 	add(fCoder, kw(true, false))
+	add(fCoderI, kw(false, false))
 	add(fSpan, stored())
 	add(fBody, stored())
 	add(fTitle, stored())

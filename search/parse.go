@@ -47,7 +47,7 @@ func (e *SyntaxError) Caret() string {
 }
 
 // filterNames are the filters the syntax knows, in the order messages list them.
-var filterNames = []string{"code", "case", "kind", "speaker", "doc", "attr"}
+var filterNames = []string{"code", "case", "kind", "speaker", "doc", "attr", "coder"}
 
 // ParseQuery parses a query in the syntax described on Query.
 func ParseQuery(s string) (*Query, error) {
@@ -356,6 +356,8 @@ func filterExample(name string) string {
 		return "speaker:Resident"
 	case "doc":
 		return `doc:"Interview 3"`
+	case "coder":
+		return `coder:"Researcher A"`
 	}
 	return "attr:role=cadre"
 }

@@ -140,6 +140,8 @@ func compileFilter(f Filter) query.Query {
 		return term(fKind, v)
 	case "speaker":
 		return term(fSpeaker, v)
+	case "coder":
+		return term(fCoderI, v)
 	case "doc":
 		if id, err := qda.ParseID(f.Value); err == nil {
 			return term(fDoc, string(id))

@@ -86,6 +86,10 @@ func TestSearch_Filters(t *testing.T) {
 		{"DocByID", "reservoir doc:" + string(docNotes), []string{"Field notes March#1"}},
 		{"Attr", "mobilise attr:role=cadre", []string{"Interview 01 - Village head#1"}},
 		{"NegatedFilter", "quota -kind:interview", []string{"Field notes March#0"}},
+		{"CoderFindsThePassagesTheyCoded", `coder:ann`,
+			[]string{"Interview 01 - Village head#1", "Interview 02 - Resident#1", "Township notice 2019#1"}},
+		{"CoderWithOthers", `quota coder:"Ann"`, []string{"Interview 01 - Village head#1"}},
+		{"CoderWhoCodedNothing", `coder:Nobody`, nil},
 		{"FilterInsideOr", "speaker:cadre OR kind:fieldnote",
 			[]string{"Interview 01 - Village head#1", "Interview 01 - Village head#3", "Field notes March#0", "Field notes March#1"}},
 	} {

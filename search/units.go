@@ -148,6 +148,10 @@ func unitChunks(in *DocInput, only *Partial, chunkBytes int, yield func([]*docum
 				addKeyword(doc, fCode, c.CodePath, optFacet)
 				addKeyword(doc, fCodeI, strings.ToLower(c.CodePath), optFilter)
 			}
+			if c.Span.Overlaps(p.Span) && c.Coder != "" && !seen["\x00"+c.Coder] {
+				seen["\x00"+c.Coder] = true // coder: finds the passages a coder coded
+				addKeyword(doc, fCoderI, strings.ToLower(c.Coder), optFilter)
+			}
 		}
 		if !emit(doc, len(text)) {
 			return
@@ -169,6 +173,7 @@ func unitChunks(in *DocInput, only *Partial, chunkBytes int, yield func([]*docum
 		addKeyword(doc, fCode, c.CodePath, optFacet)
 		addKeyword(doc, fCodeI, strings.ToLower(c.CodePath), optFilter)
 		addKeyword(doc, fCoder, c.Coder, optStoreIx)
+		addKeyword(doc, fCoderI, strings.ToLower(c.Coder), optFilter)
 		addKeyword(doc, fSpan, c.Span.String(), optStored)
 		if !emit(doc, len(text)+len(c.Memo)) {
 			return
@@ -200,6 +205,7 @@ func memoUnit(m *MemoInput) *document.Document {
 	}
 	if m.Coder != "" {
 		addKeyword(doc, fCoder, m.Coder, optStoreIx)
+		addKeyword(doc, fCoderI, strings.ToLower(m.Coder), optFilter)
 	}
 	switch m.On {
 	case qda.OnDocument:

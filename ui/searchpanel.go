@@ -41,7 +41,8 @@ Filters (combine them with words, or use them alone)
   kind:interview          in documents of that kind
   speaker:Resident        in that speaker's turns
   doc:NAME                in that document
-  attr:role=cadre         in documents (or their cases) with that attribute value`
+  attr:role=cadre         in documents (or their cases) with that attribute value
+  coder:"Researcher A"    in passages that coder coded (segments and memos: theirs)`
 
 // searchPanel runs queries over the project's passages and lists the hits
 // in context, grouped by case; clicking a hit opens its document with every

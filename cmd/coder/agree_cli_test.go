@@ -75,6 +75,14 @@ func TestCLI_AgreeAndDisagreements(t *testing.T) {
 	if len(segs) != 1 || segs[0].Start != 4 || segs[0].End != 30 {
 		t.Errorf("query --by-coder Ben: %+v, want Ben's [4,30)", segs)
 	}
+	for q, want := range map[string]int{`coder:ben`: 1, `gate coder:"Ana"`: 1, `coder:Nobody`: 0} {
+		res := jsonOut[struct {
+			Total int `json:"total"`
+		}](t, "search", p, q)
+		if res.Total != want {
+			t.Errorf("search %s: %d hits, want %d", q, res.Total, want)
+		}
+	}
 	if r := coder(t, "codings", p, "--by-coder", "Nobody"); r.code != 1 || !strings.Contains(r.stderr, "Nobody") {
 		t.Errorf("codings --by-coder Nobody: exit %d, %q", r.code, r.stderr)
 	}
