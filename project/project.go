@@ -32,6 +32,7 @@ type Project struct {
 	index    *search.Index // nil until the first search; see OpenIndex
 	building bool          // an index build is under way
 	pending  []pendingChange
+	mem      memIndex // an in-memory index's refresh (see memindex.go)
 	// healProgress is the progress OpenIndex was last given, shown again
 	// when a search finds the index damaged and rebuilds it.
 	healProgress func(Progress)

@@ -79,6 +79,7 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 	var (
 		ix      *search.Index
 		rebuilt bool
+		took    time.Duration
 		dir     string
 		err     error
 	)
@@ -86,10 +87,12 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 		// An encrypted project's text never reaches the disk in clear: its
 		// index lives in memory, built afresh on every open.
 		var c search.Corpus
+		start := time.Now()
 		if c, err = p.corpus(stamp); err == nil {
 			ix, err = search.BuildInMemory(ctx, c, prog)
 			rebuilt = true
 		}
+		took = time.Since(start)
 	} else if dir, err = p.indexDir(); err == nil {
 		var healed error
 		ix, rebuilt, healed, err = search.OpenOrBuild(ctx, dir, stamp, func() (search.Corpus, error) { return p.corpus(stamp) }, prog)
@@ -113,6 +116,9 @@ func (p *Project) OpenIndex(ctx context.Context, progress func(Progress)) (bool,
 		return false, fmt.Errorf("search index: %w", err)
 	}
 	p.index = ix
+	if ix.InMemory() {
+		p.builtInMemory(took)
+	}
 	for _, pc := range pending {
 		// Re-indexing reads the current state, so applying a change the
 		// build already saw does no harm; the stamp only moves forward.
@@ -199,6 +205,16 @@ func (p *Project) Search(ctx context.Context, query string, o SearchOptions) (*S
 		return nil, errors.New("search index: not open")
 	}
 	res, err := ix.SearchQuery(ctx, q, opt)
+	if errors.Is(err, search.ErrClosed) {
+		// An in-memory index was swapped for a fresh one (memindex.go)
+		// between taking it and asking it: ask the new one.
+		p.ixMu.Lock()
+		ix = p.index
+		p.ixMu.Unlock()
+		if ix != nil {
+			res, err = ix.SearchQuery(ctx, q, opt)
+		}
+	}
 	if errors.Is(err, search.ErrNeedsRebuild) {
 		// An index that cannot be read heals like a missing one: it is
 		// rebuilt, with the progress the app or the CLI last asked for,
@@ -407,7 +423,9 @@ func (p *Project) syncIndex(ch *store.Changes, before uint64) {
 		// The index is derived: drop it and let the next search rebuild.
 		ix.Close()
 		p.index = nil
+		return
 	}
+	p.notedMemUpdate(ix, pendingChange{ch, before + 1})
 }
 
 // applyChanges re-indexes what ch touched, reading the project as it is now,
@@ -540,6 +558,7 @@ func (m *indexMeta) partialUpdate(tx *store.Tx, changed []store.CodingChange, u 
 func (p *Project) closeIndex() {
 	p.ixMu.Lock()
 	defer p.ixMu.Unlock()
+	p.mem.stop()
 	if p.index != nil {
 		p.index.Close()
 		p.index = nil
