@@ -160,3 +160,51 @@ func TestMerge_MemoEditedInTwoCopiesKeepsBothVersions(t *testing.T) {
 		t.Errorf("after deleting the flagged version and merging again: %d memos; want 1", len(ms))
 	}
 }
+
+// Ensure that a colleague's REFI-QDA export of her copy merges like the copy
+// itself: her code and coding come in, and the lead's documents, codes and
+// codings stay as they are (an export carries no edit times, so it never
+// wins over the lead's own edits).
+func TestMerge_QDPXExportOfACopy(t *testing.T) {
+	dir := t.TempDir()
+	lead := newProject(t, "logics")
+	doc := importText(t, lead, "li.txt", "Resident Li: The yard committee fixed the gate.\n\nInterviewer: Who paid?\n")
+	pol, _ := lead.FindCode("Political logic")
+	if _, err := lead.ApplyCode(doc, qda.Span{Start: 0, End: 11}, pol.ID); err != nil {
+		t.Fatal(err)
+	}
+	lead.Close()
+	ana := filepath.Join(dir, "ana.coder")
+	copyFile(t, lead.Path(), ana)
+	p := openAs(t, ana, "Ana")
+	trust, err := p.AddCode("Trust", "#1E6FD9", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ApplyCode(doc, qda.Span{Start: 13, End: 30}, trust.ID); err != nil {
+		t.Fatal(err)
+	}
+	qdpx := filepath.Join(dir, "ana.qdpx")
+	f, err := os.Create(qdpx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Export(context.Background(), f, "qdpx", project.CodingFilter{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	p.Close()
+
+	lead = openAs(t, lead.Path(), "Lead")
+	defer lead.Close()
+	rep, err := lead.Merge(context.Background(), qdpx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added.Codes != 1 || rep.Added.Codings != 1 || rep.Changed.Documents != 0 || rep.Changed.Codings != 0 || rep.Removed.Total() != 0 {
+		t.Errorf("merging Ana's export: added %+v, changed %+v, removed %+v; want her code and coding in and nothing else touched", rep.Added, rep.Changed, rep.Removed)
+	}
+	if rows, _ := lead.Codings(project.CodingFilter{}); len(rows) != 2 {
+		t.Errorf("codings after merging the export = %d; want 2", len(rows))
+	}
+}
