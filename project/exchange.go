@@ -110,9 +110,11 @@ func withoutProject(b *qda.Bundle) *qda.Bundle {
 // Export writes the project, or the coded material in it, in a format:
 // qdpx, qdc (the REFI-QDA exchange files), or an excerpt format (csv, xlsx,
 // html, md, docx) filtered by f. Cancelling ctx stops the writing with
-// ctx's error; the caller removes what was written.
-func (p *Project) Export(ctx context.Context, w io.Writer, format string, f CodingFilter, progress func(Progress)) error {
-	b, w, err := p.exportStart(ctx, w, format, progress)
+// ctx's error; the caller removes what was written. With
+// ExportOptions.Pseudonymise, every real name of the pseudonym table is
+// replaced first (see Pseudonymised).
+func (p *Project) Export(ctx context.Context, w io.Writer, format string, f CodingFilter, progress func(Progress), opts ...ExportOptions) error {
+	b, w, err := p.exportStart(ctx, w, format, progress, opts...)
 	if err != nil {
 		return err
 	}
@@ -130,8 +132,8 @@ func (p *Project) Export(ctx context.Context, w io.Writer, format string, f Codi
 
 // ExportCodebook writes the codebook with its definitions as docx, html, md
 // or csv, as Export does.
-func (p *Project) ExportCodebook(ctx context.Context, w io.Writer, format string, progress func(Progress)) error {
-	b, w, err := p.exportStart(ctx, w, format, progress)
+func (p *Project) ExportCodebook(ctx context.Context, w io.Writer, format string, progress func(Progress), opts ...ExportOptions) error {
+	b, w, err := p.exportStart(ctx, w, format, progress, opts...)
 	if err != nil {
 		return err
 	}

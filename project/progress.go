@@ -17,9 +17,9 @@ func report(progress func(Progress), pr Progress) {
 
 // exportStart reads what an export writes, and wraps w so that writing
 // reports how much is written and stops when ctx is cancelled.
-func (p *Project) exportStart(ctx context.Context, w io.Writer, format string, progress func(Progress)) (*qda.Bundle, io.Writer, error) {
+func (p *Project) exportStart(ctx context.Context, w io.Writer, format string, progress func(Progress), opts ...ExportOptions) (*qda.Bundle, io.Writer, error) {
 	report(progress, Progress{Done: 0, Total: 2, Item: "reading the project"})
-	b, err := p.Bundle()
+	b, err := p.exportBundle(opts)
 	if err == nil {
 		err = ctx.Err()
 	}

@@ -46,6 +46,8 @@ func init() {
 		"agree":    cmdAgree, "disagreements": cmdDisagreements,
 		"merge": cmdMerge,
 		"edit":  cmdEdit,
+
+		"pseudonyms": cmdPseudonyms, "anonymise": cmdAnonymise, "anonymize": cmdAnonymise,
 	}
 }
 

@@ -14,12 +14,14 @@ import (
 )
 
 func cmdExport(args []string) int {
-	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]"
+	const usage = "coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook] [--pseudonymise]"
 	f := newFlags("export")
 	format := f.String("format", "", "")
 	out := f.String("out", "", "")
 	ff := addFilterFlags(f)
 	codebookOnly := f.Bool("codebook", false, "")
+	pseudo := f.Bool("pseudonymise", false, "")
+	f.BoolVar(pseudo, "pseudonymize", false, "")
 	if err := f.parse(args, 1, 1, usage); err != nil {
 		return fail(err)
 	}
@@ -46,9 +48,9 @@ func cmdExport(args []string) int {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // Ctrl+C leaves no file
 		defer stop()
 		if *codebookOnly {
-			err = p.ExportCodebook(ctx, w, fm, progressLine("exporting"))
+			err = p.ExportCodebook(ctx, w, fm, progressLine("exporting"), project.ExportOptions{Pseudonymise: *pseudo})
 		} else {
-			err = p.Export(ctx, w, fm, filter, progressLine("exporting"))
+			err = p.Export(ctx, w, fm, filter, progressLine("exporting"), project.ExportOptions{Pseudonymise: *pseudo})
 		}
 		if err == nil {
 			err = w.Flush()

@@ -11,6 +11,8 @@ const helpText = `coder: qualitative coding for case-study research
   coder merge PROJECT OTHER.coder|OTHER.qdpx... [--json]   merge colleagues' copies (see README)
   coder docs PROJECT [--json]
   coder text PROJECT --doc NAME [--span START:END]
+  coder pseudonyms PROJECT [--json] | pseudonyms PROJECT add REAL REPLACEMENT | remove REAL | suggest [--json]
+  coder anonymise PROJECT OUT.coder        a copy with every real name of the pseudonym table replaced
   coder edit PROJECT --doc NAME --span START:END --text NEW [--json]   correct the text; codings move with it
   coder codes PROJECT [--json]              the codebook with coding counts
   coder codes add PROJECT PATH [--color #RRGGBB] [--description TEXT]
@@ -39,7 +41,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder timeline PROJECT [--case NAME] [--code PATH,PATH] [--json] [--chart FILE.png]   coded events by date
   coder eventdate PROJECT CODING-ID [YYYY-MM-DD] [--clear]   a coding's event date (none given: suggest one)
   coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
-                [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook]
+                [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook] [--pseudonymise]
   coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json]
   coder stats PROJECT cooc [--unit overlap|passage|near:N] [--codes PATH,PATH...] [--rollup] [--json]
   coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx]

@@ -1,0 +1,58 @@
+package main_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Ensure that the pseudonym table is kept with add, remove and listing,
+// that suggest offers a speaker's name, and that export --pseudonymise and
+// anonymise write no real name.
+func TestCLI_PseudonymsExportAndAnonymise(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "p.coder")
+	ok(t, "new", p, "--codebook", "empty")
+	f := writeTemp(t, dir, "ferry.txt", "Interviewer: When did the ferry stop?\n\nMr Okafor: In the winter. Mrs Bello from Fernbrook Village said so too.\n\nInterviewer: Why?\n\nMr Okafor: Money, they said.\n")
+	ok(t, "import", p, f)
+	ok(t, "codes", "add", p, "Transport")
+	ok(t, "code", p, "--doc", "ferry", "--code", "Transport", "--match", "Mrs Bello from Fernbrook Village said so")
+	var sugg []struct{ Name, Kind string }
+	if err := json.Unmarshal([]byte(ok(t, "pseudonyms", p, "suggest", "--json")), &sugg); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, s := range sugg {
+		names[s.Name] = s.Kind
+	}
+	if names["Mr Okafor"] != "speaker" || names["Bello"] != "person" || names["Fernbrook Village"] != "place" {
+		t.Errorf("suggestions = %v", names)
+	}
+	ok(t, "pseudonyms", p, "add", "Okafor", "O")
+	ok(t, "pseudonyms", p, "add", "Bello", "B")
+	ok(t, "pseudonyms", p, "add", "Fernbrook Village", "F Village")
+	ok(t, "pseudonyms", p, "add", "Lagos", "L")
+	ok(t, "pseudonyms", p, "remove", "lagos")
+	if out := ok(t, "pseudonyms", p); !strings.Contains(out, "Fernbrook Village") || strings.Contains(out, "Lagos") {
+		t.Errorf("table = %q", out)
+	}
+	if r := coder(t, "pseudonyms", p, "add", "Bello", "Bello B"); r.code != 1 {
+		t.Errorf("a replacement holding the name: exit %d", r.code)
+	}
+	csv := filepath.Join(dir, "out.csv")
+	ok(t, "export", p, "--format", "csv", "--out", csv, "--pseudonymise")
+	data, _ := os.ReadFile(csv)
+	if s := string(data); strings.Contains(s, "Bello") || strings.Contains(s, "Fernbrook") || !strings.Contains(s, "Mrs B from F Village said so") {
+		t.Errorf("pseudonymised csv:\n%s", s)
+	}
+	copyPath := filepath.Join(dir, "shared.coder")
+	ok(t, "anonymise", p, copyPath)
+	if out := ok(t, "text", copyPath, "--doc", "ferry"); strings.Contains(out, "Okafor") || !strings.Contains(out, "Mr O:") {
+		t.Errorf("anonymised text:\n%s", out)
+	}
+	if out := ok(t, "codings", copyPath); !strings.Contains(out, "Mrs B from F Village said so") {
+		t.Errorf("anonymised codings:\n%s", out)
+	}
+}
