@@ -113,7 +113,9 @@ func SuggestNames(texts []string, speakers map[string]int, skip []string) []Name
 	return out
 }
 
-func notWordRune(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r)) || unicode.Is(unicode.Han, r) }
+func notWordRune(r rune) bool {
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r)) || unicode.Is(unicode.Han, r)
+}
 
 // replacementFor proposes a neutral replacement: Person A, Place B, or for
 // Chinese names the title kept with 甲, 乙… (周书记 → 甲书记, 凤山村 → 甲村).
