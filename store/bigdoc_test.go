@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -84,5 +85,63 @@ func TestCreate_SmallProjectFileStaysSmall(t *testing.T) {
 	}
 	if st.Size() > 1<<20 {
 		t.Errorf("a project with one short note takes %d kB on disk", st.Size()>>10)
+	}
+}
+
+// rssFile returns how much of the files this process maps is resident
+// (RssFile in /proc/self/status), or -1 where that is not known.
+func rssFile() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "RssFile:"); ok {
+			var kb int64
+			if _, err := fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb); err == nil {
+				return kb << 10
+			}
+		}
+	}
+	return -1
+}
+
+// Ensure that reading a long document's text costs one copy of it, not also
+// its pages of the project file brought into memory through bbolt's map (a
+// 100 MB text took 200 MB to read for indexing).
+func TestText_BigTextIsReadWithoutMappingItsPages(t *testing.T) {
+	if rssFile() < 0 {
+		t.Skip("no /proc/self/status here")
+	}
+	path := filepath.Join(t.TempDir(), "long.coder")
+	db, err := store.Create(path, qda.Project{Name: "Long"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("Wei: The committee met in the back room of the noodle shop, most weeks, all winter.\n", 200_000)
+	doc := sampleDoc("Long interview", text)
+	if err := db.Update(func(tx *store.Tx) error { return tx.PutDocument(doc) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	// Opened afresh, so none of the file is mapped in yet.
+	db, err = store.Open(path, store.Options{Backups: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	before := rssFile()
+	var got string
+	if err := db.View(func(tx *store.Tx) error {
+		got, err = tx.Text(doc.ID)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got != text {
+		t.Fatalf("text read back: %d bytes, want the %d written", len(got), len(text))
+	}
+	if grew := rssFile() - before; grew > int64(len(text))/4 {
+		t.Errorf("reading a %d MB text mapped %d MB of the project file into memory", len(text)>>20, grew>>20)
 	}
 }

@@ -38,7 +38,11 @@ func (tx *Tx) Text(id qda.ID) (string, error) {
 	if t == nil {
 		return "", fmt.Errorf("text of document %s: %w", id, qda.ErrNotFound)
 	}
-	return string(t), nil
+	if tx.seal != nil && len(t) > 0 {
+		// Decrypted into a buffer of its own: it needs no copy.
+		return unsafe.String(&t[0], len(t)), nil
+	}
+	return tx.copyOut(t), nil
 }
 
 // DocumentWithText returns a document with its text filled in.

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"os"
 	"runtime"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -30,4 +32,32 @@ func growInSteps(b *bolt.Tx) {
 		return
 	}
 	b.DB().AllocSize = int(min(max(b.Size(), 32<<10), 16<<20))
+}
+
+// copyOut returns a copy of a value read in this transaction. A large one
+// (a long document's text), read in a read-only transaction, is read from
+// the file rather than copied through the memory map: copying through the
+// map brings each of its pages into the process, where they count towards
+// its memory as much as the copy does (a 100 MB text cost 200 MB). The
+// file holds the same bytes at the value's offset in the map, which starts
+// at the file's start, and bbolt rewrites no page a transaction can see.
+func (tx *Tx) copyOut(v []byte) string {
+	if len(v) < 1<<20 || tx.writable || runtime.GOOS == "windows" {
+		return string(v)
+	}
+	db := tx.tx.DB()
+	off := int64(uintptr(unsafe.Pointer(&v[0])) - db.Info().Data)
+	if off < 0 || off+int64(len(v)) > tx.tx.Size() {
+		return string(v)
+	}
+	f, err := os.Open(db.Path())
+	if err != nil {
+		return string(v)
+	}
+	defer f.Close()
+	buf := make([]byte, len(v))
+	if _, err := f.ReadAt(buf, off); err != nil {
+		return string(v)
+	}
+	return unsafe.String(&buf[0], len(buf))
 }
