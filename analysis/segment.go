@@ -12,7 +12,6 @@ import (
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
-	"github.com/go-ego/gse"
 )
 
 // zhDict is gse's simplified Chinese dictionary (from jieba,
@@ -24,13 +23,13 @@ var zhDict []byte
 
 var (
 	segOnce sync.Once
-	seg     *gse.Segmenter
+	seg     *zhWords
 	segErr  error
 )
 
-// segmenter loads the Chinese dictionary once per process (about 1.5 s of
-// CPU), so programs that never meet Chinese text never pay for it.
-func segmenter() (*gse.Segmenter, error) {
+// segmenter loads the Chinese dictionary once per process, so programs
+// that never meet Chinese text never pay for it.
+func segmenter() (*zhWords, error) {
 	segOnce.Do(func() {
 		zr, err := gzip.NewReader(bytes.NewReader(zhDict))
 		if err != nil {
@@ -42,12 +41,7 @@ func segmenter() (*gse.Segmenter, error) {
 			segErr = err
 			return
 		}
-		s := &gse.Segmenter{SkipLog: true}
-		if err := s.LoadDictStr(string(b)); err != nil {
-			segErr = err
-			return
-		}
-		seg = s
+		seg = loadZhWords(string(b))
 	})
 	return seg, segErr
 }
@@ -111,7 +105,7 @@ func appendHan(out []Token, run []rune, at int) []Token {
 		return out
 	}
 	pos := at
-	for _, w := range s.Cut(string(run), true) {
+	for _, w := range s.cut(string(run)) {
 		n := utf8.RuneCountInString(w)
 		if n == 0 {
 			continue
