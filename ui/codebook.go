@@ -84,7 +84,8 @@ func newCodebookPanel(ws *workspace) *codebookPanel {
 		}
 	})
 	c.byCoder = newCoderCounts(c)
-	def := container.NewBorder(container.NewVBox(c.defPath, c.defInfo, c.byCoder.label), container.NewBorder(nil, nil, nil, c.defMemos, c.defSave), nil, nil, c.defText)
+	c.byCoder.box = container.NewVBox(c.defPath, c.defInfo, c.byCoder.label)
+	def := container.NewBorder(c.byCoder.box, container.NewBorder(nil, nil, nil, c.defMemos, c.defSave), nil, nil, c.defText)
 
 	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { c.addCodeDialog(c.selected) })
 	collapse := widget.NewButtonWithIcon("", theme.MoveUpIcon(), c.closeAll)

@@ -17,6 +17,7 @@ type coderCounts struct {
 	on    bool
 	item  *fyne.MenuItem // the View menu's toggle
 	label *widget.Label
+	box   *fyne.Container // holds the label: laid out again when it shows or hides
 	gen   int
 }
 
@@ -45,6 +46,7 @@ func (cc *coderCounts) show() {
 	id := cc.c.selected
 	if !cc.on || id == "" {
 		cc.label.Hide()
+		cc.relayout()
 		return
 	}
 	ws := cc.c.ws
@@ -57,6 +59,7 @@ func (cc *coderCounts) show() {
 			if err != nil {
 				cc.label.SetText(err.Error())
 				cc.label.Show()
+				cc.relayout()
 				return
 			}
 			var parts []string
@@ -73,6 +76,13 @@ func (cc *coderCounts) show() {
 			}
 			cc.label.SetText(text)
 			cc.label.Show()
+			cc.relayout()
 		})
 	}()
+}
+
+func (cc *coderCounts) relayout() {
+	if cc.box != nil {
+		cc.box.Refresh()
+	}
 }
