@@ -177,3 +177,31 @@ func TestWriteAnonymised_CopyHoldsNoRealName(t *testing.T) {
 		t.Errorf("an empty table: err = %v", err)
 	}
 }
+
+// Ensure that the pseudonym table of an encrypted project is sealed with
+// it: the real names are nowhere in the file, and the table reads back
+// with the passphrase.
+func TestPseudonyms_EncryptedWithTheProject(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sealed.coder")
+	opt := project.Options{Coder: "Tester", Backups: -1, IndexDir: t.TempDir(), Passphrase: "correct horse battery"}
+	p, err := project.Create(path, project.CreateOptions{Codebook: "empty", Options: opt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetPseudonym("Okonkwo Adaeze", "Resident A"); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	raw, _ := os.ReadFile(path)
+	if bytes.Contains(raw, []byte("Okonkwo")) || bytes.Contains(raw, []byte("Resident A")) {
+		t.Errorf("the encrypted project file holds the pseudonym table in clear")
+	}
+	p, err = project.Open(path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if table, _ := p.Pseudonyms(); len(table) != 1 || table[0].Real != "Okonkwo Adaeze" {
+		t.Errorf("table after reopening = %v", table)
+	}
+}

@@ -57,6 +57,10 @@ func (ws *workspace) exportExcerptsDialog(f project.CodingFilter) {
 // exportDialog asks where to save and writes the export there. For
 // excerpts, the file name's extension may pick another excerpt format.
 func (ws *workspace) exportDialog(f exportFormat, filter project.CodingFilter) {
+	ws.askPseudonymise(f.label, func(pseudo bool) { ws.exportSave(f, filter, pseudo) })
+}
+
+func (ws *workspace) exportSave(f exportFormat, filter project.CodingFilter, pseudo bool) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			ws.showError(err)
@@ -72,9 +76,12 @@ func (ws *workspace) exportDialog(f exportFormat, filter project.CodingFilter) {
 				format = ext
 			}
 		}
-		ws.runExport(w, f.codebook, format, filter)
+		ws.runExport(w, f.codebook, format, filter, project.ExportOptions{Pseudonymise: pseudo})
 	}, ws.win)
 	d.SetFileName(safeFileName(ws.info.Name) + "." + f.ext)
+	if pseudo {
+		d.SetFileName(safeFileName(ws.info.Name+" pseudonymised") + "." + f.ext)
+	}
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + f.ext}))
 	if !f.codebook && f.format != "qdpx" && f.format != "qdc" {
 		d.SetFilter(nil)
@@ -85,14 +92,14 @@ func (ws *workspace) exportDialog(f exportFormat, filter project.CodingFilter) {
 
 // runExport writes an export in the background behind a progress dialog.
 // Cancelled or failed, the half-written file is removed.
-func (ws *workspace) runExport(w fyne.URIWriteCloser, codebook bool, format string, filter project.CodingFilter) {
+func (ws *workspace) runExport(w fyne.URIWriteCloser, codebook bool, format string, filter project.CodingFilter, opts ...project.ExportOptions) {
 	p := ws.p
 	var err, cancelled error
 	ws.runLong("Exporting", "Cancelling; no file will be left…", func(ctx context.Context, progress func(project.Progress)) {
 		if codebook {
-			err = p.ExportCodebook(ctx, w, format, progress)
+			err = p.ExportCodebook(ctx, w, format, progress, opts...)
 		} else {
-			err = p.Export(ctx, w, format, filter, progress)
+			err = p.Export(ctx, w, format, filter, progress, opts...)
 		}
 		if cerr := w.Close(); err == nil {
 			err = cerr

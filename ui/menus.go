@@ -136,6 +136,7 @@ func newMenus(ws *workspace) *menus {
 	)
 	tools := fyne.NewMenu("Tools",
 		fyne.NewMenuItem("Analysis…", ws.showAnalysis),
+		fyne.NewMenuItem("Pseudonyms…", ws.showPseudonyms),
 		fyne.NewMenuItem("Rebuild search index", ws.rebuildIndex),
 	)
 	help := fyne.NewMenu("Help",
