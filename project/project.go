@@ -198,12 +198,26 @@ func (p *Project) SetCoder(name string) error {
 
 func defaultCoderName() string {
 	if u, err := user.Current(); err == nil {
-		if n := strings.TrimSpace(u.Name); n != "" {
-			return n
-		}
-		if u.Username != "" {
-			return u.Username
-		}
+		return accountName(u.Name, u.Username)
+	}
+	return "Researcher"
+}
+
+// accountName is the name to code as, from an account's full name and login:
+// the full name without the GECOS extras after its first comma ("Li Na,,,"),
+// else the login without a Windows domain ("LAB-PC\\lina" -> "lina").
+func accountName(full, login string) string {
+	if i := strings.IndexByte(full, ','); i >= 0 {
+		full = full[:i]
+	}
+	if n := strings.TrimSpace(full); n != "" {
+		return n
+	}
+	if i := strings.LastIndexByte(login, '\\'); i >= 0 {
+		login = login[i+1:]
+	}
+	if n := strings.TrimSpace(login); n != "" {
+		return n
 	}
 	return "Researcher"
 }
