@@ -196,7 +196,7 @@ func (db *DB) Encrypted() bool { return db.seal != nil }
 func passphraseError(path string, err error) error {
 	switch {
 	case errors.Is(err, ErrWrongPassphrase):
-		return &qda.Error{What: path, Why: ErrWrongPassphrase.Error() + " (it does not unlock this project; letter case and spaces count)", Fix: "", Err: err}
+		return &qda.Error{What: path, Why: ErrWrongPassphrase.Error() + " (it does not unlock this project; letter case and spaces count)", Err: err}
 	case errors.Is(err, ErrPassphraseNeeded):
 		return &qda.Error{What: path, Why: ErrPassphraseNeeded.Error(), Fix: "type it when asked, or set CODER_PASSPHRASE", Err: err}
 	}
