@@ -25,6 +25,7 @@ var attrTypes = []struct {
 	{"Number", qda.VarFloat},
 	{"Date", qda.VarDate},
 	{"Yes or no", qda.VarBoolean},
+	{"Choice from a list", qda.VarChoice},
 }
 
 func attrTypeLabel(t qda.VarType) string {
@@ -41,7 +42,7 @@ const notSet = "(not set)"
 // attrField is the input for one attribute's value, made for its type:
 // text offers the values other cases or documents have, numbers and dates
 // say what they take and mark a value that does not fit, a date has a
-// calendar, yes-or-no is a choice.
+// calendar, yes-or-no and a choice from a list are picked from a list.
 type attrField struct {
 	obj   fyne.CanvasObject
 	entry *widget.Entry // the field's entry, nil for a choice
@@ -51,6 +52,27 @@ type attrField struct {
 
 func newAttrField(ws *workspace, v qda.Variable, choices []string, changed func()) *attrField {
 	f := &attrField{}
+	if v.Type == qda.VarChoice {
+		sel := widget.NewSelect(append(append([]string(nil), v.Choices...), notSet), func(string) { changed() })
+		sel.PlaceHolder = notSet
+		f.obj = sel
+		f.text = func() string {
+			if sel.Selected == notSet {
+				return ""
+			}
+			return sel.Selected
+		}
+		f.set = func(s string) {
+			for _, c := range v.Choices {
+				if strings.EqualFold(c, s) {
+					sel.SetSelected(c)
+					return
+				}
+			}
+			sel.ClearSelected()
+		}
+		return f
+	}
 	if v.Type == qda.VarBoolean {
 		sel := widget.NewSelect([]string{"yes", "no", notSet}, func(string) { changed() })
 		sel.PlaceHolder = notSet
@@ -223,7 +245,14 @@ func newAttributeEditor(ws *workspace, scope qda.VarScope, owner qda.ID) *attrib
 			f.entry.OnSubmitted = func(string) { saveAll() }
 		}
 		fields[v.Name], types[v.Name] = f, v
-		ed.items = append(ed.items, widget.NewFormItem(v.Name, f.obj))
+		obj := f.obj
+		if v.Type == qda.VarChoice {
+			v := v
+			edit := widget.NewButtonWithIcon("", theme.Icon(theme.IconNameList), func() { editChoicesDialog(ws, v) })
+			edit.Importance = widget.LowImportance
+			obj = container.NewBorder(nil, nil, nil, edit, f.obj)
+		}
+		ed.items = append(ed.items, widget.NewFormItem(v.Name, obj))
 	}
 	ed.save.Disable() // setting the stored values is no edit
 	ed.flush = saveAll
@@ -246,6 +275,10 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 	kind := widget.NewSelect(labels, nil)
 	kind.SetSelected(labels[0])
 	holder := container.NewStack()
+	list := widget.NewMultiLineEntry()
+	list.SetPlaceHolder("one choice per line, or separated by commas")
+	list.SetMinRowsVisible(3)
+	listRow := widget.NewFormItem("Choices", list)
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
@@ -265,11 +298,28 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 				v.Type = a.typ
 			}
 		}
+		if v.Type == qda.VarChoice {
+			v.Choices = qda.ParseChoices(list.Text)
+		}
+		return v
+	}
+	// def is the attribute as the dialog would leave it: a choice
+	// attribute with the list typed in the dialog.
+	def := func() qda.Variable {
+		v := current()
+		if v.Type == qda.VarChoice {
+			if typed := qda.ParseChoices(list.Text); len(typed) > 0 {
+				v.Choices = typed
+			}
+		}
 		return v
 	}
 	check := func() {
-		v := current()
+		v := def()
 		_, err := v.Normalize(field.text())
+		if err == nil {
+			err = v.CheckChoices()
+		}
 		switch {
 		case strings.TrimSpace(name.Text) == "":
 			problem.SetText("")
@@ -286,17 +336,26 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 		if add.Disabled() {
 			return
 		}
-		v := current()
+		v := def()
 		d.Hide()
-		ws.try(ws.p.AddAttribute(scope, owner, v.Name, v.Type, field.text()))
+		ws.try(ws.p.AddAttributeOf(scope, owner, v, field.text()))
 	}
-	shown := qda.VarType("-")
+	var form *widget.Form
+	shown := "-"
 	build := func() {
-		v := current()
-		if v.Type == shown {
+		v := def()
+		if v.Type == qda.VarChoice && len(form.Items) == 3 {
+			form.Items = []*widget.FormItem{form.Items[0], form.Items[1], listRow, form.Items[2]}
+			form.Refresh()
+		} else if v.Type != qda.VarChoice && len(form.Items) == 4 {
+			form.Items = []*widget.FormItem{form.Items[0], form.Items[1], form.Items[3]}
+			form.Refresh()
+		}
+		key := string(v.Type) + "\n" + strings.Join(v.Choices, "\n")
+		if key == shown {
 			return
 		}
-		shown = v.Type
+		shown = key
 		keep := ""
 		if field != nil {
 			keep = field.text()
@@ -316,9 +375,16 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 		if v.ID != "" {
 			kind.SetSelected(attrTypeLabel(v.Type)) // an attribute keeps its type
 			kind.Disable()
+			if v.Type == qda.VarChoice {
+				list.SetText(strings.Join(v.Choices, "\n")) // its list, to extend here
+			}
 		} else {
 			kind.Enable()
 		}
+		build()
+		check()
+	}
+	list.OnChanged = func(string) {
 		build()
 		check()
 	}
@@ -330,12 +396,30 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 	add = widget.NewButtonWithIcon("Add", theme.ConfirmIcon(), submit)
 	add.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	form = widget.NewForm(widget.NewFormItem("Attribute", name), widget.NewFormItem("Type", kind), widget.NewFormItem("Value", holder))
 	build()
 	check()
-	form := widget.NewForm(widget.NewFormItem("Attribute", name), widget.NewFormItem("Type", kind), widget.NewFormItem("Value", holder))
 	content := container.NewVBox(form, problem, container.NewCenter(container.NewHBox(cancel, add)))
 	d = dialog.NewCustomWithoutButtons("Add attribute", content, ws.win)
 	d.Resize(fyne.NewSize(520, content.MinSize().Height+80))
 	d.Show()
 	ws.win.Canvas().Focus(name)
+}
+
+// editChoicesDialog edits the list of a choice attribute: one choice per
+// line. A list that leaves out a value in use is refused, saying which.
+func editChoicesDialog(ws *workspace, v qda.Variable) {
+	list := widget.NewMultiLineEntry()
+	list.SetText(strings.Join(v.Choices, "\n"))
+	list.SetMinRowsVisible(6)
+	d := dialog.NewForm("Choices of “"+v.Name+"”", "Save", "Cancel", []*widget.FormItem{
+		{Text: "Choices", Widget: list, HintText: "one per line, or separated by commas"},
+	}, func(ok bool) {
+		if ok {
+			ws.try2(ws.p.DefineChoices(v.Scope, v.Name, qda.ParseChoices(list.Text)))
+		}
+	}, ws.win)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+	ws.win.Canvas().Focus(list)
 }

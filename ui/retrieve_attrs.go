@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,7 +30,8 @@ var attrOps = []struct {
 }
 
 // attrFilterRow narrows Retrieve by one attribute: a value chosen from the
-// list (or typed) for text and yes/no attributes, and for numbers and dates
+// list (or typed) for text and yes/no attributes, one of its list for a
+// choice attribute, and for numbers and dates
 // also a comparison (over, under, between), as in "Years in community over
 // 10" or "Date between 2024-05-01 and 2024-05-31". It makes the same
 // qda.AttrCond that `coder codings --attr` does.
@@ -37,12 +39,14 @@ type attrFilterRow struct {
 	name    *widget.Select
 	op      *widget.Select
 	value   *widget.SelectEntry
+	choice  *widget.Select // the value of a choice attribute, from its list
 	to      *widget.Entry
 	problem *widget.Label
 	content fyne.CanvasObject
 
-	types  map[string]qda.VarType // by attribute name
-	values map[string][]string    // known values, by attribute name
+	types   map[string]qda.VarType // by attribute name
+	values  map[string][]string    // known values, by attribute name
+	choices map[string][]string    // a choice attribute's list, by name
 }
 
 func newAttrFilterRow(changed func()) *attrFilterRow {
@@ -57,13 +61,15 @@ func newAttrFilterRow(changed func()) *attrFilterRow {
 	a.op.Selected = labels[0]
 	a.value = widget.NewSelectEntry(nil)
 	a.value.OnChanged = func(string) { changed() }
+	a.choice = widget.NewSelect(nil, func(string) { changed() })
+	a.choice.PlaceHolder = "choose a value"
 	a.to = widget.NewEntry()
 	a.to.SetPlaceHolder("and")
 	a.to.OnChanged = func(string) { changed() }
 	a.problem = widget.NewLabel("")
 	a.problem.Wrapping = fyne.TextWrapWord
 	a.problem.Importance = widget.DangerImportance
-	a.content = container.NewVBox(a.name, container.NewGridWithColumns(2, a.op, a.value), a.to, a.problem)
+	a.content = container.NewVBox(a.name, container.NewGridWithColumns(2, a.op, container.NewStack(a.value, a.choice)), a.to, a.problem)
 	a.shape()
 	return a
 }
@@ -71,13 +77,16 @@ func newAttrFilterRow(changed func()) *attrFilterRow {
 // setChoices lists the project's attributes with their types and values,
 // keeping the current choice when it still exists.
 func (a *attrFilterRow) setChoices(vars []qda.Variable, values map[string][]string) {
-	a.types = map[string]qda.VarType{}
+	a.types, a.choices = map[string]qda.VarType{}, map[string][]string{}
 	names := []string{}
 	for _, v := range vars {
 		if _, dup := a.types[v.Name]; !dup {
 			names = append(names, v.Name)
 		}
 		a.types[v.Name] = v.Type
+		if v.Type == qda.VarChoice {
+			a.choices[v.Name] = append(a.choices[v.Name], v.Choices...) // a case and a document attribute may share the name
+		}
 	}
 	sort.Strings(names)
 	a.values = values
@@ -103,9 +112,26 @@ func (a *attrFilterRow) shape() {
 	if a.name.Selected == anyAttr || a.name.Selected == "" {
 		a.op.Hide()
 		a.value.Hide()
+		a.choice.Hide()
 		a.to.Hide()
 		return
 	}
+	if a.types[a.name.Selected] == qda.VarChoice {
+		// The list's values, whether or not a case has one yet.
+		if !slices.Equal(a.choice.Options, a.choices[a.name.Selected]) {
+			a.choice.Options = a.choices[a.name.Selected]
+			if !containsString(a.choice.Options, a.choice.Selected) {
+				a.choice.Selected = ""
+			}
+			a.choice.Refresh()
+		}
+		a.choice.Show()
+		a.value.Hide()
+		a.op.Hide()
+		a.to.Hide()
+		return
+	}
+	a.choice.Hide()
 	a.value.Show()
 	a.value.SetOptions(a.values[a.name.Selected])
 	switch a.types[a.name.Selected] {
@@ -138,6 +164,12 @@ func (a *attrFilterRow) cond() (c qda.AttrCond, ok bool) {
 	a.problem.Hide()
 	name := a.name.Selected
 	value := strings.TrimSpace(a.value.Text)
+	if a.types[name] == qda.VarChoice {
+		value = a.choice.Selected
+		if value == "" {
+			return c, false
+		}
+	}
 	if name == anyAttr || name == "" || (value == "" && strings.TrimSpace(a.to.Text) == "") {
 		return c, false
 	}
