@@ -321,8 +321,8 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 			err = v.CheckChoices()
 		}
 		switch {
-		case strings.TrimSpace(name.Text) == "":
-			problem.SetText("")
+		case strings.TrimSpace(name.Text) == "", v.Type == qda.VarChoice && len(v.Choices) == 0:
+			problem.SetText("") // the Choices field says what it wants
 			add.Disable()
 		case err != nil:
 			problem.SetText(err.Error())
@@ -340,16 +340,28 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 		d.Hide()
 		ws.try(ws.p.AddAttributeOf(scope, owner, v, field.text()))
 	}
-	var form *widget.Form
+	// The form is made anew when the Choices row comes or goes: a Form
+	// only appends rows.
+	formHolder := container.NewStack()
+	var content *fyne.Container
+	withList := false
+	makeForm := func(list bool) {
+		items := []*widget.FormItem{widget.NewFormItem("Attribute", name), widget.NewFormItem("Type", kind)}
+		if list {
+			items = append(items, listRow)
+		}
+		formHolder.Objects = []fyne.CanvasObject{widget.NewForm(append(items, widget.NewFormItem("Value", holder))...)}
+		formHolder.Refresh()
+		withList = list
+		if d != nil {
+			d.Resize(fyne.NewSize(520, content.MinSize().Height+80))
+		}
+	}
 	shown := "-"
 	build := func() {
 		v := def()
-		if v.Type == qda.VarChoice && len(form.Items) == 3 {
-			form.Items = []*widget.FormItem{form.Items[0], form.Items[1], listRow, form.Items[2]}
-			form.Refresh()
-		} else if v.Type != qda.VarChoice && len(form.Items) == 4 {
-			form.Items = []*widget.FormItem{form.Items[0], form.Items[1], form.Items[3]}
-			form.Refresh()
+		if list := v.Type == qda.VarChoice; list != withList {
+			makeForm(list)
 		}
 		key := string(v.Type) + "\n" + strings.Join(v.Choices, "\n")
 		if key == shown {
@@ -396,10 +408,10 @@ func addAttributeDialog(ws *workspace, scope qda.VarScope, owner qda.ID, vars []
 	add = widget.NewButtonWithIcon("Add", theme.ConfirmIcon(), submit)
 	add.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
-	form = widget.NewForm(widget.NewFormItem("Attribute", name), widget.NewFormItem("Type", kind), widget.NewFormItem("Value", holder))
+	content = container.NewVBox(formHolder, problem, container.NewCenter(container.NewHBox(cancel, add)))
+	makeForm(false)
 	build()
 	check()
-	content := container.NewVBox(form, problem, container.NewCenter(container.NewHBox(cancel, add)))
 	d = dialog.NewCustomWithoutButtons("Add attribute", content, ws.win)
 	d.Resize(fyne.NewSize(520, content.MinSize().Height+80))
 	d.Show()
