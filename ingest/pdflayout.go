@@ -310,7 +310,7 @@ func paragraphs(lines []pdfLine) []pdfBlock {
 		if text == "" {
 			continue
 		}
-		emph := min(max(l.emph-(len(l.text)-len(strings.TrimLeft(l.text, " \t"))), 0), len(text))
+		emph := min(max(l.emph-(len(l.text)-len(strings.TrimLeftFunc(l.text, unicode.IsSpace))), 0), len(text))
 		if i > 0 && len(cur) > 0 {
 			prev := lines[i-1]
 			gap := prev.y - l.y
