@@ -19,12 +19,7 @@ func (d *Data) Only(f qda.Filter) (*Data, error) {
 			return nil, err
 		}
 	}
-	b := &qda.Bundle{Codes: d.s.Codes, Cases: d.s.Cases, Variables: d.s.Variables, Values: d.s.Values}
-	b.Documents = make([]qda.Document, len(d.s.Documents))
-	for i, doc := range d.s.Documents {
-		b.Documents[i] = qda.Document{ID: doc.ID, Name: doc.Name}
-	}
-	sel := f.On(b)
+	sel := f.On(d.bundle())
 	s := d.s
 	s.Codings = make([]qda.Coding, 0, len(d.s.Codings))
 	for _, c := range d.s.Codings {
@@ -33,4 +28,15 @@ func (d *Data) Only(f qda.Filter) (*Data, error) {
 		}
 	}
 	return New(s), nil
+}
+
+// bundle is the snapshot's metadata as qda's rules take it (no texts, no
+// codings).
+func (d *Data) bundle() *qda.Bundle {
+	b := &qda.Bundle{Codes: d.s.Codes, Cases: d.s.Cases, Variables: d.s.Variables, Values: d.s.Values}
+	b.Documents = make([]qda.Document, len(d.s.Documents))
+	for i, doc := range d.s.Documents {
+		b.Documents[i] = qda.Document{ID: doc.ID, Name: doc.Name}
+	}
+	return b
 }

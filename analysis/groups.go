@@ -2,9 +2,12 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"coder/qda"
 )
 
 // Dimension is what a breakdown or a matrix has as rows: cases, documents,
@@ -119,8 +122,8 @@ func (d *Data) Groups(dim Dimension) ([]Group, error) {
 }
 
 // attrValues returns each document's distinct values of the attribute
-// called name: its own (document attributes) or those of the cases holding
-// it (case attributes). It returns the attribute's name as the project
+// called name, sorted: its own (document attributes) or those of the cases
+// holding it (case attributes). It returns the attribute's name as the project
 // spells it.
 func (d *Data) attrValues(name string) ([][]string, string, error) {
 	vars := map[string]bool{}
@@ -143,27 +146,22 @@ func (d *Data) attrValues(name string) ([][]string, string, error) {
 		}
 		return nil, "", fmt.Errorf("attribute %q: no such attribute (%s)", name, hint)
 	}
-	byOwner := map[string][]string{}
-	for _, v := range d.s.Values {
-		if vars[string(v.Variable)] && strings.TrimSpace(v.Value) != "" {
-			byOwner[string(v.Owner)] = append(byOwner[string(v.Owner)], v.Value)
-		}
-	}
+	// A document carries its own values and its cases': the rule of
+	// qda.Filter, from the one place that states it.
+	have := qda.DocAttributes(d.bundle())
 	out := make([][]string, len(d.s.Documents))
 	for di, doc := range d.s.Documents {
-		seen := map[string]bool{}
-		add := func(vs []string) {
+		for n, vs := range have[doc.ID] {
+			if !strings.EqualFold(n, spelled) {
+				continue
+			}
 			for _, v := range vs {
-				if !seen[v] {
-					seen[v] = true
+				if !slices.Contains(out[di], v) {
 					out[di] = append(out[di], v)
 				}
 			}
 		}
-		add(byOwner[string(doc.ID)])
-		for _, ci := range d.cases[di] {
-			add(byOwner[string(d.s.Cases[ci].ID)])
-		}
+		sort.Strings(out[di])
 	}
 	return out, spelled, nil
 }
