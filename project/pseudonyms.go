@@ -190,15 +190,13 @@ func (p *Project) exportBundle(opts []ExportOptions) (*qda.Bundle, error) {
 // SuggestPseudonyms lists names in the project's documents that may need a
 // pseudonym (see qda.SuggestNames), leaving out those in the table.
 func (p *Project) SuggestPseudonyms() ([]qda.NameSuggestion, error) {
-	var texts, skip []string
+	var texts []string
+	var table []qda.Pseudonym
 	speakers := map[string]int{}
 	err := p.view(func(tx *store.Tx) error {
-		table, err := tx.Pseudonyms()
-		if err != nil {
+		var err error
+		if table, err = tx.Pseudonyms(); err != nil {
 			return err
-		}
-		for _, r := range table {
-			skip = append(skip, r.Real)
 		}
 		docs, err := tx.Documents()
 		if err != nil {
@@ -221,5 +219,7 @@ func (p *Project) SuggestPseudonyms() ([]qda.NameSuggestion, error) {
 	if err != nil {
 		return nil, err
 	}
-	return qda.SuggestNames(texts, speakers, skip), nil
+	// A name the table covers already ("Mr Han" when "Han" is in it) is
+	// left out too.
+	return qda.SuggestNames(texts, speakers, qda.NewPseudonymiser(table).Has), nil
 }

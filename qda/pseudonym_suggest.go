@@ -48,9 +48,10 @@ func wordSet(words ...string) map[string]bool {
 // sentence's first word, nor a word also written in lower case, with titles
 // like "Mr" left off), Chinese surnames with a title or 老/小 (周书记,
 // 老孙), and Chinese place names ending in 村, 镇, 街道, 社区, 县 or 乡.
-// Names in skip (any letter case) are left out. The result is sorted by
+// Names skip reports true for (those a pseudonym table covers) are left
+// out. The result is sorted by
 // kind, then by how often the name occurs.
-func SuggestNames(texts []string, speakers map[string]int, skip []string) []NameSuggestion {
+func SuggestNames(texts []string, speakers map[string]int, skip func(name string) bool) []NameSuggestion {
 	found := map[string]*NameSuggestion{}
 	add := func(name, kind string) {
 		name = strings.TrimSpace(name)
@@ -82,13 +83,9 @@ func SuggestNames(texts []string, speakers map[string]int, skip []string) []Name
 		englishNames(t, lower, add)
 		chineseNames([]rune(t), add)
 	}
-	skipped := map[string]bool{}
-	for _, s := range skip {
-		skipped[strings.ToLower(strings.TrimSpace(s))] = true
-	}
 	var out []NameSuggestion
-	for k, s := range found {
-		if !skipped[k] {
+	for _, s := range found {
+		if skip == nil || !skip(s.Name) {
 			out = append(out, *s)
 		}
 	}

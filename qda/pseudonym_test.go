@@ -37,7 +37,7 @@ func TestSuggestNames_SpeakersNamesPlaces(t *testing.T) {
 		"Interviewer: Where were you?\nMr Okafor: At the market in Fernbrook Village. Later the ferry came.\nLater we met Secretary Adeyemi.\n",
 		"访谈者：您住在哪里？\n居民李：我住在青石村，周书记常来。老孙也在。\n",
 	}
-	ss := qda.SuggestNames(texts, map[string]int{"Interviewer": 2, "Mr Okafor": 1, "居民李": 1, "访谈者": 1}, []string{"fernbrook village"})
+	ss := qda.SuggestNames(texts, map[string]int{"Interviewer": 2, "Mr Okafor": 1, "居民李": 1, "访谈者": 1}, qda.NewPseudonymiser([]qda.Pseudonym{{Real: "Fernbrook", Replacement: "F"}}).Has)
 	got := map[string]string{}
 	for _, s := range ss {
 		got[s.Name] = s.Kind

@@ -28,6 +28,7 @@ type pseudonymsDialog struct {
 	real, repl  *widget.Entry
 	status      *widget.Label
 	d           dialog.Dialog
+	gen         int // the latest reload; older suggestions are dropped
 }
 
 func (ws *workspace) showPseudonyms() {
@@ -93,9 +94,14 @@ func (pd *pseudonymsDialog) reload() {
 	pd.rows.Refresh()
 	pd.status.SetText("Looking for names in the documents…")
 	p := pd.ws.p
+	pd.gen++
+	gen := pd.gen
 	go func() {
 		ss, err := p.SuggestPseudonyms()
 		fyne.Do(func() {
+			if gen != pd.gen {
+				return
+			}
 			if err != nil {
 				pd.status.SetText("Could not look for names: " + err.Error())
 				return

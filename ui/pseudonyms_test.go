@@ -30,13 +30,16 @@ func TestPseudonyms_TableSuggestionsAndExport(t *testing.T) {
 	typeInto(es[1], "H")
 	test.Tap(button(t, dlg, "Add or change"))
 	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(textUnder(dlg), "found that are not") && time.Now().Before(deadline) {
+	for !strings.Contains(textUnder(dlg), "1 name in the table;") && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	if txt := textUnder(dlg); !strings.Contains(txt, "Han  →  H") || !strings.Contains(txt, "Zhou") || regexp.MustCompile(`(?m)^Han  \(`).MatchString(txt) {
 		t.Fatalf("the dialog shows:\n%s", txt)
 	}
 	test.Tap(button(t, dlg, "Add as Person A")) // Zhou, the commonest name left
+	for !strings.Contains(textUnder(dlg), "2 names in the table;") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
 	table, _ := ws.p.Pseudonyms()
 	if len(table) != 2 || table[0].Real != "Han" || table[1].Real != "Zhou" || table[1].Replacement != "Person A" {
 		t.Fatalf("table = %v", table)
