@@ -173,10 +173,10 @@ func (p *agreePage) showDisagreements(title string, opt analysis.AgreeOptions, c
 				head += fmt.Sprintf(" (the first %d shown)", maxEvidence)
 				rows = rows[:maxEvidence]
 			}
-			e.title.SetText(head)
 			for _, r := range rows {
 				e.list.Add(p.disagreementCard(r, coders))
 			}
+			e.title.SetText(head) // last: the list is whole once the count shows
 			e.scroll.ScrollToTop()
 		})
 	}()

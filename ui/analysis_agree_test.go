@@ -66,9 +66,9 @@ func TestAnalysis_AgreementTableAndConsensus(t *testing.T) {
 			pg.g.table.Select(widget.TableCellID{Row: i, Col: 1})
 		}
 	}
-	until(t, "the disagreements", func() bool { return len(v.evidence.list.Objects) > 0 })
-	if !strings.Contains(v.evidence.title.Text, "differ on Political logic") {
-		t.Errorf("title %q", v.evidence.title.Text)
+	until(t, "the disagreements", func() bool { return strings.Contains(v.evidence.title.Text, "passages") })
+	if !strings.Contains(v.evidence.title.Text, "differ on Political logic") || len(v.evidence.list.Objects) == 0 {
+		t.Fatalf("title %q over %d passages", v.evidence.title.Text, len(v.evidence.list.Objects))
 	}
 	card := v.evidence.list.Objects[0]
 	text := textUnder(card)
@@ -87,6 +87,7 @@ func TestAnalysis_AgreementTableAndConsensus(t *testing.T) {
 	if got := consensusCount(t, ws.p); got != before {
 		t.Errorf("after undo the consensus coder has %d codings, want %d", got, before)
 	}
+	until(t, "the table after undo", func() bool { return !v.busy.Visible() })
 	// Accept what both coded alike: one step, and the consensus grows.
 	test.Tap(button(t, v.tab.Content, "Accept what both coded alike"))
 	if consensusCount(t, ws.p) == 0 {
