@@ -50,6 +50,9 @@ const helpText = `coder: qualitative coding for case-study research
                 AND, OR, NOT, NEAR, NEAR/N, FOLLOWED BY, brackets; quote paths with spaces
   coder agree PROJECT --coders "A,B" [--code PATH] [--doc NAME] [--json]   percent, kappa, alpha per code
   coder disagreements PROJECT --coders "A,B" [--code PATH] [--doc NAME] [--json]   where two coders differ
+  coder suggest PROJECT --code PATH [--limit N] [--json]   uncoded passages like the code's codings (learnt offline)
+  coder suggest PROJECT --code PATH --accept DOC:S:E | --reject DOC:S:E   accept (coder "assistant, accepted by NAME") or reject
+  coder suggest PROJECT --evaluate [--json]   hold out a fifth of each code's codings: precision, recall, F1 vs a baseline
   coder check PROJECT                       integrity: file pages, references, spans
   coder backups PROJECT [--json]            the backups kept beside it: time, size, counts
   coder restore PROJECT BACKUP              restore one (a number from 'backups'), saving the current file first

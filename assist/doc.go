@@ -1,0 +1,30 @@
+// Package assist is Coder's offline coding assistant: it learns, on the
+// researcher's machine and from nothing but the codings already made, which
+// passages resemble a code's coded ones, and suggests uncoded passages with a
+// score and the words that drove it. Nothing leaves the machine and no model
+// is downloaded: the features and the classifier are written here in Go.
+//
+// Units. The candidates are a document's passages (paragraphs, speaker
+// turns); a passage longer than maxUnitRunes is cut into sentence-sized
+// spans. A unit is coded with a code when a coding of it overlaps the unit.
+//
+// Features. The words come from analysis.Tokenize (the same segmenter the
+// word lists use, dictionary-segmented for Chinese), stop words left out and
+// English words stemmed: word unigrams and bigrams, character trigrams of
+// each non-Han word and character bigrams of each run of Han characters
+// (CJK bigrams), weighted by sublinear TF-IDF and normalised to unit length.
+// Features seen in fewer than two units are dropped.
+//
+// Classifier. One logistic regression per code, trained by stochastic
+// gradient descent with a fixed seed over all units: coded units are
+// positives, the others negatives, classes balanced, and passages the
+// researcher rejected count as negatives with triple weight (and are never
+// suggested again). A suggestion's words are the word features with the
+// largest contribution (weight × value) to its score.
+//
+// Threshold. A code is learnt from only when it has at least MinExamples
+// codings. Five is the smallest number for which holding out a fifth for
+// evaluation still leaves four to train on, and below that the model merely
+// echoes the few words of one or two passages: its suggestions would be
+// keyword search under another name.
+package assist

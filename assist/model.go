@@ -1,0 +1,238 @@
+package assist
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand"
+	"sort"
+	"strings"
+
+	"coder/qda"
+)
+
+// MinExamples is the number of codings a code needs before the assistant
+// learns from it (see the package comment for why five).
+const MinExamples = 5
+
+// Training settings: passes over the units, the learning rate and the L2
+// penalty, the weight of a rejected passage, and the seed that makes the
+// same codings give the same model.
+const (
+	epochs       = 5
+	learningRate = 0.5
+	l2           = 1e-3
+	rejectWeight = 3
+	seed         = 1
+)
+
+// Threshold is the probability above which a unit counts as the code's in
+// the evaluation; suggestions are ranked by score whatever it is.
+const Threshold = 0.5
+
+// Model is one code's logistic regression over the corpus's features.
+type Model struct {
+	w    []float64
+	bias float64
+}
+
+// Train fits a model to the units marked positive; rejected units are
+// negatives with triple weight. ctx stops it between passes.
+func Train(ctx context.Context, c *Corpus, positive, rejected []bool) (*Model, error) {
+	m := &Model{w: make([]float64, len(c.names))}
+	npos := 0
+	for _, p := range positive {
+		if p {
+			npos++
+		}
+	}
+	nneg := len(c.Units) - npos
+	if npos == 0 || nneg == 0 {
+		return m, nil
+	}
+	// Balanced classes: each side weighs as much as the other in total.
+	wpos := float64(len(c.Units)) / (2 * float64(npos))
+	wneg := float64(len(c.Units)) / (2 * float64(nneg))
+	order := make([]int, len(c.Units))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewSource(seed))
+	t := 0
+	// Lazy L2: weights are kept scaled by `scale`, so the decay of a step
+	// costs one multiplication instead of a pass over every weight.
+	scale := 1.0
+	for e := 0; e < epochs; e++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, u := range order {
+			t++
+			eta := learningRate / (1 + float64(t)*learningRate*l2)
+			y, cw := 0.0, wneg
+			if positive[u] {
+				y, cw = 1, wpos
+			} else if rejected != nil && rejected[u] {
+				cw *= rejectWeight
+			}
+			z := m.bias
+			for _, f := range c.vecs[u] {
+				z += m.w[f.id] * scale * float64(f.val)
+			}
+			g := cw * (sigmoid(z) - y)
+			scale *= 1 - eta*l2
+			if scale < 1e-9 {
+				for i := range m.w {
+					m.w[i] *= scale
+				}
+				scale = 1
+			}
+			for _, f := range c.vecs[u] {
+				m.w[f.id] -= eta * g * float64(f.val) / scale
+			}
+			m.bias -= eta * g
+		}
+	}
+	for i := range m.w {
+		m.w[i] *= scale
+	}
+	return m, nil
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Score returns the model's probability that unit u is the code's.
+func (m *Model) Score(c *Corpus, u int) float64 {
+	z := m.bias
+	for _, f := range c.vecs[u] {
+		z += m.w[f.id] * float64(f.val)
+	}
+	return sigmoid(z)
+}
+
+// Suggestion is an uncoded unit the model finds like the code's passages.
+type Suggestion struct {
+	Document qda.ID   `json:"document"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Text     string   `json:"text"`
+	Score    float64  `json:"score"`
+	Words    []string `json:"words"`
+	// Marks are the spans (document offsets) of the driving words in the text.
+	Marks []qda.Span `json:"marks,omitempty"`
+}
+
+// Span returns the suggestion's span.
+func (s Suggestion) Span() qda.Span { return qda.Span{Start: s.Start, End: s.End} }
+
+// Rejection is a suggestion the researcher turned down.
+type Rejection struct {
+	Code     qda.ID   `json:"code"`
+	Document qda.ID   `json:"document"`
+	Span     qda.Span `json:"span"`
+}
+
+// ErrTooFewExamples says a code has fewer than MinExamples codings.
+type ErrTooFewExamples struct{ Have int }
+
+func (e ErrTooFewExamples) Error() string {
+	return fmt.Sprintf("the code has %d codings; the assistant learns from a code with at least %d", e.Have, MinExamples)
+}
+
+// Suggest trains a model for code on its codings and returns up to limit
+// (0: all) uncoded units scoring at least Threshold, best first. Units the
+// code's codings overlap, and units rejected for it, are never suggested.
+func Suggest(ctx context.Context, c *Corpus, codings []qda.Coding, code qda.ID, rejected []Rejection, limit int) ([]Suggestion, error) {
+	var mine []qda.Coding
+	for _, k := range codings {
+		if k.Code == code {
+			mine = append(mine, k)
+		}
+	}
+	if len(mine) < MinExamples {
+		return nil, ErrTooFewExamples{Have: len(mine)}
+	}
+	pos := c.covered(mine)
+	rej := make([]bool, len(c.Units))
+	for _, r := range rejected {
+		if r.Code != code {
+			continue
+		}
+		if u := c.unitAt(r.Document, r.Span); u >= 0 {
+			rej[u] = true
+		}
+	}
+	m, err := Train(ctx, c, pos, rej)
+	if err != nil {
+		return nil, err
+	}
+	type hit struct {
+		u int
+		p float64
+	}
+	var hits []hit
+	for u := range c.Units {
+		if pos[u] || rej[u] {
+			continue
+		}
+		if p := m.Score(c, u); p >= Threshold {
+			hits = append(hits, hit{u, p})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].p > hits[j].p })
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out := make([]Suggestion, 0, len(hits))
+	for _, h := range hits {
+		u := c.Units[h.u]
+		words, stems := m.drivers(c, h.u, 5)
+		out = append(out, Suggestion{
+			Document: u.Document, Start: u.Span.Start, End: u.Span.End,
+			Text: c.Text(u), Score: math.Round(h.p*1000) / 1000,
+			Words: words, Marks: c.marks(u, stems),
+		})
+	}
+	return out, nil
+}
+
+// drivers returns the n word features that add most to unit u's score, as
+// display words, and the stems they stand for.
+func (m *Model) drivers(c *Corpus, u, n int) ([]string, map[string]bool) {
+	type contrib struct {
+		name string
+		v    float64
+	}
+	var cs []contrib
+	for _, f := range c.vecs[u] {
+		name := c.names[f.id]
+		if !strings.HasPrefix(name, "w:") && !strings.HasPrefix(name, "b:") {
+			continue
+		}
+		if v := m.w[f.id] * float64(f.val); v > 0 {
+			cs = append(cs, contrib{name, v})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].v != cs[j].v {
+			return cs[i].v > cs[j].v
+		}
+		return cs[i].name < cs[j].name
+	})
+	words := []string{}
+	stems := map[string]bool{}
+	for _, x := range cs {
+		if len(words) == n {
+			break
+		}
+		parts := strings.Fields(x.name[2:])
+		shown := make([]string, len(parts))
+		for i, s := range parts {
+			stems[s] = true
+			shown[i] = c.shown[s]
+		}
+		words = append(words, strings.Join(shown, " "))
+	}
+	return words, stems
+}
