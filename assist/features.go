@@ -194,3 +194,11 @@ func (c *Corpus) marks(u Unit, stems map[string]bool) []qda.Span {
 	}
 	return out
 }
+
+// Context returns up to n runes of a document's text before and after span,
+// for showing a suggestion where it stands.
+func (c *Corpus) Context(doc qda.ID, span qda.Span, n int) (before, after string) {
+	t := c.texts[doc]
+	s, e := max(0, min(span.Start, len(t))), max(0, min(span.End, len(t)))
+	return string(t[max(0, s-n):s]), string(t[e:min(len(t), e+n)])
+}

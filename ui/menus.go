@@ -102,6 +102,7 @@ func newMenus(ws *workspace) *menus {
 		fyne.NewMenuItem("Code a speaker's turns…", func() { ws.codeSpeakerDialog("") }),
 		fyne.NewMenuItem("Correct the text…", ws.correctTextDialog),
 		ws.turnsMenuItem(false),
+		fyne.NewMenuItem("Suggest codings…", ws.suggestCodings),
 		fyne.NewMenuItemSeparator(),
 	}
 	for i := range m.pinned {
