@@ -36,7 +36,7 @@ vet:
 test: 
 	@scripts/deps.sh test
 	$(MAKE) vet
-	$(GO) test -tags ci -count=1 ./...
+	$(GO) test -tags ci -count=1 -timeout 30m ./...
 	$(GO) build -o $(BIN) ./cmd/coder
 	scripts/screenshot-test.sh $(BIN) build/screenshot.png
 

@@ -205,7 +205,7 @@ func defaultCoderName() string {
 
 // accountName is the name to code as, from an account's full name and login:
 // the full name without the GECOS extras after its first comma ("Li Na,,,"),
-// else the login without a Windows domain ("LAB-PC\\lina" -> "lina").
+// else the login without a Windows domain ("LAB-PC\lina" -> "lina").
 func accountName(full, login string) string {
 	if i := strings.IndexByte(full, ','); i >= 0 {
 		full = full[:i]

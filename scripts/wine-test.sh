@@ -184,13 +184,19 @@ idx=$(find "$uhome/AppData/Local/coder/index" -mindepth 1 -maxdepth 1 -type d 2>
 [ -n "$idx" ] && [ -n "$(ls -A "$idx")" ] || { find "$uhome/AppData/Local" -maxdepth 4; fail "no search index under %LOCALAPPDATA%\\coder\\index"; }
 say "ok: backups in $U_DOCS/.演示 项目.backups, search index in ${idx#"$uhome/"}"
 
-# The disk-full rule for Windows error codes, as a Windows test binary.
-if CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go test -c -o "$work/diskfull.test.exe" ./internal/diskfull 2>"$work/diskfull-build.log"; then
-  wine "$work/diskfull.test.exe" -test.v >"$work/diskfull.log" 2>&1 || { cat "$work/diskfull.log"; fail "the disk-full test fails on Windows"; }
-  say "ok: internal/diskfull tests pass under Wine ($(grep -c '^--- PASS' "$work/diskfull.log") passed)"
-else
-  cat "$work/diskfull-build.log"; fail "the disk-full test does not build for Windows"
-fi
+# Windows-only rules as Windows test binaries: the disk-full error codes, and
+# the backups folder hidden in Explorer.
+wintest() { # package, -test.run pattern, what it shows
+  local name; name=$(basename "$1")
+  if CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go test -c -o "$work/$name.test.exe" "./$1" 2>"$work/$name-build.log"; then
+    wine "$work/$name.test.exe" -test.v -test.run "$2" >"$work/$name.log" 2>&1 || { cat "$work/$name.log"; fail "$3 fails on Windows"; }
+    say "ok: $3 passes under Wine ($(grep -c '^--- PASS' "$work/$name.log") passed)"
+  else
+    cat "$work/$name-build.log"; fail "$3 does not build for Windows"
+  fi
+}
+wintest internal/diskfull . "the disk-full test"
+wintest store TestMakeBackupDir "the hidden backups folder test"
 
 # The window, on the demo project, in Xvfb.
 command -v Xvfb >/dev/null && command -v import >/dev/null ||

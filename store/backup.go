@@ -223,13 +223,13 @@ func (db *DB) backup(force bool) error {
 
 // writeBackup writes one backup of the open file and returns its path.
 func (db *DB) writeBackup(changes uint64, note string) (string, error) {
-	dir := BackupDir(db.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	dir, err := makeBackupDir(db.path)
+	if err != nil {
 		return "", fmt.Errorf("no backup was written: cannot make the folder %s (%v); the project itself is fine, but make the folder writable", dir, unwrapPath(err))
 	}
 	name := filepath.Join(dir, backupName(time.Now(), changes, note))
 	tmp := name + ".part"
-	err := guard(db.path, func() error {
+	err = guard(db.path, func() error {
 		return db.bolt.View(func(tx *bolt.Tx) error { return tx.CopyFile(tmp, 0o600) })
 	})
 	if err == nil {

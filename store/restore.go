@@ -91,8 +91,8 @@ func Restore(path, backup string) (saved string, err error) {
 // rawBackup copies a file that bbolt cannot read, byte for byte, into the
 // backup folder, so restoring over it never loses it.
 func rawBackup(path, note string) (string, error) {
-	dir := BackupDir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	dir, err := makeBackupDir(path)
+	if err != nil {
 		return "", err
 	}
 	name := filepath.Join(dir, backupName(time.Now(), 0, note))
