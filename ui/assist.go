@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -190,6 +191,9 @@ func (q *suggestQueue) draw() {
 	q.text.Refresh()
 }
 
+// newlines are shown as one pilcrow between paragraphs.
+var newlines = regexp.MustCompile(`\s*\n\s*`)
+
 // suggestionSegments lays out a suggestion between its context (greyed),
 // its driving words bold in the primary colour.
 func suggestionSegments(before string, s assist.Suggestion, after string) []widget.RichTextSegment {
@@ -199,7 +203,7 @@ func suggestionSegments(before string, s assist.Suggestion, after string) []widg
 	var segs []widget.RichTextSegment
 	add := func(text string, st widget.RichTextStyle) {
 		if text != "" {
-			segs = append(segs, &widget.TextSegment{Text: strings.ReplaceAll(text, "\n", " ¶ "), Style: st})
+			segs = append(segs, &widget.TextSegment{Text: newlines.ReplaceAllString(text, " ¶ "), Style: st})
 		}
 	}
 	add("…"+before, grey)
