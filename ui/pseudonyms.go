@@ -31,6 +31,15 @@ type pseudonymsDialog struct {
 	gen         int // the latest reload; older suggestions are dropped
 }
 
+// suggestionsShown, when set (by tests), hears each time the dialog has
+// shown the suggestions of its latest reload.
+var suggestionsShown func()
+
+// inBackground runs the search for names off the event goroutine; tests
+// run it in place, since the test driver's fyne.Do runs on the caller's
+// goroutine.
+var inBackground = func(f func()) { go f() }
+
 func (ws *workspace) showPseudonyms() {
 	pd := &pseudonymsDialog{ws: ws}
 	pd.real = widget.NewEntry()
@@ -96,7 +105,7 @@ func (pd *pseudonymsDialog) reload() {
 	p := pd.ws.p
 	pd.gen++
 	gen := pd.gen
-	go func() {
+	inBackground(func() {
 		ss, err := p.SuggestPseudonyms()
 		fyne.Do(func() {
 			if gen != pd.gen {
@@ -109,8 +118,11 @@ func (pd *pseudonymsDialog) reload() {
 			pd.suggestions = ss
 			pd.sugg.Refresh()
 			pd.status.SetText(fmt.Sprintf("%s in the table; %s found that are not.", qda.Plural(len(pd.table), "name", "names"), qda.Plural(len(ss), "name", "names")))
+			if suggestionsShown != nil {
+				suggestionsShown()
+			}
 		})
-	}()
+	})
 }
 
 func (pd *pseudonymsDialog) add() { pd.set(pd.real.Text, pd.repl.Text) }

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
@@ -20,26 +19,26 @@ import (
 func TestPseudonyms_TableSuggestionsAndExport(t *testing.T) {
 	app, w := openDemoCopy(t)
 	ws := app.ws
+	shown := make(chan struct{}, 8)
+	suggestionsShown = func() { shown <- struct{}{} }
+	inBackground = func(f func()) { f() }
+	t.Cleanup(func() { suggestionsShown, inBackground = nil, func(f func()) { go f() } })
 	menuItem(t, menuNamed(t, w.MainMenu(), "Tools"), "Pseudonyms…").Action()
 	dlg := topOverlay(t, w)
 	es := entries(dlg)
 	if len(es) < 2 {
 		t.Fatalf("the pseudonyms dialog has %d fields", len(es))
 	}
+	wait(t, shown, "the first suggestions")
 	typeInto(es[0], "Han")
 	typeInto(es[1], "H")
 	test.Tap(button(t, dlg, "Add or change"))
-	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(textUnder(dlg), "1 name in the table;") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	wait(t, shown, "the suggestions after adding a name")
 	if txt := textUnder(dlg); !strings.Contains(txt, "Han  →  H") || !strings.Contains(txt, "Zhou") || regexp.MustCompile(`(?m)^Han  \(`).MatchString(txt) {
 		t.Fatalf("the dialog shows:\n%s", txt)
 	}
 	test.Tap(button(t, dlg, "Add as Person A")) // Zhou, the commonest name left
-	for !strings.Contains(textUnder(dlg), "2 names in the table;") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	wait(t, shown, "the suggestions after adding a suggested name")
 	table, _ := ws.p.Pseudonyms()
 	if len(table) != 2 || table[0].Real != "Han" || table[1].Real != "Zhou" || table[1].Replacement != "Person A" {
 		t.Fatalf("table = %v", table)
