@@ -1,28 +1,32 @@
 package merge
 
 import (
-	"strings"
-
 	"coder/qda"
 )
 
 // codes unites the codebooks: by ID (the later edit wins), minus deleted
-// codes and codes under them, then by path from the top down, so that two codes with the same
-// name under the same parent become one (the least ID stays) and their
-// children meet under it.
+// codes and codes under them, then by path from the top down, so that two
+// codes made separately (each in one copy only) with the same name under
+// the same parent become one (the least ID stays) and their children meet
+// under it. Codes that still share a path (one was renamed onto the
+// other's) stay two, numbered.
 func (m *merger) codes() []qda.Code {
 	byID := map[qda.ID]qda.Code{}
+	var in [2]map[qda.ID]bool
 	for side, b := range []*qda.Bundle{m.ours, m.theirs} {
+		in[side] = map[qda.ID]bool{}
 		for _, c := range b.Codes {
 			c.ID = m.resolve(c.ID)
 			c.Parent = m.resolve(c.Parent)
 			c.ModifiedBy = m.resolve(c.ModifiedBy)
+			c.Name, c.Replaces = ownName(c.Name, c.Replaces)
 			if m.deleted(c.ID) {
 				if side == 1 {
 					m.report.applied(qda.GoneCode, c.Name)
 				}
 				continue
 			}
+			in[side][c.ID] = true
 			m.foldCode(byID, c)
 		}
 	}
@@ -48,28 +52,64 @@ func (m *merger) codes() []qda.Code {
 	}
 	var visit func(parent qda.ID, path string)
 	visit = func(parent qda.ID, path string) {
-		first := map[string]qda.ID{}
-		var kids []qda.ID
+		groups := map[string][]qda.ID{}
+		var keys []string
 		for _, id := range sortedIDs(children[parent]) {
-			c := byID[id]
-			key := strings.ToLower(strings.TrimSpace(c.Name))
-			into, ok := first[key]
-			if !ok {
-				first[key] = id
-				kids = append(kids, id)
+			key := nameKey(byID[id].Name)
+			if _, ok := groups[key]; !ok {
+				keys = append(keys, key)
+			}
+			groups[key] = append(groups[key], id)
+		}
+		// Only codes one copy has and the other has not (made separately)
+		// are joined: one copy's, with the other's.
+		for _, key := range keys {
+			var apart []qda.ID
+			var has [2]bool
+			for _, id := range groups[key] {
+				if in[0][id] != in[1][id] {
+					apart = append(apart, id)
+					has[0] = has[0] || in[0][id]
+					has[1] = has[1] || in[1][id]
+				}
+			}
+			if !has[0] || !has[1] {
 				continue
 			}
-			m.unify(qda.GoneCode, id, into, path+c.Name, "by path")
-			delete(byID, id)
-			c.ID = into
-			m.foldCode(byID, c)
-			for _, k := range children[id] {
-				kc := byID[k]
-				kc.Parent = into
-				byID[k] = kc
+			into := apart[0] // the least ID
+			for _, id := range apart[1:] {
+				c := byID[id]
+				m.unify(qda.GoneCode, id, into, path+c.Name, "by path")
+				delete(byID, id)
+				c.ID = into
+				m.foldCode(byID, c)
+				for _, k := range children[id] {
+					kc := byID[k]
+					kc.Parent = into
+					byID[k] = kc
+				}
+				children[into] = append(children[into], children[id]...)
+				delete(children, id)
 			}
-			children[into] = append(children[into], children[id]...)
-			delete(children, id)
+		}
+		// Any other codes left on one path (a code renamed onto a code
+		// made elsewhere) stay apart, numbered: the least ID keeps the name.
+		var kids []qda.ID
+		for _, id := range sortedIDs(children[parent]) {
+			if _, ok := byID[id]; ok {
+				kids = append(kids, id)
+			}
+		}
+		names := make([]string, len(kids))
+		for i, id := range kids {
+			names[i] = byID[id].Name
+		}
+		for i, name := range numberClashes(names) {
+			if c := byID[kids[i]]; name != c.Name {
+				m.report.renamedCode(path+c.Name, name)
+				c.Name, c.Replaces = withNumber(name, c.Replaces)
+				byID[kids[i]] = c
+			}
 		}
 		for _, id := range kids {
 			visit(id, path+byID[id].Name+"/")

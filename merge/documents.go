@@ -3,7 +3,6 @@ package merge
 import (
 	"crypto/sha256"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -16,7 +15,8 @@ import (
 // (the same file imported separately by two coders), so their codings land
 // on one document with their spans unchanged. Documents both copies have
 // stay apart even when their texts are the same (imported twice on purpose). Names are
-// then made unique again, the earlier import keeping its name.
+// then made unique again, the earlier import (then the least ID) keeping
+// its name and the others numbered (see numberClashes).
 func (m *merger) documents() []qda.Document {
 	byID := map[qda.ID]qda.Document{}
 	var in [2]map[qda.ID]bool
@@ -25,6 +25,7 @@ func (m *merger) documents() []qda.Document {
 		for _, d := range b.Documents {
 			d.ID = m.resolve(d.ID)
 			d.ModifiedBy = m.resolve(d.ModifiedBy)
+			d.Name, d.Replaces = ownName(d.Name, d.Replaces)
 			if m.deleted(d.ID) {
 				if side == 1 {
 					m.report.applied(qda.GoneDocument, d.Name)
@@ -72,25 +73,19 @@ func (m *merger) documents() []qda.Document {
 		}
 		return out[i].ID < out[j].ID
 	})
-	taken := map[string]bool{}
+	names := make([]string, len(out))
 	for i := range out {
-		name := out[i].Name
-		base := numbered.ReplaceAllString(name, "")
-		for n := 2; taken[strings.ToLower(strings.TrimSpace(name))]; n++ {
-			name = fmt.Sprintf("%s (%d)", base, n)
-		}
+		names[i] = out[i].Name
+	}
+	for i, name := range numberClashes(names) {
 		if name != out[i].Name {
 			m.report.renamed(out[i].Name, name)
-			out[i].Name = name
+			out[i].Name, out[i].Replaces = withNumber(name, out[i].Replaces)
 		}
-		taken[strings.ToLower(strings.TrimSpace(name))] = true
 	}
 	sortByID(out, func(d *qda.Document) qda.ID { return d.ID })
 	return out
 }
-
-// numbered is the " (2)" a name gets when another document has it.
-var numbered = regexp.MustCompile(` \(\d+\)$`)
 
 func (m *merger) foldDocument(byID map[qda.ID]qda.Document, d qda.Document) {
 	o, ok := byID[d.ID]

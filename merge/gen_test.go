@@ -146,11 +146,16 @@ func (br *branch) renameCode() {
 		return
 	}
 	c := &b.Codes[br.pick(len(b.Codes))]
-	// A new name no other code has anywhere: a rename that meets another
-	// code's path is the one case where merging depends on the order (see
-	// the package comment).
+	// Often a name another copy's code may have under the same parent: a
+	// rename onto a code made elsewhere.
+	name := codeNames[br.pick(len(codeNames))]
+	if br.pick(3) == 0 {
+		name = fmt.Sprintf("%s %d", name, br.w.now.Unix()%100000)
+	}
+	if siblingHas(b.Codes, c.Parent, name, c.ID) {
+		return
+	}
 	at := br.w.tick()
-	name := fmt.Sprintf("%s %d", codeNames[br.pick(len(codeNames))], at.Unix()%100000)
 	old := c.Version()
 	c.Name = name
 	stampEdit(c, old, at, br.coder)
@@ -225,10 +230,15 @@ func (br *branch) dropMemosOn(targets []qda.ID) {
 func (br *branch) importDoc() {
 	b := br.b
 	text := texts[br.pick(len(texts))]
-	// Names no other document has anywhere: two copies importing different
-	// files under one name get numbered names, and which gets which number
-	// can depend on the order of merges (see the package comment).
-	name := fmt.Sprintf("%s %d", docNames[br.pick(len(docNames))], br.w.now.Unix()%100000)
+	// Often a name a document in another copy has: different files
+	// imported under one name get numbered names when merged.
+	name := docNames[br.pick(len(docNames))]
+	for _, o := range b.Documents {
+		if strings.EqualFold(o.Name, name) {
+			name = fmt.Sprintf("%s %d", name, br.w.now.Unix()%100000)
+			break
+		}
+	}
 	n := len([]rune(text))
 	b.Documents = append(b.Documents, qda.Document{ID: qda.NewID(), Name: name, Kind: qda.KindInterview, Text: text, Chars: n,
 		Passages: []qda.Passage{{Span: qda.Span{Start: 0, End: n}}}, Imported: br.w.tick()})

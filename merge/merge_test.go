@@ -3,7 +3,9 @@ package merge_test
 import (
 	"encoding/json"
 	"math/rand"
+	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -198,8 +200,14 @@ func valid(t *testing.T, what string, b *qda.Bundle) {
 // interleaved times; then the merged project is copied out again, edited
 // and merged back. A⊕B = B⊕A, (A⊕B)⊕C = A⊕(B⊕C) = (A⊕C)⊕B, A⊕A = A, and
 // merging a part again changes nothing.
+//
+// MERGE_SEEDS=1500 runs more seeds than the default 150.
 func TestMerge_OrderIndependentAndIdempotent(t *testing.T) {
-	for seed := int64(1); seed <= 150; seed++ {
+	seeds := int64(150)
+	if n, err := strconv.ParseInt(os.Getenv("MERGE_SEEDS"), 10, 64); err == nil && n > 0 {
+		seeds = n
+	}
+	for seed := int64(1); seed <= seeds; seed++ {
 		w := &world{r: rand.New(rand.NewSource(seed)), now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 		base := w.base()
 		third := "Chen"

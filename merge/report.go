@@ -111,6 +111,10 @@ func (r *Report) renamed(from, to string) {
 	r.Moved = append(r.Moved, Note{What: from, Why: fmt.Sprintf("renamed %q: another document has its name", to)})
 }
 
+func (r *Report) renamedCode(from, to string) {
+	r.Moved = append(r.Moved, Note{What: from, Why: fmt.Sprintf("renamed %q: another code under the same parent has its name", to)})
+}
+
 func editOf(v qda.Versioned) Edit {
 	at, by := stamp(v)
 	return Edit{Coder: by, At: at}
