@@ -110,15 +110,25 @@ func TestSuggest_TooFewCodingsSaysHowMany(t *testing.T) {
 }
 
 // Ensure that Chinese text gets CJK bigram features and word features from
-// the segmenter.
+// the segmenter, and English words their character trigrams.
 func TestFeaturize_ChineseGetsBigramsAndWords(t *testing.T) {
-	c := &Corpus{shown: map[string]string{}}
-	tf, _ := c.featurize("房租太贵了", nil)
+	c := &Corpus{shown: map[string]string{}, vocab: map[string]int32{}, stems: map[string]string{}}
+	counts, _ := c.featurize("房租太贵了", nil)
+	tf := map[string]int{}
+	for f, id := range c.vocab {
+		tf[f] = counts[id]
+	}
 	if tf["c:房租"] == 0 || tf["c:租太"] == 0 {
 		t.Errorf("no CJK bigrams in %v", tf)
 	}
 	if tf["w:房租"] == 0 {
 		t.Errorf("no word feature for 房租 in %v", tf)
+	}
+	counts, _ = c.featurize("rent", nil)
+	for _, f := range []string{"c:^re", "c:ren", "c:ent", "c:nt$", "w:rent"} {
+		if counts[c.vocab[f]] != 1 {
+			t.Errorf("rent: no feature %q", f)
+		}
 	}
 }
 

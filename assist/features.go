@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"coder/analysis"
 	"coder/qda"
@@ -27,15 +28,21 @@ type Corpus struct {
 	texts map[qda.ID][]rune // document texts
 	index map[qda.ID][]int  // units of each document, in order
 	words [][]string        // each unit's word stems (for the baseline)
+
+	// While building: every feature seen, by name, and the stems of words.
+	vocab map[string]int32
+	stems map[string]string
+	buf   []byte
 }
 
 // NewCorpus cuts docs (with their texts) into units and computes their
 // features. progress, when not nil, is told how many documents are done; a
 // cancelled ctx stops the work and returns its error.
 func NewCorpus(ctx context.Context, docs []qda.Document, stop map[string]bool, progress func(done, total int)) (*Corpus, error) {
-	c := &Corpus{shown: map[string]string{}, texts: map[qda.ID][]rune{}, index: map[qda.ID][]int{}}
-	var counts []map[string]int
-	df := map[string]int{}
+	c := &Corpus{shown: map[string]string{}, texts: map[qda.ID][]rune{}, index: map[qda.ID][]int{},
+		vocab: map[string]int32{}, stems: map[string]string{}}
+	var counts []map[int32]int
+	var df []int32
 	for i := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -53,6 +60,9 @@ func NewCorpus(ctx context.Context, docs []qda.Document, stop map[string]bool, p
 			c.words = append(c.words, stems)
 			counts = append(counts, tf)
 			for f := range tf {
+				for int(f) >= len(df) {
+					df = append(df, 0)
+				}
 				df[f]++
 			}
 		}
@@ -60,26 +70,36 @@ func NewCorpus(ctx context.Context, docs []qda.Document, stop map[string]bool, p
 			progress(i+1, len(docs))
 		}
 	}
-	ids := map[string]int32{}
+	// Features seen in fewer than two units are dropped; the rest are
+	// numbered again in name order.
+	all := make([]string, len(c.vocab))
+	for f, id := range c.vocab {
+		all[id] = f
+	}
 	var names []string
-	for f, n := range df {
-		if n >= 2 {
+	for id, f := range all {
+		if df[id] >= 2 {
 			names = append(names, f)
 		}
 	}
 	sort.Strings(names)
+	ids := make([]int32, len(all))
+	for i := range ids {
+		ids[i] = -1
+	}
 	for i, f := range names {
-		ids[f] = int32(i)
+		ids[c.vocab[f]] = int32(i)
 	}
 	c.names = names
+	c.vocab, c.stems, c.buf = nil, nil, nil
 	n := float64(len(c.Units))
 	c.vecs = make([][]feature, len(counts))
 	for u, tf := range counts {
 		v := make([]feature, 0, len(tf))
 		var norm float64
 		for f, k := range tf {
-			id, ok := ids[f]
-			if !ok {
+			id := ids[f]
+			if id < 0 {
 				continue
 			}
 			w := (1 + math.Log(float64(k))) * (math.Log((n+1)/float64(df[f]+1)) + 1)
@@ -96,9 +116,38 @@ func NewCorpus(ctx context.Context, docs []qda.Document, stop map[string]bool, p
 	return c, nil
 }
 
+// count adds one to the feature named by kind and parts; the name is built
+// in a reused buffer so a feature seen before costs no allocation.
+func (c *Corpus) count(tf map[int32]int, kind byte, parts ...string) {
+	b := append(c.buf[:0], kind, ':')
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, p...)
+	}
+	c.buf = b
+	id, ok := c.vocab[string(b)]
+	if !ok {
+		id = int32(len(c.vocab))
+		c.vocab[string(b)] = id
+	}
+	tf[id]++
+}
+
+// stem returns a word's stem, remembered.
+func (c *Corpus) stem(w string) string {
+	s, ok := c.stems[w]
+	if !ok {
+		s = analysis.Stem(w)
+		c.stems[w] = s
+	}
+	return s
+}
+
 // featurize counts a unit's features and returns its word stems in order.
-func (c *Corpus) featurize(text string, stop map[string]bool) (map[string]int, []string) {
-	tf := map[string]int{}
+func (c *Corpus) featurize(text string, stop map[string]bool) (map[int32]int, []string) {
+	tf := map[int32]int{}
 	var stems []string
 	prev := ""
 	for _, t := range analysis.Tokenize(text) {
@@ -106,40 +155,47 @@ func (c *Corpus) featurize(text string, stop map[string]bool) (map[string]int, [
 			prev = ""
 			continue
 		}
-		s := analysis.Stem(t.Word)
+		s := c.stem(t.Word)
 		if _, ok := c.shown[s]; !ok {
 			c.shown[s] = t.Word
 		}
 		stems = append(stems, s)
-		tf["w:"+s]++
+		c.count(tf, 'w', s)
 		if prev != "" {
-			tf["b:"+prev+" "+s]++
+			c.count(tf, 'b', prev, s)
 		}
 		prev = s
 		if !isHanWord(t.Word) {
-			r := []rune("^" + t.Word + "$")
-			for i := 0; i+3 <= len(r); i++ {
-				tf["c:"+string(r[i:i+3])]++
+			w := "^" + t.Word + "$"
+			for i := 0; i < len(w); {
+				_, n1 := utf8.DecodeRuneInString(w[i:])
+				j := i + n1
+				if j >= len(w) {
+					break
+				}
+				_, n2 := utf8.DecodeRuneInString(w[j:])
+				if j+n2 >= len(w) {
+					break
+				}
+				_, n3 := utf8.DecodeRuneInString(w[j+n2:])
+				c.count(tf, 'c', w[i:j+n2+n3])
+				i = j
 			}
 		}
 	}
 	// CJK bigrams: every two neighbouring Han characters, across the
 	// segmenter's word boundaries, so a word it cut wrongly is still seen.
-	var run []rune
-	flush := func() {
-		for i := 0; i+2 <= len(run); i++ {
-			tf["c:"+string(run[i:i+2])]++
+	prevHan := -1
+	for i, r := range text {
+		if !unicode.Is(unicode.Han, r) {
+			prevHan = -1
+			continue
 		}
-		run = run[:0]
-	}
-	for _, r := range text {
-		if unicode.Is(unicode.Han, r) {
-			run = append(run, r)
-		} else {
-			flush()
+		if prevHan >= 0 {
+			c.count(tf, 'c', text[prevHan:i+utf8.RuneLen(r)])
 		}
+		prevHan = i
 	}
-	flush()
 	return tf, stems
 }
 
