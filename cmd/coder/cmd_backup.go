@@ -45,8 +45,24 @@ func readOnlyCommand(args []string) bool {
 			return false
 		}
 		return true
+	case "pseudonyms":
+		// "pseudonyms PROJECT [suggest]" reads; "add" and "remove" write.
+		verb := arg(positional(args[1:]), 1)
+		return verb == "" || verb == "suggest"
 	}
 	return readOnlyCommands[args[0]]
+}
+
+// positional keeps the arguments that are not flags. None of the flags the
+// read-only check meets takes a value of its own.
+func positional(args []string) []string {
+	var out []string
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func arg(args []string, i int) string {
