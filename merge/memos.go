@@ -21,6 +21,9 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 	}
 	coders := idSet(out.Coders, func(c *qda.Coder) qda.ID { return c.ID })
 	versions := map[qda.ID][]qda.Memo{}
+	// edited holds, per memo, its flagged copies someone edited: what such
+	// a copy has seen is no longer in conflict.
+	edited := map[qda.ID][]qda.Memo{}
 	for side, b := range []*qda.Bundle{m.ours, m.theirs} {
 		for _, x := range b.Memos {
 			x.ID = m.resolve(x.ID)
@@ -43,6 +46,8 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 				// apart below only while it is still in conflict.
 				if v := asVersionOf(x, orig); copyID(orig, v) == x.ID {
 					x = v
+				} else {
+					edited[orig] = append(edited[orig], x)
 				}
 			}
 			x.Target = m.resolve(x.Target)
@@ -68,7 +73,7 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 		}
 		res = append(res, win)
 		for _, v := range live {
-			if v.Version() == win.Version() {
+			if v.Version() == win.Version() || seenBy(v, edited[id]) {
 				continue
 			}
 			cp := v
@@ -126,6 +131,16 @@ func current(vs []qda.Memo) []qda.Memo {
 		}
 	}
 	return live
+}
+
+// seenBy reports whether one of the memos has seen version v.
+func seenBy(v qda.Memo, by []qda.Memo) bool {
+	for i := range by {
+		if by[i].Version() != v.Version() && qda.Supersedes(&by[i], &v) {
+			return true
+		}
+	}
+	return false
 }
 
 // asVersionOf turns a flagged copy back into the version of memo orig it
