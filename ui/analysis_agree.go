@@ -113,13 +113,14 @@ func (p *agreePage) work() func(d *analysis.Data) (func(), error) {
 		}
 		cells = append(cells, []string{"Overall", percentCell(ag.Overall.Percent), measureCell(ag.Overall.Kappa), measureCell(ag.Overall.Alpha), "", "", ""})
 		return func() {
-			p.last, p.coders = ag, coders
+			p.coders = coders
 			p.a.Selected, p.b.Selected = coders[0].Name, coders[1].Name
 			p.a.Refresh()
 			p.b.Refresh()
 			p.g.set(cells, 280, 96)
 			p.v.status.SetText(fmt.Sprintf("%s and %s over the %s both coded (%s); click a row for the passages where they differ.",
 				coders[0].Name, coders[1].Name, qda.Plural(len(ag.Documents), "document", "documents"), qda.Plural(ag.Chars, "character", "characters")))
+			p.last = ag // last: the table is whole once this is set
 		}, nil
 	}
 }

@@ -48,7 +48,7 @@ func TestAnalysis_AgreementTableAndConsensus(t *testing.T) {
 	if pg == nil {
 		t.Fatal("the Analysis view has no Agreement tab")
 	}
-	until(t, "the agreement table", func() bool { return gridRow(pg.g, "Overall") != nil })
+	until(t, "the agreement table", func() bool { return pg.last != nil && gridRow(pg.g, "Overall") != nil })
 	if pg.a.Selected != "Researcher A" || pg.b.Selected != "Researcher B" {
 		t.Errorf("coders chosen: %q and %q, want the demo's Researcher A and B", pg.a.Selected, pg.b.Selected)
 	}

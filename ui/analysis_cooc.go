@@ -90,8 +90,8 @@ func (p *coocPage) work() func(d *analysis.Data) (func(), error) {
 			cells = append(cells, row)
 		}
 		return func() {
-			p.last = c
 			p.g.set(cells, 240, 150)
+			p.last = c // after the table: tests wait for it, then use the table
 		}, nil
 	}
 }
