@@ -5,8 +5,8 @@
 //
 // The rules:
 //   - entities are matched by UUID; documents also by the hash of their text
-//     (two coders imported the same file), codes by path (the same name under
-//     the same parent), cases by name, attributes by scope and name, coders
+//     (two coders imported the same file), codes made separately by path
+//     (the same name under the same parent), cases by name, attributes by scope and name, coders
 //     by name. Matches are recorded as tombstones with Into, so what later
 //     arrives on the other ID lands on the same entity;
 //   - codings are united; the same span, code and coder is one coding;
@@ -23,12 +23,17 @@
 // A⊕B = B⊕A, (A⊕B)⊕C = A⊕(B⊕C), A⊕A = A. The result's project identity is
 // the first argument's.
 //
-// One thing can depend on the order of merges: a match by name that only
-// exists between some of the copies. When one copy renames a code (or a
-// concurrent edit of it brings back an old name) onto the path of a code
-// another copy made, the two are one code if they met before the rename
-// arrived and two if after; likewise the numbers given to documents that
-// different copies imported under one name. Whole records win, not fields:
-// of a rename in one copy and a recolouring in another, the later keeps
-// its name and colour and the other is reported.
+// Names are matched only where that is a property of the set of records:
+// codes are joined by path only when each of the two is in one copy and not
+// the other (made separately). A code renamed onto the path of a code made
+// elsewhere stays its own code, as do two documents with one name and
+// different texts; the merge numbers the clash ("Trust (2)"): of codes the
+// least ID keeps the name, of documents the earlier import (then the least
+// ID). A merge's numbers are marked in the record's history and worked out
+// again from the records' own names by every merge, so they too depend only
+// on the set of records, not on the order of arrival (see names.go).
+//
+// Whole records win, not fields: of a rename in one copy and a recolouring
+// in another, the later keeps its name and colour and the other is
+// reported.
 package merge
