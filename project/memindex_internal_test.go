@@ -38,7 +38,17 @@ func TestMemIndex_RefreshedAfterManyUpdates(t *testing.T) {
 		return res.Total
 	}
 	before := count()
-	for i := 0; i < memRefreshAfter+5; i++ {
+	// Code until a refresh has started (after memRefreshAfter updates, once
+	// ten times the first build's time has passed), then wait for the swap.
+	swapped := func() (bool, bool) {
+		p.ixMu.Lock()
+		defer p.ixMu.Unlock()
+		return p.index != first, p.mem.refreshing
+	}
+	for i := 0; i < 5000; i++ {
+		if s, busy := swapped(); s || busy {
+			break
+		}
 		d := docs[i%len(docs)]
 		start := (i * 7) % (d.Chars - 20)
 		if _, err := p.ApplyCode(d.ID, qda.Span{Start: start, End: start + 12}, code.ID); err != nil {
@@ -47,10 +57,7 @@ func TestMemIndex_RefreshedAfterManyUpdates(t *testing.T) {
 	}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		p.ixMu.Lock()
-		swapped, busy := p.index != first, p.mem.refreshing
-		p.ixMu.Unlock()
-		if swapped && !busy {
+		if s, busy := swapped(); s && !busy {
 			break
 		}
 		if time.Now().After(deadline) {
