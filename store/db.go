@@ -22,7 +22,7 @@ import (
 
 // SchemaVersion is the version of the bucket layout this code writes. Open
 // migrates older files forward one step at a time and refuses newer ones.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // LockTimeout is how long Open waits for another process to let go of the
 // file when it opens the file for writing.

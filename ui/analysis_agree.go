@@ -108,10 +108,10 @@ func (p *agreePage) work() func(d *analysis.Data) (func(), error) {
 		}
 		cells := [][]string{{"Code", "Agreement", "Kappa", "Alpha", coders[0].Name, coders[1].Name, "Both"}}
 		for _, r := range ag.Codes {
-			cells = append(cells, []string{strings.Repeat("    ", r.Depth) + shortPath(r.Path), percentCell(r.Percent), measureCell(r.Kappa), measureCell(r.Alpha),
+			cells = append(cells, []string{strings.Repeat("    ", r.Depth) + shortPath(r.Path), analysis.PercentText(r.Percent), analysis.MeasureText(r.Kappa), analysis.MeasureText(r.Alpha),
 				fmt.Sprint(r.Chars[0]), fmt.Sprint(r.Chars[1]), fmt.Sprint(r.CharsBoth)})
 		}
-		cells = append(cells, []string{"Overall", percentCell(ag.Overall.Percent), measureCell(ag.Overall.Kappa), measureCell(ag.Overall.Alpha), "", "", ""})
+		cells = append(cells, []string{"Overall", analysis.PercentText(ag.Overall.Percent), analysis.MeasureText(ag.Overall.Kappa), analysis.MeasureText(ag.Overall.Alpha), "", "", ""})
 		return func() {
 			p.coders = coders
 			p.a.Selected, p.b.Selected = coders[0].Name, coders[1].Name
@@ -123,20 +123,6 @@ func (p *agreePage) work() func(d *analysis.Data) (func(), error) {
 			p.last = ag // last: the table is whole once this is set
 		}, nil
 	}
-}
-
-func percentCell(x float64) string {
-	if math.IsNaN(x) {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f%%", x)
-}
-
-func measureCell(x float64) string {
-	if math.IsNaN(x) {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f", x)
 }
 
 // tap lists the disagreements on a code (the overall row: on every code).

@@ -57,8 +57,8 @@ func TestAnalysis_AgreementTableAndConsensus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := gridRow(pg.g, "Overall"); got[2] != measureCell(want.Overall.Kappa) {
-		t.Errorf("overall kappa shown %q, want %q", got[2], measureCell(want.Overall.Kappa))
+	if got := gridRow(pg.g, "Overall"); got[2] != analysis.MeasureText(want.Overall.Kappa) {
+		t.Errorf("overall kappa shown %q, want %q", got[2], analysis.MeasureText(want.Overall.Kappa))
 	}
 	// The row of Political logic: the passages where they differ on it.
 	for i, r := range pg.g.cells {

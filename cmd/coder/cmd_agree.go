@@ -81,9 +81,9 @@ func cmdAgree(args []string) int {
 		fmt.Fprintf(w, "code\tpercent\tkappa\talpha\t%s\t%s\tboth\t\n", oneLine(names[0], 16), oneLine(names[1], 16))
 		for _, r := range a.Codes {
 			fmt.Fprintf(w, "%s%s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", strings.Repeat("  ", r.Depth), r.Path[strings.LastIndex(r.Path, "/")+1:],
-				percentText(r.Percent), measureText(r.Kappa), measureText(r.Alpha), r.Chars[0], r.Chars[1], r.CharsBoth)
+				analysis.PercentText(r.Percent), analysis.MeasureText(r.Kappa), analysis.MeasureText(r.Alpha), r.Chars[0], r.Chars[1], r.CharsBoth)
 		}
-		fmt.Fprintf(w, "overall\t%s\t%s\t%s\t\t\t\t\n", percentText(a.Overall.Percent), measureText(a.Overall.Kappa), measureText(a.Overall.Alpha))
+		fmt.Fprintf(w, "overall\t%s\t%s\t%s\t\t\t\t\n", analysis.PercentText(a.Overall.Percent), analysis.MeasureText(a.Overall.Kappa), analysis.MeasureText(a.Overall.Alpha))
 		return w.Flush()
 	})
 }
@@ -182,18 +182,4 @@ func statOf(s analysis.Stat) statJSON {
 		return &x
 	}
 	return statJSON{Percent: num(s.Percent), Kappa: num(s.Kappa), Alpha: num(s.Alpha)}
-}
-
-func percentText(x float64) string {
-	if math.IsNaN(x) {
-		return "–"
-	}
-	return fmt.Sprintf("%.1f%%", x)
-}
-
-func measureText(x float64) string {
-	if math.IsNaN(x) {
-		return "–"
-	}
-	return fmt.Sprintf("%.2f", x)
 }
