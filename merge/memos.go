@@ -21,6 +21,26 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 	}
 	coders := idSet(out.Coders, func(c *qda.Coder) qda.ID { return c.ID })
 	versions := map[qda.ID][]qda.Memo{}
+	// flagged holds what each flagged memo is a conflicting version of: a
+	// flagged copy of a flagged copy goes when the memo they came from goes.
+	flagged := map[qda.ID]qda.ID{}
+	for _, b := range []*qda.Bundle{m.ours, m.theirs} {
+		for _, x := range b.Memos {
+			if x.ConflictOf != "" {
+				flagged[m.resolve(x.ID)] = m.resolve(x.ConflictOf)
+			}
+		}
+	}
+	gone := func(id qda.ID) bool {
+		seen := map[qda.ID]bool{}
+		for ; id != "" && !seen[id]; id = flagged[id] {
+			if m.deleted(id) {
+				return true
+			}
+			seen[id] = true
+		}
+		return false
+	}
 	// edited holds, per memo, its flagged copies someone edited: what such
 	// a copy has seen is no longer in conflict.
 	edited := map[qda.ID][]qda.Memo{}
@@ -35,7 +55,7 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 			}
 			if x.ConflictOf != "" {
 				orig := m.resolve(x.ConflictOf)
-				if m.deleted(orig) {
+				if gone(orig) {
 					// The flagged copy of a memo someone deleted goes with it.
 					if side == 1 {
 						m.report.applied(qda.GoneMemo, x.Title)
