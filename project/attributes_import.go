@@ -297,8 +297,9 @@ func typeNoun(t qda.VarType) string {
 // ExportAttributes writes the attribute table of a scope as csv or xlsx:
 // a header row ("Case" or "Document", then the attributes), a row per case
 // or document. Numbers go to XLSX as numbers; ImportAttributes reads the
-// file back unchanged.
-func (p *Project) ExportAttributes(w io.Writer, format string, scope qda.VarScope) error {
+// file back unchanged. With ExportOptions.Pseudonymise, real names in case
+// and document names and text values are replaced.
+func (p *Project) ExportAttributes(w io.Writer, format string, scope qda.VarScope, opts ...ExportOptions) error {
 	s, err := p.AttributeSheet(scope)
 	if err != nil {
 		return err
@@ -331,5 +332,5 @@ func (p *Project) ExportAttributes(w io.Writer, format string, scope qda.VarScop
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return p.ExportTable(w, format, t)
+	return p.ExportTable(w, format, t, opts...)
 }

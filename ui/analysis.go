@@ -164,11 +164,18 @@ func (v *analysisView) exportTable(p analysisPage, format string) {
 		v.ws.notice("Nothing to export yet.")
 		return
 	}
-	v.saveFile(safeFileName(v.ws.info.Name+" "+p.title())+"."+format, format, func(w io.Writer) error { return v.ws.p.ExportTable(w, format, t) })
+	v.saveFile(safeFileName(v.ws.info.Name+" "+p.title())+"."+format, format, func(w io.Writer, opts project.ExportOptions) error {
+		return v.ws.p.ExportTable(w, format, t, opts)
+	})
 }
 
-// saveFile asks where to save and writes there off the UI goroutine.
-func (v *analysisView) saveFile(name, ext string, write func(io.Writer) error) {
+// saveFile asks whether to pseudonymise (when the project has a pseudonym
+// table) and where to save, and writes there off the UI goroutine.
+func (v *analysisView) saveFile(name, ext string, write func(io.Writer, project.ExportOptions) error) {
+	v.ws.askPseudonymise(name, func(pseudo bool) { v.saveFileAs(name, ext, project.ExportOptions{Pseudonymise: pseudo}, write) })
+}
+
+func (v *analysisView) saveFileAs(name, ext string, opts project.ExportOptions, write func(io.Writer, project.ExportOptions) error) {
 	ws := v.ws
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -179,7 +186,7 @@ func (v *analysisView) saveFile(name, ext string, write func(io.Writer) error) {
 			return
 		}
 		go func() {
-			err := write(w)
+			err := write(w, opts)
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}

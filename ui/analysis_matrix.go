@@ -48,7 +48,9 @@ func (p *matrixPage) controls() fyne.CanvasObject {
 			if m == nil {
 				return
 			}
-			p.v.saveFile(safeFileName(p.v.ws.info.Name+" matrix")+"."+format, format, func(w io.Writer) error { return p.v.ws.p.ExportMatrix(w, format, m) })
+			p.v.saveFile(safeFileName(p.v.ws.info.Name+" matrix")+"."+format, format, func(w io.Writer, opts project.ExportOptions) error {
+				return p.v.ws.p.ExportMatrix(w, format, m, opts)
+			})
 		})
 	}
 	return container.NewHBox(widget.NewLabel("Rows"), fixedWidth(p.rows, 190), fixedWidth(p.cols, 170), p.rollup,

@@ -159,7 +159,9 @@ func (p *timelinePage) exportPNG() {
 		return
 	}
 	c := p.chart
-	p.v.saveFile(safeFileName(p.v.ws.info.Name+" Timeline "+p.name)+".png", "png", func(w io.Writer) error {
+	// A chart draws code names and dates, not the coded text: it is saved
+	// without the pseudonymise question.
+	p.v.saveFileAs(safeFileName(p.v.ws.info.Name+" Timeline "+p.name)+".png", "png", project.ExportOptions{}, func(w io.Writer, _ project.ExportOptions) error {
 		data, err := c.PNG()
 		if err == nil {
 			_, err = w.Write(data)

@@ -41,6 +41,10 @@ func (ws *workspace) importAttributesDialog() {
 func (ws *workspace) exportAttributesDialog() {
 	v := ws.openAttributes()
 	scope := v.scope
+	ws.askPseudonymise("attributes", func(pseudo bool) { ws.exportAttributesTo(scope, project.ExportOptions{Pseudonymise: pseudo}) })
+}
+
+func (ws *workspace) exportAttributesTo(scope qda.VarScope, opts project.ExportOptions) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			ws.showError(err)
@@ -55,7 +59,7 @@ func (ws *workspace) exportAttributesDialog() {
 			if format != "csv" && format != "xlsx" {
 				err = &qda.Error{What: w.URI().Name(), Why: "is neither .csv nor .xlsx", Fix: "give the file a name ending in .csv or .xlsx"}
 			} else {
-				err = ws.p.ExportAttributes(w, format, scope)
+				err = ws.p.ExportAttributes(w, format, scope, opts)
 			}
 			if cerr := w.Close(); err == nil {
 				err = cerr

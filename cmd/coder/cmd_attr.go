@@ -181,9 +181,10 @@ func printAttributeImport(rep *project.AttributeImport, dry, ok bool) {
 }
 
 func cmdAttrExport(args []string) int {
-	const usage = "coder attr export PROJECT OUT.csv|OUT.xlsx --by case|doc"
+	const usage = "coder attr export PROJECT OUT.csv|OUT.xlsx --by case|doc [--pseudonymise]"
 	f := newFlags("attr export")
 	by := f.String("by", "", "")
+	pseudo := f.Bool("pseudonymise", false, "")
 	if err := f.parse(args, 2, 2, usage); err != nil {
 		return fail(err)
 	}
@@ -207,7 +208,7 @@ func cmdAttrExport(args []string) int {
 			return &qda.Error{What: out, Why: "cannot write there: " + err.Error(), Fix: "choose a folder you can write to"}
 		}
 		defer os.Remove(tmp.Name())
-		err = p.ExportAttributes(tmp, ext, scope)
+		err = p.ExportAttributes(tmp, ext, scope, project.ExportOptions{Pseudonymise: *pseudo})
 		if cerr := tmp.Close(); err == nil {
 			err = cerr
 		}

@@ -14,7 +14,7 @@ import (
 )
 
 func cmdStats(args []string) int {
-	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx]; any table: [--chart FILE.png] [--case NAME]... [--doc NAME]... [--by-coder NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]..."
+	const usage = "coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json] | cooc [--unit overlap|passage|near:N] [--codes PATH,PATH…] [--rollup] [--json] | matrix [--rows case|doc|attr:NAME] [--codes PATH,…] [--rollup] [--json] [--out FILE.xlsx|FILE.docx [--pseudonymise]]; any table: [--chart FILE.png] [--case NAME]... [--doc NAME]... [--by-coder NAME]... [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]..."
 	f := newFlags("stats")
 	// The filter options of coder codings (but --code: --codes chooses
 	// columns), narrowing the codings every table counts.
@@ -31,6 +31,7 @@ func cmdStats(args []string) int {
 	rollup := f.Bool("rollup", false, "")
 	asJSON := f.Bool("json", false, "")
 	out := f.String("out", "", "")
+	pseudo := f.Bool("pseudonymise", false, "")
 	chartPath := f.String("chart", "", "") // writes the table's chart as PNG (see statsChart)
 	if err := f.parse(args, 2, 2, usage); err != nil {
 		return fail(err)
@@ -93,7 +94,7 @@ func cmdStats(args []string) int {
 				return err
 			}
 			if *out != "" {
-				return writeMatrixFile(p, m, *out)
+				return writeMatrixFile(p, m, *out, project.ExportOptions{Pseudonymise: *pseudo})
 			}
 			return printMatrix(m, *asJSON)
 		}
@@ -202,7 +203,7 @@ func printMatrix(m *analysis.Matrix, asJSON bool) error {
 // writeMatrixFile exports a matrix with its excerpts and memos, the format
 // taken from the file's extension, writing beside the target and renaming so
 // a failed export leaves no half-written file.
-func writeMatrixFile(p *project.Project, m *analysis.Matrix, out string) error {
+func writeMatrixFile(p *project.Project, m *analysis.Matrix, out string, opts project.ExportOptions) error {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
 	if ext != "xlsx" && ext != "docx" {
 		return fmt.Errorf("stats matrix: --out %s: the file must end in .xlsx or .docx: %w", out, errUsage)
@@ -212,7 +213,7 @@ func writeMatrixFile(p *project.Project, m *analysis.Matrix, out string) error {
 		return &qda.Error{What: out, Why: "cannot write there: " + err.Error(), Fix: "choose a folder you can write to"}
 	}
 	defer os.Remove(tmp.Name())
-	err = p.ExportMatrix(tmp, ext, m)
+	err = p.ExportMatrix(tmp, ext, m, opts)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -30,7 +30,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder attr PROJECT (--case NAME | --doc NAME) ATTRIBUTE VALUE [--type TYPE] [--choices "A,B,C"]
                                             TYPE: text, integer, float, boolean, date, choice (one of --choices)
   coder attr import PROJECT FILE.csv|.xlsx --by case|doc [--type NAME=TYPE] [--skip-unknown] [--dry-run] [--json]
-  coder attr export PROJECT OUT.csv|.xlsx --by case|doc
+  coder attr export PROJECT OUT.csv|.xlsx --by case|doc [--pseudonymise]
   coder memo PROJECT --on (project|doc NAME|code PATH|case NAME) --text TEXT [--title T] [--coder NAME]
   coder memos PROJECT [--json]
   coder speakers PROJECT
@@ -44,7 +44,7 @@ const helpText = `coder: qualitative coding for case-study research
                 [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook] [--pseudonymise]
   coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json]
   coder stats PROJECT cooc [--unit overlap|passage|near:N] [--codes PATH,PATH...] [--rollup] [--json]
-  coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx]
+  coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx [--pseudonymise]]
                 any table: [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]
   coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--code-as PATH [--coder NAME]] [--json]
                 AND, OR, NOT, NEAR, NEAR/N, FOLLOWED BY, brackets; quote paths with spaces

@@ -1,7 +1,9 @@
 package main_test
 
 import (
+	"archive/zip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,6 +49,11 @@ func TestCLI_PseudonymsExportAndAnonymise(t *testing.T) {
 	if s := string(data); strings.Contains(s, "Bello") || strings.Contains(s, "Fernbrook") || !strings.Contains(s, "Mrs B from F Village said so") {
 		t.Errorf("pseudonymised csv:\n%s", s)
 	}
+	matrix := filepath.Join(dir, "matrix.docx")
+	ok(t, "stats", p, "matrix", "--rows", "doc", "--out", matrix, "--pseudonymise")
+	if text := zippedText(t, matrix); strings.Contains(text, "Bello") || !strings.Contains(text, "Mrs B from F Village said so") {
+		t.Errorf("pseudonymised matrix:\n%s", text)
+	}
 	copyPath := filepath.Join(dir, "shared.coder")
 	ok(t, "anonymise", p, copyPath)
 	if out := ok(t, "text", copyPath, "--doc", "ferry"); strings.Contains(out, "Okafor") || !strings.Contains(out, "Mr O:") {
@@ -55,4 +62,25 @@ func TestCLI_PseudonymsExportAndAnonymise(t *testing.T) {
 	if out := ok(t, "codings", copyPath); !strings.Contains(out, "Mrs B from F Village said so") {
 		t.Errorf("anonymised codings:\n%s", out)
 	}
+}
+
+// zippedText is every file of the zip archive at path, one after another.
+func zippedText(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var b strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		b.Write(data)
+	}
+	return b.String()
 }
