@@ -135,7 +135,7 @@ func (v *analysisView) run() {
 	v.busy.Show()
 	v.busy.Start()
 	v.status.SetText("")
-	go func() {
+	inBackground(func() {
 		d, err := v.ws.p.Analysis()
 		var show func()
 		if err == nil {
@@ -154,7 +154,7 @@ func (v *analysisView) run() {
 			}
 			show()
 		})
-	}()
+	})
 }
 
 // exportTable saves the page's table as CSV or XLSX.

@@ -35,11 +35,6 @@ type pseudonymsDialog struct {
 // shown the suggestions of its latest reload.
 var suggestionsShown func()
 
-// inBackground runs the search for names off the event goroutine; tests
-// run it in place, since the test driver's fyne.Do runs on the caller's
-// goroutine.
-var inBackground = func(f func()) { go f() }
-
 func (ws *workspace) showPseudonyms() {
 	pd := &pseudonymsDialog{ws: ws}
 	pd.real = widget.NewEntry()

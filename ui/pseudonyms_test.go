@@ -21,8 +21,7 @@ func TestPseudonyms_TableSuggestionsAndExport(t *testing.T) {
 	ws := app.ws
 	shown := make(chan struct{}, 8)
 	suggestionsShown = func() { shown <- struct{}{} }
-	inBackground = func(f func()) { f() }
-	t.Cleanup(func() { suggestionsShown, inBackground = nil, func(f func()) { go f() } })
+	t.Cleanup(func() { suggestionsShown = nil })
 	menuItem(t, menuNamed(t, w.MainMenu(), "Tools"), "Pseudonyms…").Action()
 	dlg := topOverlay(t, w)
 	es := entries(dlg)
