@@ -47,20 +47,7 @@ type disagreementJSON struct {
 
 func cmdAgree(args []string) int {
 	const usage = `coder agree PROJECT --coders "A,B" [--code PATH] [--doc NAME] [--json]`
-	f := newFlags("agree")
-	coders := f.String("coders", "", "")
-	var codes, docs listFlag
-	f.Var(&codes, "code", "")
-	f.Var(&docs, "doc", "")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args, 1, 1, usage); err != nil {
-		return fail(err)
-	}
-	return withProject(f.pos[0], "", func(p *project.Project) error {
-		opt, names, err := agreeOptions(p, *coders, codes, docs, usage)
-		if err != nil {
-			return err
-		}
+	return agreeCommand("agree", usage, args, func(p *project.Project, opt analysis.AgreeOptions, names []string, asJSON bool) error {
 		a, err := p.Agreement(opt)
 		if err != nil {
 			return err
@@ -68,7 +55,7 @@ func cmdAgree(args []string) int {
 		if len(a.Documents) == 0 {
 			fmt.Fprintf(stderr, "coder: agree: no document is coded by all of %s, so there is nothing to compare\n", strings.Join(names, ", "))
 		}
-		if *asJSON {
+		if asJSON {
 			out := agreeJSON{Coders: names, Documents: len(a.Documents), Overall: statOf(a.Overall), Codes: []agreeCodeJSON{}}
 			for _, r := range a.Codes {
 				out.Codes = append(out.Codes, agreeCodeJSON{Code: r.Path, statJSON: statOf(r.Stat), CharsA: r.Chars[0], CharsB: r.Chars[1], CharsBoth: r.CharsBoth})
@@ -90,20 +77,7 @@ func cmdAgree(args []string) int {
 
 func cmdDisagreements(args []string) int {
 	const usage = `coder disagreements PROJECT --coders "A,B" [--code PATH] [--doc NAME] [--json]`
-	f := newFlags("disagreements")
-	coders := f.String("coders", "", "")
-	var codes, docs listFlag
-	f.Var(&codes, "code", "")
-	f.Var(&docs, "doc", "")
-	asJSON := f.Bool("json", false, "")
-	if err := f.parse(args, 1, 1, usage); err != nil {
-		return fail(err)
-	}
-	return withProject(f.pos[0], "", func(p *project.Project) error {
-		opt, names, err := agreeOptions(p, *coders, codes, docs, usage)
-		if err != nil {
-			return err
-		}
+	return agreeCommand("disagreements", usage, args, func(p *project.Project, opt analysis.AgreeOptions, names []string, asJSON bool) error {
 		rows, err := p.Disagreements(opt)
 		if err != nil {
 			return err
@@ -115,7 +89,7 @@ func cmdDisagreements(args []string) int {
 			}
 			return out
 		}
-		if *asJSON {
+		if asJSON {
 			out := make([]disagreementJSON, 0, len(rows))
 			for _, r := range rows {
 				out = append(out, disagreementJSON{Document: r.DocName, Start: r.Span.Start, End: r.Span.End, Text: r.Text, A: paths(r.A), B: paths(r.B)})
@@ -133,6 +107,27 @@ func cmdDisagreements(args []string) int {
 		}
 		fmt.Fprintf(stdout, "%s where %s and %s differ\n", qda.Plural(len(rows), "stretch", "stretches"), names[0], names[1])
 		return nil
+	})
+}
+
+// agreeCommand parses the flags agree and disagreements share, opens the
+// project and runs fn with the comparison they ask for.
+func agreeCommand(name, usage string, args []string, fn func(p *project.Project, opt analysis.AgreeOptions, names []string, asJSON bool) error) int {
+	f := newFlags(name)
+	coders := f.String("coders", "", "")
+	var codes, docs listFlag
+	f.Var(&codes, "code", "")
+	f.Var(&docs, "doc", "")
+	asJSON := f.Bool("json", false, "")
+	if err := f.parse(args, 1, 1, usage); err != nil {
+		return fail(err)
+	}
+	return withProject(f.pos[0], "", func(p *project.Project) error {
+		opt, names, err := agreeOptions(p, *coders, codes, docs, usage)
+		if err != nil {
+			return err
+		}
+		return fn(p, opt, names, *asJSON)
 	})
 }
 
