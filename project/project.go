@@ -271,18 +271,37 @@ type action struct {
 
 func (p *Project) begin() *action { return &action{p: p} }
 
+// errNoChange rolls back an action's transaction that only recorded its
+// coder (see do).
+var errNoChange = errors.New("nothing changed")
+
 // do commits fn as one transaction of the action.
 func (a *action) do(fn func(tx *store.Tx) error) error {
 	p := a.p
 	ch, err := p.record(func(tx *store.Tx) error {
 		tx.SetEditor(p.coder.ID, time.Now())
+		joined := false
 		if _, err := tx.Coder(p.coder.ID); errors.Is(err, qda.ErrNotFound) {
 			if err := tx.PutCoder(&p.coder); err != nil {
 				return err
 			}
+			joined = true
 		}
-		return fn(tx)
+		before := tx.Writes()
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if joined && tx.Writes() == before {
+			// The coder joins the project with their first change, not
+			// with an action that changed nothing: roll back, leaving no
+			// undo step.
+			return errNoChange
+		}
+		return nil
 	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
 	if err != nil || ch.Empty() {
 		return err
 	}

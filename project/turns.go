@@ -1,6 +1,8 @@
 package project
 
 import (
+	"slices"
+
 	"coder/ingest"
 	"coder/qda"
 	"coder/store"
@@ -22,15 +24,20 @@ func (p *Project) DetectTurns(doc qda.ID, on bool) (int, error) {
 		if err != nil {
 			return err
 		}
-		d.Passages = ingest.Repassage(d.Text, d.Passages, on)
-		for _, ps := range d.Passages {
+		passages := ingest.Repassage(d.Text, d.Passages, on)
+		for _, ps := range passages {
 			if ps.Kind == qda.PassageTurn {
 				turns++
 			}
 		}
-		if on && turns > 0 && (d.Kind == "" || d.Kind == qda.KindOther) {
-			d.Kind = qda.KindInterview
+		kind := d.Kind
+		if on && turns > 0 && (kind == "" || kind == qda.KindOther) {
+			kind = qda.KindInterview
 		}
+		if kind == d.Kind && slices.Equal(passages, d.Passages) {
+			return nil // nothing to change, so no undo step either
+		}
+		d.Passages, d.Kind = passages, kind
 		return tx.PutDocument(d)
 	})
 	if err != nil {

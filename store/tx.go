@@ -82,6 +82,15 @@ func (tx *Tx) Changes() uint64 {
 	return binary.BigEndian.Uint64(v)
 }
 
+// Writes is how many writes this transaction has made so far (in a
+// transaction from Record; other transactions keep no record and say 0).
+func (tx *Tx) Writes() int {
+	if tx.log == nil {
+		return 0
+	}
+	return len(tx.log.list)
+}
+
 func (tx *Tx) bumpCounter() error {
 	var buf [8]byte
 	binary.BigEndian.PutUint64(buf[:], tx.Changes()+1)
