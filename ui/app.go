@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -250,4 +251,24 @@ func showError(err error, w fyne.Window) {
 func fileDialogSize(w fyne.Window) fyne.Size {
 	c := w.Canvas().Size()
 	return fyne.NewSize(min(900, c.Width-48), min(620, c.Height-48))
+}
+
+// openFileDialog makes the dialog that asks for one file ending in one of
+// exts and calls then with its path; an error choosing it goes to showErr.
+// The caller shows it.
+func openFileDialog(win fyne.Window, exts []string, showErr func(error), then func(path string)) *dialog.FileDialog {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showErr(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		then(r.URI().Path())
+	}, win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Resize(fileDialogSize(win))
+	return d
 }

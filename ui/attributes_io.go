@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
@@ -20,20 +19,7 @@ import (
 // Attributes tab and reads a CSV or XLSX table into the scope it shows.
 func (ws *workspace) importAttributesDialog() {
 	v := ws.openAttributes()
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ws.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		v.importFile(r.URI().Path(), false)
-	}, ws.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx"}))
-	d.Resize(fileDialogSize(ws.win))
-	d.Show()
+	openFileDialog(ws.win, []string{".csv", ".xlsx"}, ws.showError, func(path string) { v.importFile(path, false) }).Show()
 }
 
 // exportAttributesDialog is File ▸ Export attributes…: the table the

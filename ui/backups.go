@@ -46,16 +46,7 @@ func (a *App) restoreFromBackup() {
 		a.backupsDialog(a.ws.p.Path(), "")
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		a.backupsDialog(r.URI().Path(), "")
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".coder"}))
-	d.Resize(fileDialogSize(a.win))
-	d.Show()
+	openFileDialog(a.win, []string{".coder"}, func(error) {}, func(path string) { a.backupsDialog(path, "") }).Show()
 }
 
 // backupLabel is one line of the backup list.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,20 +42,7 @@ func (ws *workspace) newImportButton() *widget.Button {
 // importFilesDialog picks one file to import. Whole folders go through
 // importFolderDialog, and any number of files can be dropped on the window.
 func (ws *workspace) importFilesDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ws.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		ws.askImport([]string{r.URI().Path()})
-	}, ws.win)
-	d.SetFilter(storage.NewExtensionFileFilter(importExts))
-	d.Resize(fileDialogSize(ws.win))
-	d.Show()
+	openFileDialog(ws.win, importExts, ws.showError, func(path string) { ws.askImport([]string{path}) }).Show()
 }
 
 // importFolderDialog imports every file Coder can read in a folder and its
@@ -197,20 +183,7 @@ func (ws *workspace) showImportReport(rep *project.ImportReport) {
 // importExchangeDialog merges a REFI-QDA project or codebook into this
 // project.
 func (ws *workspace) importExchangeDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ws.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		ws.runImportExchange(r.URI().Path())
-	}, ws.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".qdpx", ".qde", ".qdc"}))
-	d.Resize(fileDialogSize(ws.win))
-	d.Show()
+	openFileDialog(ws.win, []string{".qdpx", ".qde", ".qdc"}, ws.showError, ws.runImportExchange).Show()
 }
 
 // runImportExchange merges a REFI-QDA file in the background behind a

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
@@ -18,20 +17,7 @@ import (
 // mergeDialog is File ▸ Merge a colleague's project…: it asks for their copy
 // of the project (a .coder file, or a .qdpx they exported) and merges it.
 func (ws *workspace) mergeDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ws.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		ws.runMerge(r.URI().Path())
-	}, ws.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".coder", ".qdpx"}))
-	d.Resize(fileDialogSize(ws.win))
-	d.Show()
+	openFileDialog(ws.win, []string{".coder", ".qdpx"}, ws.showError, ws.runMerge).Show()
 }
 
 // runMerge merges a colleague's copy in the background behind a progress

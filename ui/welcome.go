@@ -91,17 +91,10 @@ func (a *App) newProjectDialog() {
 	})
 	choice.SetSelected(labels[0])
 	chooseQDC := widget.NewButton("Choose…", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if r == nil || err != nil {
-				return
-			}
-			r.Close()
+		openFileDialog(a.win, []string{".qdc"}, func(error) {}, func(path string) {
 			choice.SetSelected(labels[2])
-			qdc.SetText(r.URI().Path())
-		}, a.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".qdc"}))
-		d.Resize(fileDialogSize(a.win))
-		d.Show()
+			qdc.SetText(path)
+		}).Show()
 	})
 	chooseLoc := widget.NewButton("Choose…", func() {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -183,24 +176,12 @@ func (a *App) createProject(path, name, codebookChoice, passphrase string) {
 }
 
 func (a *App) openDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		a.open(r.URI().Path())
-	}, a.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".coder"}))
+	d := openFileDialog(a.win, []string{".coder"}, a.showError, a.open)
 	if recent := a.prefs.recent(); len(recent) > 0 {
 		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(recent[0]))); err == nil {
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(fileDialogSize(a.win))
 	d.Show()
 }
 
