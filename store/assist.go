@@ -12,18 +12,17 @@ import (
 // learns from them as negatives and never suggests them again. Files
 // written before the assistant existed lack the bucket: reads find no rows
 // and the first rejection creates it.
+//
+// A rejection lives as long as its words: a text correction moves it as
+// it moves codings (see SpliceText), and it goes with its document, with
+// its code (or moves to the code its code is merged into), and when the
+// words it covered are rewritten whole.
 var bAssist = []byte("assist-rejected")
 
-// Rejection is a suggestion turned down: code, document and span, and the
-// text it covered then (a later edit of the text may move the span).
-type Rejection struct {
-	Code     qda.ID   `json:"code"`
-	Document qda.ID   `json:"document"`
-	Span     qda.Span `json:"span"`
-	Text     string   `json:"text,omitempty"`
-}
+// Rejection is a suggestion turned down (see qda.Rejection).
+type Rejection = qda.Rejection
 
-func (r *Rejection) key() []byte {
+func rejectionKey(r *Rejection) []byte {
 	return []byte(fmt.Sprintf("%s/%s/%d:%d", r.Code, r.Document, r.Span.Start, r.Span.End))
 }
 
@@ -56,5 +55,59 @@ func (tx *Tx) PutRejection(r *Rejection) error {
 	if err != nil {
 		return err
 	}
-	return tx.put(bAssist, r.key(), data)
+	return tx.put(bAssist, rejectionKey(r), data)
+}
+
+// deleteRejection forgets a rejected suggestion.
+func (tx *Tx) deleteRejection(r *Rejection) error {
+	if tx.tx.Bucket(bAssist) == nil {
+		return nil
+	}
+	return tx.del(bAssist, rejectionKey(r))
+}
+
+// changeRejections passes every rejection to fn, which returns what it
+// becomes and whether it stays; those that change are rewritten (two that
+// become one are one record) and those that go are deleted.
+func (tx *Tx) changeRejections(fn func(Rejection) (Rejection, bool)) error {
+	rs, err := tx.Rejections()
+	if err != nil {
+		return err
+	}
+	var put []Rejection
+	for _, r := range rs {
+		n, ok := fn(r)
+		if ok && n == r {
+			continue
+		}
+		if err := tx.deleteRejection(&r); err != nil {
+			return err
+		}
+		if ok {
+			put = append(put, n)
+		}
+	}
+	// Written after every delete, so a moved rejection is not deleted by
+	// the move of another onto its old key.
+	for i := range put {
+		if err := tx.PutRejection(&put[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// moveRejections moves the rejections on document doc through a text edit
+// (see SpliceText); text is the edited text.
+func (tx *Tx) moveRejections(doc qda.ID, sp *qda.Splice, mode qda.Mode, text string) error {
+	var runes []rune
+	return tx.changeRejections(func(r Rejection) (Rejection, bool) {
+		if r.Document != doc {
+			return r, true
+		}
+		if runes == nil {
+			runes = []rune(text)
+		}
+		return r.Through(sp, mode, runes)
+	})
 }

@@ -48,7 +48,8 @@ func (tx *Tx) PutCode(c *qda.Code) error {
 
 // DeleteCode removes a code. It refuses while the code or any code below it
 // has codings, unless force is set, in which case those codings go too. Codes
-// below it are deleted with it; memos on them go as well.
+// below it are deleted with it; memos and rejected suggestions on them go as
+// well.
 func (tx *Tx) DeleteCode(id qda.ID, force bool) error {
 	t, err := tx.Codebook()
 	if err != nil {
@@ -86,6 +87,9 @@ func (tx *Tx) DeleteCode(id qda.ID, force bool) error {
 	if err := tx.deleteCodings(doomed); err != nil {
 		return err
 	}
+	if err := tx.changeRejections(func(r Rejection) (Rejection, bool) { return r, !in[r.Code] }); err != nil {
+		return err
+	}
 	for i := len(ids) - 1; i >= 0; i-- {
 		if err := tx.deleteMemosOn(ids[i]); err != nil {
 			return err
@@ -101,8 +105,8 @@ func (tx *Tx) DeleteCode(id qda.ID, force bool) error {
 }
 
 // MergeCode merges code from into code into as codebook.PlanMerge works it
-// out: codings, children and memos move to into, duplicates are dropped, and
-// from is deleted.
+// out: codings, children, memos and rejected suggestions move to into,
+// duplicates are dropped, and from is deleted.
 func (tx *Tx) MergeCode(from, into qda.ID) error {
 	t, err := tx.Codebook()
 	if err != nil {
@@ -141,6 +145,14 @@ func (tx *Tx) MergeCode(from, into qda.ID) error {
 		}
 	}
 	if err := putJSON(tx, bCodes, m.Into.ID, &m.Into); err != nil {
+		return err
+	}
+	if err := tx.changeRejections(func(r Rejection) (Rejection, bool) {
+		if r.Code == m.Remove {
+			r.Code = m.Into.ID
+		}
+		return r, true
+	}); err != nil {
 		return err
 	}
 	if err := tx.del(bCodes, []byte(m.Remove)); err != nil {

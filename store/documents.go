@@ -150,7 +150,7 @@ func (tx *Tx) UniqueDocName(name string) (string, error) {
 }
 
 // DeleteDocument removes a document with its text, its codings, its attribute
-// values and memos, and takes it out of every case.
+// values, memos and rejected suggestions, and takes it out of every case.
 func (tx *Tx) DeleteDocument(id qda.ID) error {
 	if !exists(tx, bDocs, id) {
 		return fmt.Errorf("document %s: %w", id, qda.ErrNotFound)
@@ -178,6 +178,9 @@ func (tx *Tx) DeleteDocument(id qda.ID) error {
 		return err
 	}
 	if err := tx.deleteMemosOn(id); err != nil {
+		return err
+	}
+	if err := tx.changeRejections(func(r Rejection) (Rejection, bool) { return r, r.Document != id }); err != nil {
 		return err
 	}
 	if err := tx.del(bTexts, []byte(id)); err != nil {

@@ -15,9 +15,10 @@ type SpliceReport struct {
 }
 
 // SpliceText changes a document's text by a splice (see qda.Splice): the
-// one way a text changes after import. The passages and every coding on the
-// document move with it; a coding whose text is all replaced goes (mode
-// qda.Drop), or covers the replacement (qda.Widen). The new text must stay
+// one way a text changes after import. The passages, every coding and every
+// rejected suggestion on the document move with it; a coding or rejection
+// whose text is all replaced goes (mode qda.Drop), or covers the
+// replacement (qda.Widen). The new text must stay
 // NFC as a whole.
 func (tx *Tx) SpliceText(id qda.ID, sp *qda.Splice, mode qda.Mode) (*SpliceReport, error) {
 	d, err := tx.DocumentWithText(id)
@@ -71,6 +72,9 @@ func (tx *Tx) SpliceText(id qda.ID, sp *qda.Splice, mode qda.Mode) (*SpliceRepor
 		if err := tx.PutCoding(&rep.Moved[i]); err != nil {
 			return nil, err
 		}
+	}
+	if err := tx.moveRejections(id, sp, mode, text); err != nil {
+		return nil, err
 	}
 	return rep, nil
 }
