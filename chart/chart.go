@@ -118,12 +118,15 @@ type Chart struct {
 	plot   *plot.Plot
 	width  vg.Length
 	height vg.Length
+	key    [][]keyEntry // lines of the key under the title (key.go)
 }
 
 // Image renders the chart at 96 dots per inch.
 func (c *Chart) Image() image.Image {
 	canvas := vgimg.NewWith(vgimg.UseWH(c.width, c.height), vgimg.UseDPI(96))
-	c.plot.Draw(draw.New(canvas))
+	dc := draw.New(canvas)
+	c.plot.Draw(dc)
+	c.drawKey(dc)
 	return canvas.Image()
 }
 

@@ -15,9 +15,17 @@ import (
 	"coder/analysis"
 )
 
+// stackHeight is how far (in rows) a stack of one day's events on one code
+// may rise, and dotRadius an event's dot: together they keep a stack clear
+// of the row above.
+const stackHeight = 0.55
+
+var dotRadius = vg.Points(5)
+
 // Timeline draws a case's coded events: time runs left to right, each code
 // has a row (grouped under its top-level code, the logic), and each event is
-// a dot in its logic's colour. Events on the same day and code stack upwards.
+// a dot in its logic's colour, named in a key under the title. Events on the
+// same day and code stack upwards.
 func Timeline(title string, events []analysis.Event) *Chart {
 	p := newPlot(title)
 	type row struct{ logic, code string }
@@ -49,6 +57,12 @@ func Timeline(title string, events []analysis.Event) *Chart {
 		y    int
 		date string
 	}
+	// A day's events on one code stack upwards, closer together the more
+	// there are, so that a stack stays within its own row.
+	count := map[key]int{}
+	for _, e := range events {
+		count[key{rowOf[row{e.Logic, e.Code}], e.Date}]++
+	}
 	stack := map[key]int{}
 	byLogic := map[string]plotter.XYs{}
 	colors := map[string]color.Color{}
@@ -60,7 +74,11 @@ func Timeline(title string, events []analysis.Event) *Chart {
 		}
 		y := rowOf[row{e.Logic, e.Code}]
 		k := key{y, e.Date}
-		off := float64(stack[k]) * 0.18
+		step := 0.18
+		if n := count[k]; n > 1 {
+			step = min(step, stackHeight/float64(n-1))
+		}
+		off := float64(stack[k]) * step
 		stack[k]++
 		if _, ok := byLogic[e.Logic]; !ok {
 			logics = append(logics, e.Logic)
@@ -69,39 +87,40 @@ func Timeline(title string, events []analysis.Event) *Chart {
 		byLogic[e.Logic] = append(byLogic[e.Logic], plotter.XY{X: float64(t.Unix()), Y: float64(y) + off})
 	}
 	sort.Strings(logics)
+	var entries []keyEntry
 	for _, l := range logics {
 		s, err := plotter.NewScatter(byLogic[l])
 		if err != nil {
 			continue
 		}
-		s.GlyphStyle = draw.GlyphStyle{Color: colors[l], Radius: vg.Points(5), Shape: draw.CircleGlyph{}}
+		s.GlyphStyle = draw.GlyphStyle{Color: colors[l], Radius: dotRadius, Shape: draw.CircleGlyph{}}
 		p.Add(s)
 		name := l
 		if name == "" {
 			name = "(no code)"
 		}
-		p.Legend.Add(name, s)
+		entries = append(entries, keyEntry{name, colors[l]})
 	}
 	if len(byLogic) == 0 {
 		return empty(p, "No coded passage here has a date: give documents a Date attribute, or codings an event date.")
 	}
-	p.Legend.Top = true
 	p.X.Tick.Marker = dayTicks{}
 	p.X.Tick.Label.Rotation = 0.5
 	p.X.Tick.Label.XAlign = draw.XRight
 	p.Add(plotter.NewGrid())
 	if len(names) > 0 {
 		p.NominalY(names...)
-		// Room above the first row for the legend, one line per logic.
-		p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.2+0.5*float64(len(logics))
+		p.Y.Min, p.Y.Max = -0.6, float64(len(names))-1+stackHeight+0.4
 	}
 	if len(events) > 0 {
 		pad := max((p.X.Max-p.X.Min)*0.04, 86400*3)
 		p.X.Min -= pad
 		p.X.Max += pad
 	}
-	h := vg.Points(170 + 34*float64(max(len(rows), 1)) + 18*float64(len(logics)))
-	return &Chart{plot: p, width: max(longest+vg.Points(640), vg.Points(720)), height: h}
+	c := &Chart{plot: p, width: max(longest+vg.Points(640), vg.Points(720))}
+	c.setKey(entries) // under the title, outside the rows
+	c.height = vg.Points(170+34*float64(max(len(rows), 1))) + c.keyHeight()
+	return c
 }
 
 // parseHex reads #RRGGBB; anything else is grey.
