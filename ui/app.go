@@ -56,6 +56,12 @@ func Create(a fyne.App, w fyne.Window, path string) *App {
 	w.Resize(app.prefs.windowSize())
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { app.dropped(uris) })
 	w.SetCloseIntercept(app.quit)
+	guardFiles(func() string { // filesguard.go
+		if app.ws == nil {
+			return ""
+		}
+		return app.ws.p.Path()
+	})
 	if path == "" {
 		path = app.prefs.reopen()
 	}
