@@ -64,10 +64,10 @@ func (g *fileGuard) refuse(u fyne.URI) error {
 	return &qda.Error{What: u.Path(), Why: "is the project open in this window, which this would overwrite", Fix: "choose another file name"}
 }
 
-func (g *fileGuard) Exists(u fyne.URI) (bool, error)                { return g.base.Exists(u) }
+func (g *fileGuard) Exists(u fyne.URI) (bool, error)               { return g.base.Exists(u) }
 func (g *fileGuard) Reader(u fyne.URI) (fyne.URIReadCloser, error) { return g.base.Reader(u) }
-func (g *fileGuard) CanRead(u fyne.URI) (bool, error)               { return g.base.CanRead(u) }
-func (g *fileGuard) Destroy(scheme string)                          { g.base.Destroy(scheme) }
+func (g *fileGuard) CanRead(u fyne.URI) (bool, error)              { return g.base.CanRead(u) }
+func (g *fileGuard) Destroy(scheme string)                         { g.base.Destroy(scheme) }
 
 func (g *fileGuard) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
 	if err := g.refuse(u); err != nil {
