@@ -64,6 +64,7 @@ func copyOf(b *qda.Bundle) *qda.Bundle {
 	c.Values = append([]qda.Value(nil), b.Values...)
 	c.Memos = append([]qda.Memo(nil), b.Memos...)
 	c.Tombstones = append([]qda.Tombstone(nil), b.Tombstones...)
+	c.Rejections = append([]qda.Rejection(nil), b.Rejections...)
 	return &c
 }
 
@@ -92,6 +93,7 @@ func (w *world) base() *qda.Bundle {
 	br.addMemo()
 	br.addCase()
 	br.setValue()
+	br.reject()
 	return b
 }
 
@@ -110,6 +112,7 @@ func (br *branch) step() {
 		br.addCoding, br.addCoding, br.addCoding, br.deleteCoding, br.noteCoding,
 		br.addMemo, br.editMemo, br.editMemo, br.deleteMemo,
 		br.addCase, br.deleteCase, br.setValue,
+		br.reject, br.reject,
 	}
 	ops[br.w.r.Intn(len(ops))]()
 }
@@ -219,6 +222,7 @@ func (br *branch) deleteCode() {
 		return true
 	})
 	br.dropMemosOn(gone)
+	b.Rejections = keep(b.Rejections, func(r qda.Rejection) bool { return !doomed[r.Code] })
 }
 
 func (br *branch) dropMemosOn(targets []qda.ID) {
@@ -295,6 +299,7 @@ func (br *branch) deleteDoc() {
 	}
 	b.Values = keep(b.Values, func(v qda.Value) bool { return v.Owner != id })
 	br.dropMemosOn(gone)
+	b.Rejections = keep(b.Rejections, func(r qda.Rejection) bool { return r.Document != id })
 	b.Documents = keep(b.Documents, func(d qda.Document) bool { return d.ID != id })
 	br.bury(qda.GoneDocument, id)
 }
@@ -435,4 +440,24 @@ func keep[T any](xs []T, ok func(T) bool) []T {
 		}
 	}
 	return out
+}
+
+// reject rejects a suggested span for a code, as the assistant's review
+// queue does: often a span another copy may reject too.
+func (br *branch) reject() {
+	b := br.b
+	if len(b.Codes) == 0 || len(b.Documents) == 0 {
+		return
+	}
+	d := b.Documents[br.pick(len(b.Documents))]
+	s := br.pick(3) * d.Chars / 4
+	sp := qda.Span{Start: s, End: s + d.Chars/4}
+	r := qda.Rejection{Code: b.Codes[br.pick(len(b.Codes))].ID, Document: d.ID, Span: sp, Text: sp.Slice([]rune(d.Text))}
+	for _, o := range b.Rejections {
+		if o.Same(r) {
+			return
+		}
+	}
+	br.w.tick()
+	b.Rejections = append(b.Rejections, r)
 }

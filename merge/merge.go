@@ -23,6 +23,7 @@ func Merge(ours, theirs *qda.Bundle) (*qda.Bundle, *Report) {
 	out.Values = m.values(out)
 	out.Memos = m.memos(out)
 	out.CodeSets = m.codeSets(out)
+	out.Rejections = m.rejections(out)
 	out.Tombstones = m.tombstones(out)
 	m.report.finish(ours, theirs, out)
 	return out, m.report

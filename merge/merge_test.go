@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math/rand"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +30,7 @@ func canon(t *testing.T, b *qda.Bundle) string {
 	})
 	sort.Slice(c.Memos, func(i, j int) bool { return c.Memos[i].ID < c.Memos[j].ID })
 	sort.Slice(c.Tombstones, func(i, j int) bool { return c.Tombstones[i].ID < c.Tombstones[j].ID })
+	slices.SortFunc(c.Rejections, qda.CompareRejections)
 	for i := range c.Cases {
 		if len(c.Cases[i].Documents) == 0 {
 			c.Cases[i].Documents = nil
@@ -191,6 +193,7 @@ func valid(t *testing.T, what string, b *qda.Bundle) {
 			t.Errorf("%s: coding %s is both present and buried", what, id)
 		}
 	}
+	validRejections(t, what, b)
 }
 
 // Ensure that merging is order-independent and idempotent on generated

@@ -34,11 +34,13 @@ type Counts struct {
 	Cases     int `json:"cases"`
 	Values    int `json:"values"`
 	Coders    int `json:"coders"`
+	// Rejections are the assistant's rejected suggestions.
+	Rejections int `json:"rejections"`
 }
 
 // Total is the sum of the counts.
 func (c Counts) Total() int {
-	return c.Codes + c.Documents + c.Codings + c.Memos + c.Cases + c.Values + c.Coders
+	return c.Codes + c.Documents + c.Codings + c.Memos + c.Cases + c.Values + c.Coders + c.Rejections
 }
 
 // Tally is a number of entities of one kind and the reason they share.
@@ -243,6 +245,9 @@ func count(added, changed, removed *Counts, before, after *qda.Bundle) {
 	})
 	diff(nil, &added.Values, &changed.Values, &removed.Values, before.Values, after.Values, func(v *qda.Value) qda.ID { return v.Owner + "/" + v.Variable })
 	diff(into, &added.Coders, &changed.Coders, &removed.Coders, before.Coders, after.Coders, func(c *qda.Coder) qda.ID { return c.ID })
+	diff(nil, &added.Rejections, &changed.Rejections, &removed.Rejections, before.Rejections, after.Rejections, func(r *qda.Rejection) qda.ID {
+		return qda.ID(fmt.Sprintf("%s/%s/%s", r.Document, r.Code, r.Span))
+	})
 }
 
 func diff[T comparable](into map[qda.ID]qda.ID, add, chg, rem *int, before, after []T, id func(*T) qda.ID) {
@@ -330,7 +335,7 @@ func (c Counts) phrase() string {
 	for _, x := range []struct {
 		n    int
 		kind string
-	}{{c.Documents, "document"}, {c.Codes, "code"}, {c.Codings, "coding"}, {c.Memos, "memo"}, {c.Cases, "case"}, {c.Values, "attribute value"}, {c.Coders, "coder"}} {
+	}{{c.Documents, "document"}, {c.Codes, "code"}, {c.Codings, "coding"}, {c.Memos, "memo"}, {c.Cases, "case"}, {c.Values, "attribute value"}, {c.Coders, "coder"}, {c.Rejections, kindRejection}} {
 		if x.n > 0 {
 			parts = append(parts, qda.Plural(x.n, x.kind, plural(x.kind)))
 		}

@@ -139,6 +139,21 @@ func pseudonymise(b *qda.Bundle, m *qda.Pseudonymiser) (*qda.Bundle, int, error)
 		codings = append(codings, c)
 	}
 	b.Codings = codings
+	// Rejected suggestions move as the codings do, their words read again
+	// from the pseudonymised text.
+	texts := map[qda.ID][]rune{}
+	for i := range b.Documents {
+		texts[b.Documents[i].ID] = []rune(b.Documents[i].Text)
+	}
+	rejections := b.Rejections[:0:0]
+	for _, r := range b.Rejections {
+		if sp := splices[r.Document]; sp != nil {
+			if r, ok := r.Through(sp, qda.Widen, texts[r.Document]); ok {
+				rejections = append(rejections, r)
+			}
+		}
+	}
+	b.Rejections = rejections
 	b.Project.Name = m.Apply(b.Project.Name)
 	b.Project.Description = m.Apply(b.Project.Description)
 	for i := range b.Codes {

@@ -16,4 +16,7 @@ type Bundle struct {
 	CodeSets  []CodeSet  `json:"code_sets,omitempty"`
 	// Tombstones record deletions, for merging (see Tombstone).
 	Tombstones []Tombstone `json:"tombstones,omitempty"`
+	// Rejections are the assistant's rejected suggestions: a project file
+	// keeps them and a merge unites them; REFI-QDA has no place for them.
+	Rejections []Rejection `json:"rejections,omitempty"`
 }

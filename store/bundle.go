@@ -2,10 +2,14 @@ package store
 
 import "coder/qda"
 
-// Bundle reads the whole project, texts included, in one consistent snapshot.
+// Bundle reads the whole project, texts and rejected suggestions included,
+// in one consistent snapshot.
 func (tx *Tx) Bundle() (*qda.Bundle, error) {
 	b, err := tx.Metadata()
 	if err != nil {
+		return nil, err
+	}
+	if b.Rejections, err = tx.Rejections(); err != nil {
 		return nil, err
 	}
 	for i := range b.Documents {
@@ -101,6 +105,11 @@ func (tx *Tx) PutBundle(b *qda.Bundle) error {
 	}
 	for i := range b.CodeSets {
 		if err := tx.PutCodeSet(&b.CodeSets[i]); err != nil {
+			return err
+		}
+	}
+	for i := range b.Rejections {
+		if err := tx.PutRejection(&b.Rejections[i]); err != nil {
 			return err
 		}
 	}

@@ -29,8 +29,14 @@ func (tx *Tx) Replace(before, after *qda.Bundle) error {
 	vars := diff(before.Variables, after.Variables, func(v *qda.Variable) qda.ID { return v.ID })
 	coders := diff(before.Coders, after.Coders, func(c *qda.Coder) qda.ID { return c.ID })
 	sets := diff(before.CodeSets, after.CodeSets, func(s *qda.CodeSet) qda.ID { return s.ID })
+	rejections := diffBy(before.Rejections, after.Rejections, func(r *Rejection) qda.ID { return qda.ID(rejectionKey(r)) }, same)
 
 	// What goes.
+	for _, r := range rejections.gone {
+		if err := tx.deleteRejection(r); err != nil {
+			return err
+		}
+	}
 	for _, c := range codings.gone {
 		if err := tx.del(bDocCoding, docCodingKey(c.Document, c.ID)); err != nil {
 			return err
@@ -140,6 +146,11 @@ func (tx *Tx) Replace(before, after *qda.Bundle) error {
 	}
 	if err := delAll(tx, bCodeSets, sets.gone, func(s *qda.CodeSet) qda.ID { return s.ID }); err != nil {
 		return err
+	}
+	for _, r := range rejections.changed {
+		if err := tx.PutRejection(r); err != nil {
+			return err
+		}
 	}
 	old := map[qda.ID]qda.Tombstone{}
 	for _, t := range before.Tombstones {

@@ -1,0 +1,76 @@
+package merge
+
+import (
+	"fmt"
+	"slices"
+
+	"coder/qda"
+)
+
+// rejections unites the assistant's rejected suggestions (see
+// qda.Rejection): they have no identity but what they say, so the same
+// code, document and span in both copies is one. A rejection goes with
+// its document or code, as codings do: a tombstone in either copy takes
+// it, and one on a code unified with another lands on that code. A span
+// that now lies outside its document, or covers other words than the
+// rejection recorded (the other copy corrected the text), is left out: a
+// rejection never lands on words nobody rejected.
+func (m *merger) rejections(out *qda.Bundle) []qda.Rejection {
+	docs := map[qda.ID]*qda.Document{}
+	for i := range out.Documents {
+		docs[out.Documents[i].ID] = &out.Documents[i]
+	}
+	codes := idSet(out.Codes, func(c *qda.Code) qda.ID { return c.ID })
+	runes := map[qda.ID][]rune{}
+	type key struct {
+		doc, code qda.ID
+		span      qda.Span
+	}
+	byKey := map[key]qda.Rejection{}
+	for side, b := range []*qda.Bundle{m.ours, m.theirs} {
+		for _, r := range b.Rejections {
+			r.Document, r.Code = m.resolve(r.Document), m.resolve(r.Code)
+			d := docs[r.Document]
+			why := ""
+			switch {
+			case d == nil:
+				why = "its document was deleted"
+			case !codes[r.Code]:
+				why = "its code was deleted"
+			case r.Span.CheckIn(d.Chars) != nil:
+				why = fmt.Sprintf("its span lies outside document %q", d.Name)
+			case r.Text != "":
+				if runes[d.ID] == nil {
+					runes[d.ID] = []rune(d.Text)
+				}
+				if r.Text != r.Span.Slice(runes[d.ID]) {
+					why = fmt.Sprintf("the text of document %q was corrected under it", d.Name)
+				}
+			}
+			if why != "" {
+				if side == 1 {
+					m.report.dropped(kindRejection, why)
+				}
+				continue
+			}
+			// Of a rejection with and without its words (a record from
+			// before they were kept), the one with them stays.
+			k := key{r.Document, r.Code, r.Span}
+			if o, ok := byKey[k]; !ok || o.Text < r.Text {
+				byKey[k] = r
+			}
+		}
+	}
+	if len(byKey) == 0 {
+		return nil
+	}
+	res := make([]qda.Rejection, 0, len(byKey))
+	for _, r := range byKey {
+		res = append(res, r)
+	}
+	slices.SortFunc(res, qda.CompareRejections)
+	return res
+}
+
+// kindRejection names rejected suggestions in reports.
+const kindRejection = "rejected suggestion"
