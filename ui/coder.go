@@ -117,10 +117,15 @@ func (a *App) coderDialog() {
 	// On the first run the field is empty, not the computer's user name,
 	// which is rarely how a researcher signs their work.
 	name, initials := a.prefs.coder()
-	nameEntry := widget.NewEntry()
+	// Escape in either field is Cancel, as in the other dialogs: the
+	// window stays usable, coding under the name the status bar shows
+	// (which, clicked, asks again).
+	var d *dialog.FormDialog
+	cancel := func() { d.Hide() }
+	nameEntry := newEscEntry(false, cancel)
 	nameEntry.SetText(name)
 	nameEntry.SetPlaceHolder("e.g. Li Wei")
-	initEntry := widget.NewEntry()
+	initEntry := newEscEntry(false, cancel)
 	initEntry.SetText(initials)
 	initEntry.SetPlaceHolder("e.g. LW")
 	note := wrapped("Every coding and memo you make records this name, so that codings by different researchers can be told apart and compared.")
@@ -129,7 +134,7 @@ func (a *App) coderDialog() {
 		widget.NewFormItem("Initials", initEntry),
 		widget.NewFormItem("", note),
 	}
-	d := dialog.NewForm("Who is coding?", "Save", "Cancel", items, func(ok bool) {
+	d = dialog.NewForm("Who is coding?", "Save", "Cancel", items, func(ok bool) {
 		if ok {
 			if err := a.setCoder(nameEntry.Text, initEntry.Text); err != nil {
 				a.showError(err)
@@ -143,7 +148,11 @@ func (a *App) coderDialog() {
 		return nil
 	}
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
-	enterSubmits(d, a.win, nameEntry, initEntry)
+	d.Show()
+	closeOnEscape(d, a.win)
+	nameEntry.OnSubmitted = func(string) { d.Submit() }
+	initEntry.OnSubmitted = func(string) { d.Submit() }
+	a.win.Canvas().Focus(nameEntry)
 	a.coderPrompt = d
 }
 

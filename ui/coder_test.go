@@ -120,3 +120,66 @@ func TestCoder_TheNameGivenInTheWindowIsOnEveryCodingAndMemo(t *testing.T) {
 		t.Errorf("the status bar says %q after the change", got)
 	}
 }
+
+// Ensure that Escape in the first run's "Who is coding?" closes it as
+// Cancel does, wherever the keyboard is, and leaves a window to work in:
+// the status bar names who is coding, text can be coded, and clicking the
+// name asks again.
+func TestCoder_EscapeInWhoIsCodingLeavesAUsableWindow(t *testing.T) {
+	for _, where := range []string{"name", "initials", "dialog"} {
+		t.Run(where, func(t *testing.T) {
+			t.Setenv("XDG_CACHE_HOME", t.TempDir())
+			a := test.NewTempApp(t)
+			w := test.NewWindow(nil)
+			w.Resize(fyne.NewSize(1280, 820))
+			app := Create(a, w, "")
+			app.opts = project.Options{IndexDir: t.TempDir()}
+			app.indexOnOpen = false
+			app.fonts.missing = func() bool { return false }
+			t.Cleanup(app.closeProject)
+			p, err := project.WriteDemo(filepath.Join(t.TempDir(), "demo.coder"), app.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			app.show(p)
+			form := topOverlay(t, w)
+			fields := entries(form)
+			if len(fields) < 2 || !strings.Contains(textUnder(form), "Every coding and memo") {
+				t.Fatal("the first run did not ask who is coding")
+			}
+			esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+			switch where {
+			case "name", "initials":
+				i := map[string]int{"name": 0, "initials": 1}[where]
+				w.Canvas().Focus(fields[i])
+				test.Type(fields[i], "Li")
+				if f := w.Canvas().Focused(); f != nil {
+					f.TypedKey(esc)
+				}
+			default:
+				w.Canvas().Unfocus()
+				if h := w.Canvas().OnTypedKey(); h != nil {
+					h(esc)
+				}
+			}
+			if o := w.Canvas().Overlays().Top(); o != nil {
+				t.Fatalf("after Escape a dialog still shows: %q", textUnder(o))
+			}
+			ws := app.ws
+			if got := ws.coderLink.text.Text; !strings.HasPrefix(got, "Coding as ") || got == "Coding as " {
+				t.Errorf("the status bar says %q", got)
+			}
+			doc := ws.docs[0].ID
+			ws.openDocument(doc)
+			ws.view.Select(qda.Span{Start: 3, End: 9})
+			c, _ := ws.tree.Find("Community logic")
+			if !ws.applyCode(c.ID) {
+				t.Error("after Escape the selection could not be coded")
+			}
+			test.Tap(ws.coderLink)
+			if o := w.Canvas().Overlays().Top(); o == nil || !strings.Contains(textUnder(o), "Every coding and memo") {
+				t.Error("clicking the name in the status bar did not ask who is coding")
+			}
+		})
+	}
+}

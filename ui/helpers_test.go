@@ -113,8 +113,11 @@ func textUnder(o fyne.CanvasObject) string {
 func entries(o fyne.CanvasObject) []*widget.Entry {
 	var out []*widget.Entry
 	walk(o, func(c fyne.CanvasObject) bool {
-		if e, ok := c.(*widget.Entry); ok {
+		switch e := c.(type) {
+		case *widget.Entry:
 			out = append(out, e)
+		case *escEntry:
+			out = append(out, &e.Entry)
 		}
 		return false
 	})
