@@ -76,6 +76,8 @@ func newMenus(ws *workspace) *menus {
 		fyne.NewMenuItem("Export attributes…", ws.exportAttributesDialog),
 		export,
 		fyne.NewMenuItem("Restore from backup…", a.restoreFromBackup),
+		fyne.NewMenuItem("Change passphrase…", ws.changePassphraseDialog), // crypt.go
+		fyne.NewMenuItem(ws.copyItemLabel(), ws.saveCopyDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Close project", keyClose, a.closeToWelcome),
 		fyne.NewMenuItemSeparator(),
