@@ -27,7 +27,8 @@ var errNoCodeChosen = errors.New("choose a code from the list, or choose to crea
 // until something is picked.
 type codePicker struct {
 	widget.BaseWidget
-	entry   *widget.Entry
+	input   *escEntry     // the field, which hands Escape to onEscape
+	entry   *widget.Entry // the field's text
 	choices *widget.RadioGroup
 	more    *widget.Label
 	box     *fyne.Container
@@ -39,20 +40,30 @@ type codePicker struct {
 	onValidation            func(error)
 	// onChosen, when set, hears every change of the choice.
 	onChosen func()
+	// onEscape, when set, hears Escape typed in the field.
+	onEscape func()
+	// pickFirst chooses the best matching code as soon as one matches, so
+	// typing part of a name and pressing Enter is enough.
+	pickFirst bool
 }
 
 // newCodePicker offers the codes paths (with their ids), starting with
 // text typed in.
 func newCodePicker(paths []string, ids map[string]qda.ID, text string) *codePicker {
 	c := &codePicker{paths: paths, ids: ids}
-	c.entry = widget.NewEntry()
+	c.input = newEscEntry(false, func() {
+		if c.onEscape != nil {
+			c.onEscape()
+		}
+	})
+	c.entry = &c.input.Entry
 	c.entry.SetPlaceHolder("type part of a code's name")
 	c.choices = widget.NewRadioGroup(nil, func(string) { c.changed() })
 	c.more = widget.NewLabel("")
 	c.more.Hide()
 	scroll := container.NewVScroll(container.NewVBox(c.choices, c.more))
 	scroll.SetMinSize(fyne.NewSize(360, 200))
-	c.box = container.NewBorder(c.entry, nil, nil, nil, scroll)
+	c.box = container.NewBorder(c.input, nil, nil, nil, scroll)
 	c.entry.OnChanged = func(string) { c.filter() }
 	c.ExtendBaseWidget(c)
 	c.entry.SetText(text)
@@ -108,6 +119,9 @@ func (c *codePicker) filter() {
 		c.choices.Selected = exact
 	case !slices.Contains(offered, keep):
 		c.choices.Selected = ""
+	}
+	if c.pickFirst && c.choices.Selected == "" && len(offered) > 0 && offered[0] != c.createLabel {
+		c.choices.Selected = offered[0]
 	}
 	c.choices.Refresh()
 	c.changed()

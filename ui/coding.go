@@ -67,6 +67,11 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) 
 		item.Disabled = !has
 		items = append(items, item)
 	}
+	// A codebook three levels deep is four menus deep here; the picker
+	// finds any code by typing part of its name.
+	find := fyne.NewMenuItem("Code with…", ws.codeWithDialog)
+	find.Disabled = !has
+	items = append(items, find)
 	with := fyne.NewMenuItem("Code with", nil)
 	with.ChildMenu = fyne.NewMenu("", ws.codeSubmenu("")...)
 	with.Disabled = !has || ws.tree.Len() == 0
@@ -110,6 +115,49 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) 
 	copyItem.Disabled = !has
 	items = append(items, copyItem)
 	return fyne.NewMenu("", items...)
+}
+
+// codeWithDialog codes the selection with a code found by typing part of
+// its path; the best match is chosen as it is typed, so a few letters and
+// Enter code the selection. A name no code has can become a new code.
+func (ws *workspace) codeWithDialog() {
+	if ws.doc == nil || ws.view.Selection().Empty() {
+		ws.notice("Select some text in the document first.")
+		return
+	}
+	paths, ids := ws.codeChoices("", false)
+	picker := newCodePicker(paths, ids, "")
+	picker.pickFirst = true
+	text := []rune(strings.Join(strings.Fields(ws.view.SelectedText()), " "))
+	if len(text) > 80 {
+		text = append(text[:80], '…')
+	}
+	about := widget.NewLabel("“" + string(text) + "”")
+	about.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Code with…", "Code", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("", about), widget.NewFormItem("Code", picker),
+	}, func(ok bool) {
+		id, path, chosen := picker.chosen()
+		if !ok || !chosen {
+			return
+		}
+		if id == "" {
+			code, err := ws.p.AddCode(path, "", "")
+			if !ws.try(err) {
+				return
+			}
+			id = code.ID
+		}
+		if ws.applyCode(id) {
+			ws.codes.selectCode(id)
+		}
+		ws.win.Canvas().Focus(ws.view)
+	}, ws.win)
+	picker.onEscape = d.Hide
+	d.Resize(fyne.NewSize(520, 400))
+	d.Show()
+	picker.entry.OnSubmitted = func(string) { d.Submit() }
+	ws.win.Canvas().Focus(picker.input)
 }
 
 // codeSubmenu lists the codes under parent as menu items: a leaf applies

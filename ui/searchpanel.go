@@ -441,6 +441,8 @@ func (s *searchPanel) codeAllDialog() {
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, 460))
 	enterSubmits(d, ws.win, picker.entry)
+	picker.onEscape = d.Hide
+	ws.win.Canvas().Focus(picker.input)
 }
 
 // codeAllCount says how many spans coding with unit codes, in its unit.

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// Ensure that the document's context menu has, at its top level, "Code
+// with…", which finds a code deep in the codebook by typing part of its
+// name: a few letters and Enter code the selection with the best match,
+// Escape closes it without coding, and a name no code has can become a new
+// code when "Create new code" is chosen.
+func TestCodeWith_TypingPartOfADeepCodesNameAndEnterCodesTheSelection(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	p := ws.p
+	deep := "Community logic/Voluntary self-governing committees/Co-governance/Yard councils"
+	if _, err := p.AddCode(deep, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	doc := ws.docs[0]
+	ws.openDocument(doc.ID)
+	span := spanOf(t, ws.doc, strings.Fields(ws.doc.Text)[0])
+	dragSelect(w, ws.view, span)
+	if ws.view.Selection() != span {
+		t.Fatalf("dragging selected %v, want %v", ws.view.Selection(), span)
+	}
+	secondaryTap(t, w, glyphAt(ws.view, span.Start+1))
+	menu := topOverlay(t, w)
+	menu.Hide()
+	m := ws.codingMenu(ws.view.Selection(), nil, "")
+	item := menuItem(t, m, "Code with…")
+	if item.Disabled || item.ChildMenu != nil {
+		t.Fatal("“Code with…” is not an action of the menu's top level")
+	}
+	open := func() *codePicker {
+		t.Helper()
+		item.Action()
+		var picker *codePicker
+		walk(topOverlay(t, w), func(o fyne.CanvasObject) bool {
+			picker, _ = o.(*codePicker)
+			return picker != nil
+		})
+		if picker == nil {
+			t.Fatal("“Code with…” showed no code picker")
+		}
+		if f := w.Canvas().Focused(); f != picker.input {
+			t.Fatalf("the keyboard is in %T, not in the picker's field", f)
+		}
+		return picker
+	}
+	key := func(name fyne.KeyName) { w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: name}) }
+
+	picker := open()
+	key(fyne.KeyEscape)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close “Code with…”")
+	}
+	if got := codingsOf(t, p, doc.ID); strings.Contains(strings.Join(got, "|"), "Yard councils") {
+		t.Fatalf("Escape coded: %q", got)
+	}
+
+	picker = open()
+	test.Type(picker.input, "yard coun")
+	key(fyne.KeyReturn)
+	if o := w.Canvas().Overlays().Top(); o != nil {
+		t.Fatalf("Enter did not code; the dialog still shows %q", textUnder(o))
+	}
+	want := deep + ": " + string([]rune(ws.doc.Text)[span.Start:span.End])
+	if got := codingsOf(t, p, doc.ID); !strings.Contains(strings.Join(got, "|"), want) {
+		t.Errorf("codings %q, want one %q", got, want)
+	}
+
+	picker = open()
+	test.Type(picker.input, "Gate keeping")
+	if _, _, ok := picker.chosen(); ok {
+		t.Fatal("a name no code has was chosen before “Create new code” was")
+	}
+	picker.choices.SetSelected(picker.createLabel)
+	key(fyne.KeyReturn)
+	if _, ok := ws.tree.Find("Gate keeping"); !ok {
+		t.Fatal("choosing “Create new code” made no code")
+	}
+	if got := codingsOf(t, p, doc.ID); !strings.Contains(strings.Join(got, "|"), "Gate keeping: ") {
+		t.Errorf("codings %q, want one with the new code", got)
+	}
+}
