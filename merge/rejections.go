@@ -1,7 +1,6 @@
 package merge
 
 import (
-	"fmt"
 	"slices"
 
 	"coder/qda"
@@ -37,14 +36,12 @@ func (m *merger) rejections(out *qda.Bundle) []qda.Rejection {
 				why = "its document was deleted"
 			case !codes[r.Code]:
 				why = "its code was deleted"
-			case r.Span.CheckIn(d.Chars) != nil:
-				why = fmt.Sprintf("its span lies outside document %q", d.Name)
-			case r.Text != "":
+			default:
 				if runes[d.ID] == nil {
 					runes[d.ID] = []rune(d.Text)
 				}
-				if r.Text != r.Span.Slice(runes[d.ID]) {
-					why = fmt.Sprintf("the text of document %q was corrected under it", d.Name)
+				if err := r.CheckOn(d, runes[d.ID]); err != nil {
+					why = err.Error()
 				}
 			}
 			if why != "" {

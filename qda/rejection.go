@@ -39,3 +39,16 @@ func (r Rejection) Through(sp *Splice, mode Mode, text []rune) (Rejection, bool)
 	r.Span, r.Text = s, s.Slice(text)
 	return r, true
 }
+
+// CheckOn returns an error unless r's span lies inside text, the runes of
+// document d, and covers the words r records (any words, when it records
+// none): a rejection never stands on words nobody rejected.
+func (r Rejection) CheckOn(d *Document, text []rune) error {
+	if err := r.Span.CheckIn(len(text)); err != nil {
+		return Invalidf("document %q: %w", d.Name, err)
+	}
+	if r.Text != "" && r.Text != r.Span.Slice(text) {
+		return Invalidf("document %q: its text at %s is no longer the words rejected there (it was corrected)", d.Name, r.Span)
+	}
+	return nil
+}

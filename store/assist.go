@@ -41,12 +41,26 @@ func (tx *Tx) Rejections() ([]Rejection, error) {
 }
 
 // PutRejection records a rejected suggestion; rejecting it twice keeps one.
+// Its code and document must exist and its span cover the words it records
+// (see qda.Rejection.CheckOn); a rejection that records none is given the
+// words its span covers.
 func (tx *Tx) PutRejection(r *Rejection) error {
 	if !r.Code.Valid() || !r.Document.Valid() {
 		return fmt.Errorf("rejected suggestion: code %q or document %q is not a UUID", r.Code, r.Document)
 	}
-	if r.Span.Empty() {
-		return fmt.Errorf("rejected suggestion: span %s is empty", r.Span)
+	if _, err := tx.Code(r.Code); err != nil {
+		return fmt.Errorf("rejected suggestion: %w", err)
+	}
+	d, err := tx.DocumentWithText(r.Document)
+	if err != nil {
+		return fmt.Errorf("rejected suggestion: %w", err)
+	}
+	text := []rune(d.Text)
+	if err := r.CheckOn(d, text); err != nil {
+		return fmt.Errorf("rejected suggestion: %w", err)
+	}
+	if r.Text == "" {
+		r.Text = r.Span.Slice(text)
 	}
 	if _, err := tx.tx.CreateBucketIfNotExists(bAssist); err != nil {
 		return err

@@ -452,10 +452,11 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, int, error)
 
 // rootCopies lists, newest page first, the pages in the file that look like
 // the root bucket's: leaf pages whose entries are nested buckets named as
-// Coder names its buckets.
+// Coder names its buckets, those made on first use (tombstones, rejected
+// suggestions, pseudonyms) included.
 func (r *pageReader) rootCopies() []uint64 {
 	names := map[string]bool{}
-	for _, b := range append(allBuckets, bCodeSets) {
+	for _, b := range append(allBuckets, bCodeSets, bTombs, bAssist, bPseudonyms) {
 		names[string(b)] = true
 	}
 	ps := int64(r.meta.pageSize)

@@ -68,6 +68,7 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		decode(rep, get(bValues), "attribute value", &b.Values)
 		decode(rep, get(bMemos), "memo", &b.Memos)
 		decode(rep, get(bCodeSets), "code set", &b.CodeSets)
+		decode(rep, get(bAssist), "rejected suggestion", &b.Rejections)
 		keep := func(kind, what string, err error) {
 			if err != nil {
 				rep.Lost = append(rep.Lost, what+": "+err.Error())
@@ -121,6 +122,9 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		}
 		for i := range b.CodeSets {
 			keep("code sets", "code set "+b.CodeSets[i].Name, tx.PutCodeSet(&b.CodeSets[i]))
+		}
+		for i := range b.Rejections {
+			keep("rejected suggestions", "rejected suggestion "+string(rejectionKey(&b.Rejections[i])), tx.PutRejection(&b.Rejections[i]))
 		}
 		return nil
 	})
