@@ -115,6 +115,7 @@ func (a *App) backupsDialog(path, problem string) {
 	d = dialog.NewCustomWithoutButtons(title, content, a.win)
 	d.Resize(fyne.NewSize(min(760, a.win.Canvas().Size().Width-40), min(480, a.win.Canvas().Size().Height-40)))
 	d.Show()
+	closeOnEscape(d, a.win)
 	go func() {
 		backups, err := project.Backups(path)
 		fyne.Do(func() {

@@ -96,3 +96,44 @@ func TestOpen_ReadOnlyFileSaysSo(t *testing.T) {
 		t.Errorf("adding a code: err = %v, want 'this project is open read-only'", err)
 	}
 }
+
+// Ensure that Escape closes the damaged-file and Restore from backup
+// dialogs as Cancel does, back to the welcome screen or the open project.
+func TestOpen_EscapeClosesTheBackupsDialog(t *testing.T) {
+	app, w := newTestApp(t)
+	path := filepath.Join(t.TempDir(), "cut.coder")
+	p, err := project.WriteDemo(path, project.Options{Backups: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	os.Truncate(path, 20000)
+	app.open(path)
+	if !strings.Contains(textUnder(topOverlay(t, w)), "The project file is damaged") {
+		t.Fatal("opening a damaged file did not say so")
+	}
+	escapeOnCanvas(w)
+	if o := w.Canvas().Overlays().Top(); o != nil {
+		t.Fatalf("Escape left the dialog open:\n%s", textUnder(o))
+	}
+
+	app, w = openDemoCopy(t)
+	app.restoreFromBackup()
+	if !strings.Contains(textUnder(topOverlay(t, w)), "Restore from backup") {
+		t.Fatal("File ▸ Restore from backup… showed no dialog")
+	}
+	escapeOnCanvas(w)
+	if o := w.Canvas().Overlays().Top(); o != nil {
+		t.Fatalf("Escape left the dialog open:\n%s", textUnder(o))
+	}
+	if app.Project() == nil {
+		t.Error("closing Restore from backup closed the project")
+	}
+}
+
+// escapeOnCanvas types Escape where nothing in a dialog has the keyboard.
+func escapeOnCanvas(w fyne.Window) {
+	if h := w.Canvas().OnTypedKey(); h != nil {
+		h(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	}
+}
