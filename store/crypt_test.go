@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -239,4 +240,44 @@ func TestSaveCopy_DecryptThenEncrypt(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// Ensure that a copy (encrypted or in clear) is about as big as the project
+// it copies, and a new passphrase leaves the file about as big: both grew by
+// bbolt's default 16 MB step, so the demo's 280 kB made a 17 MB copy.
+func TestSaveCopy_SizedLikeTheProject(t *testing.T) {
+	path, _ := newEncrypted(t, store.Options{})
+	db, err := store.Open(path, store.Options{Passphrase: "correct horse battery", Backups: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// Some 200 documents, so that re-encrypting them cannot fit in free
+	// pages.
+	for i := range 200 {
+		d := sampleDoc(fmt.Sprintf("Dock log %d", i), strings.Repeat("The ferry left the quay at six. ", 40))
+		update(t, db, func(tx *store.Tx) error { return tx.PutDocument(d) })
+	}
+	orig, _ := os.Stat(path)
+	for _, pass := range []string{"", "second"} {
+		out := filepath.Join(t.TempDir(), "copy.coder")
+		if err := db.SaveCopy(out, pass); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Size() > 2*orig.Size()+64<<10 {
+			t.Errorf("a copy (passphrase %q) of a %d-byte project takes %d bytes", pass, orig.Size(), st.Size())
+		}
+	}
+	if err := db.ChangePassphrase("third"); err != nil {
+		t.Fatal(err)
+	}
+	// Every value is written anew before the old pages are free: twice the
+	// room, grown in steps of the file's size.
+	if st, _ := os.Stat(path); st.Size() > 3*orig.Size() {
+		t.Errorf("a new passphrase took the project from %d bytes to %d", orig.Size(), st.Size())
+	}
 }

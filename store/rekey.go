@@ -103,6 +103,7 @@ func (db *DB) ChangePassphrase(newPassphrase string) error {
 	}
 	err = guard(db.path, func() error {
 		return db.bolt.Update(func(b *bolt.Tx) error {
+			growInSteps(b)
 			old := &Tx{tx: b, seal: db.seal}
 			entries, err := old.clearEntries()
 			if err != nil {
@@ -157,7 +158,10 @@ func (db *DB) SaveCopy(path, passphrase string) error {
 		return err
 	}
 	err = guard(path, func() error {
-		return out.bolt.Update(func(b *bolt.Tx) error { return (&Tx{tx: b, seal: next}).writeEntries(entries) })
+		return out.bolt.Update(func(b *bolt.Tx) error {
+			growInSteps(b)
+			return (&Tx{tx: b, seal: next}).writeEntries(entries)
+		})
 	})
 	if cerr := out.bolt.Close(); err == nil {
 		err = cerr
