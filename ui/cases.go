@@ -103,10 +103,8 @@ func (c *casesPanel) showForm() {
 	}
 	items := append([]*widget.FormItem{widget.NewFormItem("Name", name)}, attrs.items...)
 	del := widget.NewButtonWithIcon("Delete case…", theme.DeleteIcon(), func() {
-		dialog.ShowConfirm("Delete case", fmt.Sprintf("Delete the case %q? Its documents stay in the project.", k.Name), func(ok bool) {
-			if ok {
-				ws.try(ws.p.DeleteCase(id))
-			}
+		confirm("Delete case", fmt.Sprintf("Delete the case %q? Its documents stay in the project.", k.Name), func() {
+			ws.try(ws.p.DeleteCase(id))
 		}, ws.win)
 	})
 	memo := widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() { ws.memosOn(qda.OnCase, id, k.Name) })

@@ -233,13 +233,7 @@ func (c *codebookPanel) deleteDialog(id qda.ID) {
 		msg += "\n" + qda.Plural(codings, "coding", "codings") + " will be removed with it."
 	}
 	msg += "\n(Edit ▸ Undo brings it back.)"
-	d := dialog.NewConfirm("Delete code", msg, func(ok bool) {
-		if ok {
-			ws.try(ws.p.DeleteCode(id, codings > 0))
-		}
-	}, ws.win)
-	d.Show()
-	closeOnEscape(d, ws.win)
+	confirm("Delete code", msg, func() { ws.try(ws.p.DeleteCode(id, codings > 0)) }, ws.win)
 }
 
 // pin puts a code on quick key k (1-9), or takes it off its key when k is 0.

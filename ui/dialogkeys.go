@@ -42,6 +42,31 @@ func routeKeys(d dialog.Dialog, w fyne.Window, keys ...fyne.KeyName) {
 	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
 }
 
+// confirm asks a yes-or-no question and runs yes on Yes. Yes is drawn as
+// the default, so Return or Enter answers it, and Escape answers No, as in
+// every desktop dialog; keys reach the canvas while the dialog is up, since
+// nothing in it takes the keyboard.
+func confirm(title, msg string, yes func(), w fyne.Window) *dialog.ConfirmDialog {
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, w)
+	d.Show()
+	c := w.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape:
+			d.Hide()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			d.Confirm()
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+	return d
+}
+
 // enterSubmits shows d with the keyboard in first, and makes Enter in any
 // of the entries submit it, as in every desktop form. Call it instead of
 // d.Show.

@@ -263,10 +263,8 @@ func (d *documentsPanel) showForm() {
 	items = append(items, attrs.items...)
 	form := widget.NewForm(items...)
 	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
-		dialog.ShowConfirm("Delete document", fmt.Sprintf("Delete %q with its %s and its memos?\n(Edit ▸ Undo brings it back.)", info.Name, qda.Plural(ws.codingCount(id), "coding", "codings")), func(ok bool) {
-			if ok {
-				ws.try(ws.p.DeleteDocument(id))
-			}
+		confirm("Delete document", fmt.Sprintf("Delete %q with its %s and its memos?\n(Edit ▸ Undo brings it back.)", info.Name, qda.Plural(ws.codingCount(id), "coding", "codings")), func() {
+			ws.try(ws.p.DeleteDocument(id))
 		}, ws.win)
 	})
 	memo := widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() { ws.memosOn(qda.OnDocument, id, info.Name) })
