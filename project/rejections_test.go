@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -141,5 +142,36 @@ func TestSuggest_RejectionFollowsATextCorrection(t *testing.T) {
 	}
 	if rs, _ = p.Rejections(); len(rs) != 1 || rs[0].Text != now {
 		t.Fatalf("rejections after undo = %+v, want the one on %q", rs, now)
+	}
+}
+
+// Ensure that an anonymised copy keeps the rejected suggestions on the
+// pseudonymised words, with no real name in what they record.
+func TestWriteAnonymised_RejectionsCoverThePseudonymisedWords(t *testing.T) {
+	p, doc, code := moneyProject(t)
+	text := documentText(t, p, doc)
+	para := moneyFixture[10] // "The bank wrote about the loan again; ..."
+	if err := p.RejectSuggestion(doc, spanOf(text, para), code); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetPseudonym("bank", "lender"); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "shared.coder")
+	if _, err := p.WriteAnonymised(out); err != nil {
+		t.Fatal(err)
+	}
+	c, err := project.Open(out, project.Options{Coder: "Reader", Backups: -1, ReadOnly: true, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	rs, err := c.Rejections()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.ReplaceAll(para, "bank", "lender")
+	if len(rs) != 1 || rs[0].Text != want || rs[0].Span != spanOf(documentText(t, c, rs[0].Document), want) {
+		t.Errorf("the copy's rejections = %+v, want one on %q", rs, want)
 	}
 }
