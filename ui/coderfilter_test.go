@@ -94,3 +94,24 @@ func TestCodebook_CountsByCoderOnDemand(t *testing.T) {
 		t.Error("turning counts by coder off left them showing, or the menu ticked")
 	}
 }
+
+// Ensure that Retrieve's coder choice offers a coder who first coded after
+// Retrieve was made: accepting a disagreement's version makes the
+// "Consensus" coder (and a new colleague's first coding makes theirs), a
+// change that only adds codings, and the choice used to stay without them.
+func TestCoderFilter_RetrieveOffersANewCoder(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	if containsString(ws.retrieve.coder.sel.Options, "Tester") {
+		t.Fatal("Tester is offered before coding anything")
+	}
+	code, err := ws.p.FindCode("Political logic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := ws.p.Documents()
+	if _, err := ws.p.ApplyCode(docs[0].ID, qda.Span{Start: 0, End: 5}, code.ID); err != nil {
+		t.Fatal(err)
+	}
+	until(t, "Tester among Retrieve's coders", func() bool { return containsString(ws.retrieve.coder.sel.Options, "Tester") })
+}

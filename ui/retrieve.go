@@ -150,8 +150,11 @@ func (r *retrievePanel) changed(choices bool) {
 }
 
 // codingsChanged reruns the retrieval when codings of one of the codes
-// (or of codes below them) it shows were added or removed.
+// (or of codes below them) it shows were added or removed. A coding may
+// be its coder's first (a colleague's, the consensus coder's), so the
+// coder choice looks again.
 func (r *retrievePanel) codingsChanged(codes []qda.ID) {
+	r.coder.refresh()
 	for id, on := range r.chosen {
 		if !on {
 			continue
