@@ -110,7 +110,7 @@ func TestRetrieve_FiveThousandSegmentsInABoundedList(t *testing.T) {
 		cards := check(t, "at the end")
 		var last *tapCard
 		for _, c := range cards {
-			if txt := textUnder(c); strings.Contains(txt, rows[n-1].DocName+" · "+rows[n-1].Span.String()) {
+			if txt := textUnder(c); strings.Contains(txt, ws.retrieve.source(rows[n-1])) {
 				last = c
 			}
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -304,7 +305,8 @@ func (r *retrievePanel) source(row project.CodingRow) string {
 	if len(row.Cases) > 0 {
 		src += " · " + strings.Join(row.Cases, ", ")
 	}
-	return src + " · " + row.Span.String() + " · " + row.CoderName
+	// "characters 14–22", not "14:22", which reads as a time of day.
+	return src + " · " + fmt.Sprintf("characters %d–%d", row.Span.Start, row.Span.End) + " · " + row.CoderName
 }
 
 // rowHeight estimates the height of segment id's row in a list of the
