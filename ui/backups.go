@@ -56,7 +56,8 @@ func backupLabel(b project.Backup) string {
 	if b.Err != nil {
 		return when + " · " + size + " · damaged, cannot be restored"
 	}
-	s := fmt.Sprintf("%s · %s · %d documents, %d codings, %d memos", when, size, b.Documents, b.Codings, b.Memos)
+	s := fmt.Sprintf("%s · %s · %s, %s, %s", when, size, qda.Plural(b.Documents, "document", "documents"),
+		qda.Plural(b.Codings, "coding", "codings"), qda.Plural(b.Memos, "memo", "memos"))
 	if b.Note != "" {
 		s += " · " + b.Note
 	}

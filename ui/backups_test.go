@@ -137,3 +137,12 @@ func escapeOnCanvas(w fyne.Window) {
 		h(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	}
 }
+
+// Ensure that a backup's line counts in words that agree with the number:
+// "1 memo", not "1 memos".
+func TestBackups_LineSaysOneMemoNotOneMemos(t *testing.T) {
+	got := backupLabel(project.Backup{Time: time.Now(), Documents: 5, Codings: 1, Memos: 1})
+	if !strings.Contains(got, "5 documents, 1 coding, 1 memo") || strings.Contains(got, "1 memos") {
+		t.Errorf("the backup's line says %q", got)
+	}
+}
