@@ -89,7 +89,13 @@ func newAnalysisView(ws *workspace) *analysisView {
 		v.pages = append(v.pages, p)
 		// A scroll keeps a row of controls from widening the window.
 		top := container.NewHScroll(p.controls())
-		items = append(items, container.NewTabItem(p.title(), container.NewBorder(top, nil, nil, nil, p.grid().table)))
+		var body fyne.CanvasObject = p.grid().table
+		if b, ok := p.(interface {
+			body(table fyne.CanvasObject) fyne.CanvasObject
+		}); ok { // a page with more than a table (the timeline's chart)
+			body = b.body(body)
+		}
+		items = append(items, container.NewTabItem(p.title(), container.NewBorder(top, nil, nil, nil, body)))
 	}
 	v.tabs = container.NewAppTabs(items...)
 	v.tabs.OnSelected = func(*container.TabItem) { v.evidence.clear(); v.run() }

@@ -26,6 +26,7 @@ const timelineAllCodes = "All codes"
 type timelinePage struct {
 	v                *analysisView
 	caseSel, codeSel *widget.Select
+	view             *fitImage // the chart, as wide as the tab, scrolling
 	img              *canvas.Image
 	dateBtn          *widget.Button
 	g                *analysisGrid
@@ -44,9 +45,8 @@ func newTimelinePage(v *analysisView) analysisPage {
 	p.caseSel.SetSelected(cases[min(1, len(cases)-1)]) // timelines are read case by case
 	p.codeSel = widget.NewSelect(codeChoices(v.ws, timelineAllCodes), func(string) { v.run() })
 	p.codeSel.SetSelected(timelineAllCodes)
-	p.img = canvas.NewImageFromResource(nil)
-	p.img.FillMode = canvas.ImageFillContain
-	p.img.SetMinSize(fyne.NewSize(300, 240))
+	p.view = newFitImage()
+	p.img = p.view.img
 	p.dateBtn = widget.NewButtonWithIcon("Event date…", theme.HistoryIcon(), p.editEventDate)
 	p.dateBtn.Disable()
 	p.g.onTap = p.tap
@@ -59,7 +59,14 @@ func (p *timelinePage) table() *project.Table { return p.last }
 func (p *timelinePage) controls() fyne.CanvasObject {
 	png := widget.NewButtonWithIcon("PNG…", theme.DownloadIcon(), p.exportPNG)
 	row := container.NewHBox(widget.NewLabel("Case"), p.caseSel, widget.NewLabel("Code"), p.codeSel, p.dateBtn, png)
-	return container.NewBorder(row, nil, nil, nil, p.img)
+	return row
+}
+
+// body puts the chart above the table, each scrolling on its own.
+func (p *timelinePage) body(table fyne.CanvasObject) fyne.CanvasObject {
+	split := container.NewVSplit(p.view.scroll, table)
+	split.Offset = 0.6
+	return split
 }
 
 func (p *timelinePage) work() func(d *analysis.Data) (func(), error) {
@@ -96,8 +103,7 @@ func (p *timelinePage) work() func(d *analysis.Data) (func(), error) {
 		return func() {
 			p.events, p.chart, p.name, p.last, p.selected = events, c, name, t, -1
 			p.dateBtn.Disable()
-			p.img.Image = img
-			p.img.Refresh()
+			p.view.set(img)
 			p.g.set(cells, 50, 190)
 			msg := qda.Plural(len(events), "coded event", "coded events") + " in date order; click one to read it, then open it or give it its own date."
 			if undated > 0 {
