@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -85,6 +86,9 @@ func enterSubmits(d *dialog.FormDialog, w fyne.Window, first *widget.Entry, more
 type escEntry struct {
 	widget.Entry
 	onEscape func()
+	// onSave, when set, is what Ctrl+S (Cmd+S on a Mac) does in the field:
+	// save the memo it holds, as in every editor.
+	onSave func()
 }
 
 func newEscEntry(multiLine bool, onEscape func()) *escEntry {
@@ -104,4 +108,14 @@ func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut hands Ctrl+S to onSave and every other shortcut to the
+// entry (copy, paste, select all).
+func (e *escEntry) TypedShortcut(sc fyne.Shortcut) {
+	if cs, ok := sc.(*desktop.CustomShortcut); ok && e.onSave != nil && cs.KeyName == fyne.KeyS && cs.Modifier == fyne.KeyModifierShortcutDefault {
+		e.onSave()
+		return
+	}
+	e.Entry.TypedShortcut(sc)
 }

@@ -240,6 +240,11 @@ func (md *memoDialog) open(title string, top fyne.CanvasObject, size fyne.Size, 
 		md.remove()
 		ws.win.Canvas().SetOnTypedKey(nil)
 	})
+	for _, e := range []*escEntry{md.title, md.text} {
+		if e != nil {
+			e.onSave = func() { md.save() }
+		}
+	}
 	md.d.Resize(size)
 	md.d.Show()
 	md.escapeKey()
