@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -9,7 +11,8 @@ import (
 // column; tapping a cell calls onTap with its data coordinates (row and
 // column after the headers; column -1 is the row's label).
 type analysisGrid struct {
-	cells [][]string
+	cells   [][]string
+	numbers []bool // columns of numbers, set flush right; text is flush left
 	onTap func(r, c int)
 	table *widget.Table
 }
@@ -35,9 +38,9 @@ func newAnalysisGrid() *analysisGrid {
 				text = g.cells[id.Row][id.Col]
 			}
 			l.TextStyle.Bold = id.Row == 0 || id.Col == 0
-			l.Alignment = fyne.TextAlignTrailing
-			if id.Col == 0 {
-				l.Alignment = fyne.TextAlignLeading
+			l.Alignment = fyne.TextAlignLeading
+			if id.Col > 0 && id.Col < len(g.numbers) && g.numbers[id.Col] {
+				l.Alignment = fyne.TextAlignTrailing
 			}
 			l.SetText(text)
 		})
@@ -54,6 +57,18 @@ func newAnalysisGrid() *analysisGrid {
 // set shows cells (header row first, label column first).
 func (g *analysisGrid) set(cells [][]string, firstWidth, width float32) {
 	g.cells = cells
+	g.numbers = nil
+	if len(cells) > 0 {
+		g.numbers = make([]bool, len(cells[0]))
+		for c := range g.numbers {
+			g.numbers[c] = true
+			for _, row := range cells[1:] {
+				if c < len(row) && !looksNumeric(row[c]) {
+					g.numbers[c] = false
+				}
+			}
+		}
+	}
 	g.table.UnselectAll()
 	g.table.SetColumnWidth(0, firstWidth)
 	if len(cells) > 0 {
@@ -64,4 +79,15 @@ func (g *analysisGrid) set(cells [][]string, firstWidth, width float32) {
 	g.table.Refresh()
 	g.table.ScrollToTop()
 	g.table.ScrollToLeading()
+}
+
+// looksNumeric tells a table's number (a count, a share, a position, a
+// date, a dash for none) from its text.
+func looksNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "—" || s == "–" || s == "-" {
+		return true
+	}
+	r := s[0]
+	return r >= '0' && r <= '9' || r == '-' || r == '+' || r == '.'
 }
