@@ -13,8 +13,8 @@ import (
 type analysisGrid struct {
 	cells   [][]string
 	numbers []bool // columns of numbers, set flush right; text is flush left
-	onTap func(r, c int)
-	table *widget.Table
+	onTap   func(r, c int)
+	table   *widget.Table
 }
 
 func newAnalysisGrid() *analysisGrid {
