@@ -521,7 +521,12 @@ func (r *pageReader) orphanLeaves(reached map[uint64]bool, fn func(k, v []byte))
 func guessBucket(k, v []byte) string {
 	owner, variable, pair := strings.Cut(string(k), "/")
 	if pair {
-		if qda.ID(owner).Valid() && qda.ID(variable).Valid() && len(v) > 0 {
+		doc, span, rejection := strings.Cut(variable, "/")
+		switch {
+		case len(v) == 0 || !qda.ID(owner).Valid():
+		case rejection && qda.ID(doc).Valid() && strings.Contains(span, ":"):
+			return string(bAssist) // code/document/start:end
+		case qda.ID(variable).Valid():
 			return string(bValues)
 		}
 		return ""
