@@ -72,6 +72,10 @@ var errShort = errors.New("the file is cut short")
 // errNotBolt is what readMeta returns when neither meta page is bbolt's.
 var errNotBolt = errors.New("it is not a bbolt database")
 
+// errHeaderShort is what readMeta returns when a meta page lies past the end
+// of the file.
+var errHeaderShort = errors.New("its header is cut short")
+
 func openPages(path string) (*pageReader, error) { return openPagesMode(path, false) }
 
 // openPagesMode opens the file's pages; tolerant accepts a file shorter than
@@ -105,13 +109,16 @@ func (r *pageReader) readMeta() error {
 	parse := func(off int64) (boltMeta, error) {
 		var m boltMeta
 		buf := make([]byte, pageHeaderSize+64)
-		if _, err := r.f.ReadAt(buf, off); err != nil {
-			return m, fmt.Errorf("its header is cut short")
-		}
+		n, _ := r.f.ReadAt(buf, off)
 		b := buf[pageHeaderSize:]
 		le := binary.LittleEndian
-		if le.Uint32(b[0:]) != boltMagic {
+		// A short file that does not start as a project (a text or a
+		// Word file given the extension) is no project, not a cut one.
+		if n >= pageHeaderSize+4 && le.Uint32(b[0:]) != boltMagic {
 			return m, errNotBolt
+		}
+		if n < len(buf) {
+			return m, errHeaderShort
 		}
 		if v := le.Uint32(b[4:]); v != boltVersion {
 			return m, fmt.Errorf("unknown file format version %d", v)
@@ -135,7 +142,7 @@ func (r *pageReader) readMeta() error {
 	m1, err1 := parse(second)
 	switch {
 	case err0 != nil && err1 != nil:
-		if err0 == errNotBolt && err1 != errNotBolt {
+		if err0 == errNotBolt && err1 != errNotBolt && err1 != errHeaderShort {
 			return err1
 		}
 		return err0

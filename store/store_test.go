@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -360,6 +361,25 @@ func TestOpen_ErrNotAProject(t *testing.T) {
 	_, err := store.Open(path, store.Options{})
 	if err == nil || !strings.Contains(err.Error(), "not a Coder project") {
 		t.Fatalf("err = %v, want 'not a Coder project'", err)
+	}
+}
+
+// Ensure that a small file that is not a project (a note or a Word file
+// given the .coder extension) is refused as not a Coder project, not as a
+// project "cut short" that salvage could rescue.
+func TestOpen_SmallFileThatIsNoProjectIsNotCalledCutShort(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"note.coder": []byte("Field note, yard 3: the gate again.\n"),
+		"word.coder": append([]byte("PK\x03\x04"), bytes.Repeat([]byte{0x11}, 2000)...),
+	} {
+		path := filepath.Join(t.TempDir(), name)
+		if err := writeFile(path, data); err != nil {
+			t.Fatal(err)
+		}
+		_, err := store.Open(path, store.Options{})
+		if err == nil || !strings.Contains(err.Error(), "not a Coder project") || strings.Contains(err.Error(), "cut short") {
+			t.Errorf("%s: err = %v, want 'not a Coder project'", name, err)
+		}
 	}
 }
 
