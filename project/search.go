@@ -191,6 +191,10 @@ func (p *Project) Search(ctx context.Context, query string, o SearchOptions) (*S
 	}
 	opt := o.toSearch()
 	opt.Docs = p.Document
+	if read := p.textReader(); read != nil {
+		// Each hit reads its own passage, not its whole document.
+		opt.Docs, opt.Text = p.documentMeta, read
+	}
 	q, err := search.ParseQuery(query)
 	if err != nil {
 		return nil, queryErrorFrom(err)
@@ -241,29 +245,34 @@ func (p *Project) Search(ctx context.Context, query string, o SearchOptions) (*S
 }
 
 // corpus describes the project for a full index build. Metadata is read up
-// front; each document's text is read only when the builder asks for it, so
-// a build never holds every text in memory.
+// front; each document is read only when the builder asks for it, and its
+// text a piece at a time as the builder goes, so a build never holds every
+// text in memory, nor all of one long text.
 func (p *Project) corpus(stamp uint64) (search.Corpus, error) {
 	var meta *indexMeta
-	var docs []qda.Document
+	var ids []qda.ID
 	err := p.view(func(tx *store.Tx) error {
 		var err error
 		if meta, err = loadIndexMeta(tx, true); err != nil {
 			return err
 		}
-		docs, err = tx.Documents()
+		docs, err := tx.Documents()
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+		}
 		return err
 	})
 	if err != nil {
 		return search.Corpus{}, err
 	}
+	meta.text = p.textReader()
 	return search.Corpus{
-		Docs: len(docs),
+		Docs: len(ids),
 		Doc: func(i int) (*search.DocInput, error) {
 			var in *search.DocInput
 			err := p.view(func(tx *store.Tx) error {
 				var err error
-				in, err = meta.docInput(tx, docs[i].ID)
+				in, err = meta.docInput(tx, ids[i])
 				return err
 			})
 			return in, err
@@ -271,6 +280,45 @@ func (p *Project) corpus(stamp uint64) (search.Corpus, error) {
 		Memos: meta.memos,
 		Stamp: stamp,
 	}, nil
+}
+
+// textReader returns what reads pieces of a document's text (see
+// spanReader), or nil for an encrypted project: its texts are sealed whole,
+// so reading a piece would open all of it, and they are read whole, once.
+func (p *Project) textReader() func(d *qda.Document) search.SpanReader {
+	if p.db.Encrypted() {
+		return nil
+	}
+	return p.spanReader
+}
+
+// spanReader reads pieces of document d's text, each call in a read
+// transaction of its own, so an index build reading a long text piece by
+// piece never holds up an action. The cursor walks the text once however
+// many pieces are read in order (see store.TextCursor); it serves one
+// goroutine.
+func (p *Project) spanReader(d *qda.Document) search.SpanReader {
+	cur := store.NewTextCursor(d.ID, d.Chars)
+	return func(spans []qda.Span) ([]string, error) {
+		var out []string
+		err := p.view(func(tx *store.Tx) error {
+			var err error
+			out, err = cur.Spans(tx, spans)
+			return err
+		})
+		return out, err
+	}
+}
+
+// documentMeta returns a document's record and passages, without its text.
+func (p *Project) documentMeta(id qda.ID) (*qda.Document, error) {
+	var d *qda.Document
+	err := p.view(func(tx *store.Tx) error {
+		var err error
+		d, err = tx.Document(id)
+		return err
+	})
+	return d, err
 }
 
 // indexMeta is everything but the texts that index units carry. A full one
@@ -284,6 +332,9 @@ type indexMeta struct {
 	attrs   map[qda.ID][]search.Attr
 	codings map[qda.ID][]search.CodingInput // by document; nil when light
 	memos   []search.MemoInput              // full only
+	// text, when not nil, makes documents' texts read a piece at a time
+	// (see Project.textReader); with nil they are read whole.
+	text func(d *qda.Document) search.SpanReader
 }
 
 func loadIndexMeta(tx *store.Tx, full bool) (*indexMeta, error) {
@@ -376,11 +427,20 @@ func (m *indexMeta) memoInput(tx *store.Tx, memo qda.Memo) search.MemoInput {
 }
 
 func (m *indexMeta) docInput(tx *store.Tx, id qda.ID) (*search.DocInput, error) {
-	d, err := tx.DocumentWithText(id)
+	var d *qda.Document
+	var err error
+	if m.text != nil {
+		d, err = tx.Document(id)
+	} else {
+		d, err = tx.DocumentWithText(id)
+	}
 	if err != nil {
 		return nil, err
 	}
 	in := &search.DocInput{Doc: d, Attrs: append([]search.Attr(nil), m.attrs[id]...)}
+	if m.text != nil {
+		in.Spans = m.text(d)
+	}
 	if m.codings != nil {
 		in.Codings = m.codings[id]
 	} else {
@@ -438,6 +498,7 @@ func (p *Project) applyChanges(ix *search.Index, ch *store.Changes, stamp uint64
 		if err != nil {
 			return err
 		}
+		meta.text = p.textReader()
 		if scope.OnlyCodings && len(scope.Codings) > 0 {
 			return meta.partialUpdate(tx, scope.Codings, &u)
 		}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -15,6 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/util"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"coder/qda"
 )
 
 // Corpus is a whole project as the index sees it. Documents are fetched one
@@ -32,12 +33,13 @@ type Corpus struct {
 // (a hundred bytes or so each, with the positions phrase queries need).
 const batchTokens = 120_000
 
-// chunkBytes is about how much text goes to the analysers at once. A long
-// document is analysed and indexed this much at a time, passage by passage,
-// so its size does not decide the build's memory: analysed text takes some
-// twenty times its size until the builder has written it, and about six
-// chunks are in flight (analysing, queued, being indexed).
-const chunkBytes = 128 << 10
+// chunkRunes is about how much text (in characters: 64 kB of English, three
+// times that of Chinese) is read and goes to the analysers at once. A long
+// document is read, analysed and indexed this much at a time, passage by
+// passage, so its size does not decide the build's memory: analysed text
+// takes some twenty times its size until the builder has written it, and
+// about six chunks are in flight (analysing, queued, being indexed).
+const chunkRunes = 64 << 10
 
 // Build indexes the corpus into dir, replacing whatever is there, and returns
 // the open index. It builds beside dir and swaps the result in at the end, so
@@ -162,7 +164,11 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 			return err
 		}
 	}
-	perBatch := max(50, unitsPerBatch(first)/n)
+	perUnit, err := unitsPerBatch(first)
+	if err != nil {
+		return err
+	}
+	perBatch := max(50, perUnit/n)
 	for s := range builders {
 		b, err := open(s, n, perBatch)
 		if err != nil {
@@ -259,7 +265,7 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 		}
 		shard := shardOf(in.Doc.ID, n)
 		var held []*document.Document
-		unitChunks(in, nil, chunkBytes, func(units []*document.Document) bool {
+		err := unitChunks(in, nil, chunkRunes, func(units []*document.Document) bool {
 			// Hold one chunk back, so the document's last one is known.
 			if held != nil && !send(job{units: held, shard: shard}) {
 				return false
@@ -267,6 +273,10 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 			held = units
 			return true
 		})
+		if err != nil {
+			setErr(err)
+			break
+		}
 		send(job{units: held, shard: shard, last: true})
 	}
 	memos := make([]*document.Document, len(c.Memos))
@@ -360,29 +370,36 @@ func buildEmpty(dir string, stamp uint64, shards int) error {
 // unitsPerBatch turns batchTokens into the unit count bleve's builder
 // batches by, from the tokens in the first document's passages (in, nil
 // for a corpus without documents).
-func unitsPerBatch(in *DocInput) int {
-	const fallback, sampleBytes = 1000, 1 << 20
-	if in == nil || len(in.Doc.Text) == 0 {
-		return fallback
+func unitsPerBatch(in *DocInput) (int, error) {
+	const fallback, sampleRunes = 1000, 256 << 10
+	if in == nil {
+		return fallback, nil
 	}
-	// Count tokens in the first passages only (up to a megabyte of text):
-	// the first document may be a hundred megabytes.
-	passages := passagesOf(in.Doc)
-	text := in.Doc.Text
-	units := max(1, len(passages)+len(in.Codings))
-	if len(text) > sampleBytes {
-		cut := strings.LastIndexByte(text[:sampleBytes], '\n')
-		if cut <= 0 {
-			cut = sampleBytes
+	// Count tokens in the first passages only (a quarter of a million
+	// characters or so): the first document may be a hundred megabytes.
+	var sample []qda.Span
+	size := 0
+	for _, p := range passagesOf(in.Doc) {
+		if size >= sampleRunes {
+			break
 		}
-		frac := float64(cut) / float64(len(text))
-		text = text[:cut]
-		units = max(1, int(float64(units)*frac))
+		sp := p.Span
+		sp.End = min(sp.End, sp.Start+sampleRunes)
+		sample, size = append(sample, sp), size+sp.Len()
+	}
+	if len(sample) == 0 {
+		return fallback, nil
+	}
+	texts, err := in.texts(sample)
+	if err != nil {
+		return 0, fmt.Errorf("search index: reading the text of %q: %w", in.Doc.Name, err)
 	}
 	n := 0
-	tokenize([]byte(text), func(token) { n++ })
-	perUnit := max(8, n/units)
-	return max(50, batchTokens/perUnit)
+	for _, t := range texts {
+		tokenize([]byte(t), func(token) { n++ })
+	}
+	perUnit := max(8, n/len(sample))
+	return max(50, batchTokens/perUnit), nil
 }
 
 // analysedField is a text field analysed ahead of time on a worker; the

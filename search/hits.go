@@ -10,18 +10,21 @@ import (
 	"coder/qda"
 )
 
-// docText is a hit's document with its rune-to-byte map, made once per
+// docText is a hit's document with what reads its text, made once per
 // document per search however many hits it has.
 type docText struct {
 	*qda.Document
-	rm *runeMap
+	in DocInput
 }
 
-func (d *docText) slice(sp qda.Span) string {
-	if d.rm == nil {
-		d.rm = newRuneMap(d.Text)
+// slice returns the text of one span of the document: only that piece is
+// read when the search was given Options.Text.
+func (d *docText) slice(sp qda.Span) (string, error) {
+	t, err := d.in.texts([]qda.Span{sp})
+	if err != nil {
+		return "", fmt.Errorf("search: reading the text of %q: %w", d.Name, err)
 	}
-	return d.rm.slice(sp)
+	return t[0], nil
 }
 
 // makeHit reads one bleve hit back into a Hit: its unit from the ID, its text
@@ -50,7 +53,10 @@ func makeHit(h *search.DocumentMatch, ms []matcher, lookup func(qda.ID) (*docTex
 		}
 		p := ps[n]
 		hit.DocumentID, hit.Document, hit.Speaker, hit.Passage, hit.PassageIndex = d.ID, d.Name, p.Speaker, p.Span, n
-		text := d.slice(p.Span)
+		text, err := d.slice(p.Span)
+		if err != nil {
+			return Hit{}, err
+		}
 		hit.fill(text, p.Span.Start, ms)
 	case unitSegment:
 		hit.Unit, hit.ID = Segments, owner
@@ -68,7 +74,11 @@ func makeHit(h *search.DocumentMatch, ms []matcher, lookup func(qda.ID) (*docTex
 		if i := d.PassageAt(sp.Start); i >= 0 {
 			hit.Speaker = d.Passages[i].Speaker
 		}
-		hit.fill(d.slice(sp), sp.Start, ms)
+		text, err := d.slice(sp)
+		if err != nil {
+			return Hit{}, err
+		}
+		hit.fill(text, sp.Start, ms)
 		if len(hit.Matches) == 0 {
 			// The match was in the coding's note: show the note instead.
 			if note := str(h.Fields[fBody]); note != "" {

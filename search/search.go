@@ -22,9 +22,9 @@ const (
 	Memos    Unit = "memo"    // memos, with their titles
 )
 
-// DocLookup returns a document with its Text and Passages. The index stores no
-// text, so hits are read from the documents themselves; the store supplies
-// them.
+// DocLookup returns a document with its Passages, and its Text unless
+// Options.Text reads it. The index stores no text, so hits are read from the
+// documents themselves; the store supplies them.
 type DocLookup func(id qda.ID) (*qda.Document, error)
 
 // Options shape a search.
@@ -36,7 +36,11 @@ type Options struct {
 	// not just the page returned. It costs a pass over every hit.
 	Facets    bool
 	FacetSize int       // most facet entries per kind; 0 means 200
-	Docs      DocLookup // required: where hits find their text
+	Docs      DocLookup // required: where hits find their documents
+	// Text, when not nil, reads pieces of a document's text, and Docs need
+	// not fill in Text: each hit then reads only its own passage (or coded
+	// segment), not the whole document, which may be a hundred megabytes.
+	Text func(d *qda.Document) SpanReader
 	// SpansOnly skips snippets: for coding every hit, which needs spans only.
 	SpansOnly bool
 	// DocName names a document for the document facet without loading its
@@ -201,7 +205,10 @@ func (ix *Index) SearchQuery(ctx context.Context, q *Query, opt Options) (*Resul
 		if err != nil {
 			return nil, err
 		}
-		dt := &docText{Document: d}
+		dt := &docText{Document: d, in: DocInput{Doc: d}}
+		if opt.Text != nil {
+			dt.in.Spans = opt.Text(d)
+		}
 		docs[id] = dt
 		return dt, nil
 	}

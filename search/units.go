@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,14 +13,41 @@ import (
 )
 
 // DocInput is everything the index holds about one document: the document
-// itself (with Text and Passages filled in) and the facts about it that live
-// elsewhere in the project. The caller builds it from the store; nothing here
-// is derived from anything but these fields.
+// itself (with Text and Passages filled in, or Passages and a Spans reader)
+// and the facts about it that live elsewhere in the project. The caller
+// builds it from the store; nothing here is derived from anything but these
+// fields.
 type DocInput struct {
 	Doc     *qda.Document
 	Cases   []string      // names of the cases the document belongs to
 	Attrs   []Attr        // attribute values of the document and of its cases
 	Codings []CodingInput // every coding on the document
+	// Spans, when not nil, reads the document's text a piece at a time and
+	// Doc.Text may be empty: a long document is then indexed without its
+	// whole text in memory.
+	Spans SpanReader
+
+	rm *runeMap // over Doc.Text, made when first needed
+}
+
+// SpanReader returns the text of each rune span of one document, clamped to
+// the text. Spans may come in any order; a reader that walks the text (see
+// store.TextCursor) is quickest when they come in increasing order.
+type SpanReader func(spans []qda.Span) ([]string, error)
+
+// texts returns the text of each span of the document.
+func (in *DocInput) texts(spans []qda.Span) ([]string, error) {
+	if in.Spans != nil && in.Doc.Text == "" {
+		return in.Spans(spans)
+	}
+	if in.rm == nil {
+		in.rm = newRuneMap(in.Doc.Text)
+	}
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = in.rm.slice(sp)
+	}
+	return out, nil
 }
 
 // Attr is one attribute value, matched by the filter attr:NAME=VALUE.
@@ -79,30 +107,36 @@ func parseUnitID(id string) (kind string, owner qda.ID, n int, ok bool) {
 // passagesOf returns the document's passages, or one passage over the whole
 // text when the importer recorded none.
 func passagesOf(d *qda.Document) []qda.Passage {
-	if len(d.Passages) > 0 || d.Text == "" {
+	if len(d.Passages) > 0 {
 		return d.Passages
 	}
-	return []qda.Passage{{Span: qda.Span{Start: 0, End: utf8.RuneCountInString(d.Text)}, Kind: qda.PassageParagraph}}
+	n := d.Chars
+	if d.Text != "" {
+		n = utf8.RuneCountInString(d.Text)
+	}
+	if n == 0 {
+		return nil
+	}
+	return []qda.Passage{{Span: qda.Span{Start: 0, End: n}, Kind: qda.PassageParagraph}}
 }
 
 // unitsOf makes the index documents for a document's passages and coded
 // segments; with a non-nil only, just the passages and segments it names.
-func unitsOf(in *DocInput, only *Partial) []*document.Document {
+func unitsOf(in *DocInput, only *Partial) ([]*document.Document, error) {
 	var out []*document.Document
-	unitChunks(in, only, 0, func(units []*document.Document) bool {
+	err := unitChunks(in, only, 0, func(units []*document.Document) bool {
 		out = append(out, units...)
 		return true
 	})
-	return out
+	return out, err
 }
 
-// unitChunks hands a document's index documents to yield in chunks whose
-// text adds up to about chunkBytes (0: everything in one chunk), so a
-// document of a hundred megabytes is analysed and indexed a slice at a
-// time instead of all at once. yield returning false stops early.
-func unitChunks(in *DocInput, only *Partial, chunkBytes int, yield func([]*document.Document) bool) {
+// unitChunks hands a document's index documents to yield in chunks of about
+// chunkRunes characters of text (0: everything in one chunk), so a document
+// of a hundred megabytes is read, analysed and indexed a slice at a time
+// instead of all at once. yield returning false stops early.
+func unitChunks(in *DocInput, only *Partial, chunkRunes int, yield func([]*document.Document) bool) error {
 	d := in.Doc
-	rm := newRuneMap(d.Text)
 	shared := func(doc *document.Document) {
 		addKeyword(doc, fDoc, string(d.ID), optFacet)
 		addKeyword(doc, fDocName, strings.ToLower(d.Name), optFilter)
@@ -115,27 +149,48 @@ func unitChunks(in *DocInput, only *Partial, chunkBytes int, yield func([]*docum
 			addKeyword(doc, fAttr, attrTerm(a.Name, a.Value), optFilter)
 		}
 	}
-	passages := passagesOf(d)
-	var out []*document.Document
-	size := 0
-	// emit adds one unit of n text bytes, handing out the chunk when full.
-	emit := func(doc *document.Document, n int) bool {
-		out = append(out, doc)
-		size += n
-		if chunkBytes > 0 && size >= chunkBytes {
-			ok := yield(out)
-			out, size = nil, 0
-			return ok
+	// chunks calls unit with each of n spans and its text, reading the text
+	// a chunk at a time and handing each chunk's units to yield.
+	chunks := func(n int, span func(i int) (qda.Span, bool), unit func(i int, text string) *document.Document) (bool, error) {
+		var idx []int
+		var spans []qda.Span
+		size := 0
+		flush := func() (bool, error) {
+			if len(spans) == 0 {
+				return true, nil
+			}
+			texts, err := in.texts(spans)
+			if err != nil {
+				return false, fmt.Errorf("search index: reading the text of %q: %w", d.Name, err)
+			}
+			units := make([]*document.Document, len(idx))
+			for k, i := range idx {
+				units[k] = unit(i, texts[k])
+			}
+			idx, spans, size = nil, nil, 0
+			return yield(units), nil
 		}
-		return true
+		for i := 0; i < n; i++ {
+			sp, ok := span(i)
+			if !ok {
+				continue
+			}
+			idx, spans, size = append(idx, i), append(spans, sp), size+sp.Len()
+			if chunkRunes > 0 && size >= chunkRunes {
+				if ok, err := flush(); !ok || err != nil {
+					return false, err
+				}
+			}
+		}
+		return flush()
 	}
-	for i, p := range passages {
-		if only != nil && !only.hasPassage(i) {
-			continue
-		}
+	passages := passagesOf(d)
+	more, err := chunks(len(passages), func(i int) (qda.Span, bool) {
+		return passages[i].Span, only == nil || only.hasPassage(i)
+	}, func(i int, text string) *document.Document {
+		p := passages[i]
 		doc := document.NewDocument(passageID(d.ID, i))
 		addKeyword(doc, fType, unitPassage, optFilter)
-		text := rm.slice(p.Span)
 		addText(doc, text, 0)
 		shared(doc)
 		if p.Speaker != "" {
@@ -153,17 +208,18 @@ func unitChunks(in *DocInput, only *Partial, chunkBytes int, yield func([]*docum
 				addKeyword(doc, fCoderI, strings.ToLower(c.Coder), optFilter)
 			}
 		}
-		if !emit(doc, len(text)) {
-			return
-		}
+		return doc
+	})
+	if !more || err != nil {
+		return err
 	}
-	for _, c := range in.Codings {
-		if only != nil && !only.hasCoding(c.ID) {
-			continue
-		}
+	_, err = chunks(len(in.Codings), func(i int) (qda.Span, bool) {
+		c := &in.Codings[i]
+		return c.Span, only == nil || only.hasCoding(c.ID)
+	}, func(i int, text string) *document.Document {
+		c := &in.Codings[i]
 		doc := document.NewDocument(segmentID(c.ID))
 		addKeyword(doc, fType, unitSegment, optFilter)
-		text := rm.slice(c.Span)
 		addText(doc, text, 0)
 		if c.Memo != "" {
 			addText(doc, c.Memo, 1)
@@ -175,13 +231,9 @@ func unitChunks(in *DocInput, only *Partial, chunkBytes int, yield func([]*docum
 		addKeyword(doc, fCoder, c.Coder, optStoreIx)
 		addKeyword(doc, fCoderI, strings.ToLower(c.Coder), optFilter)
 		addKeyword(doc, fSpan, c.Span.String(), optStored)
-		if !emit(doc, len(text)+len(c.Memo)) {
-			return
-		}
-	}
-	if len(out) > 0 {
-		yield(out)
-	}
+		return doc
+	})
+	return err
 }
 
 // memoUnit turns a memo into an index document. A memo on a document, case or

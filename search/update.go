@@ -95,7 +95,11 @@ func (ix *Index) Apply(u Update) error {
 		for _, id := range pa.Codings {
 			b.Delete(segmentID(id))
 		}
-		for _, d := range unitsOf(&pa.In, pa) {
+		units, err := unitsOf(&pa.In, pa)
+		if err != nil {
+			return err
+		}
+		for _, d := range units {
 			if err := b.IndexAdvanced(d); err != nil {
 				return fmt.Errorf("search index: indexing %q: %w", pa.In.Doc.Name, err)
 			}
@@ -103,7 +107,11 @@ func (ix *Index) Apply(u Update) error {
 	}
 	for i := range u.Docs {
 		b := batchOf(u.Docs[i].Doc.ID)
-		for _, d := range unitsOf(&u.Docs[i], nil) {
+		units, err := unitsOf(&u.Docs[i], nil)
+		if err != nil {
+			return err
+		}
+		for _, d := range units {
 			if err := b.IndexAdvanced(d); err != nil {
 				return fmt.Errorf("search index: indexing %q: %w", u.Docs[i].Doc.Name, err)
 			}
