@@ -17,6 +17,8 @@
 //     version had seen the other, the loser is reported as a conflict;
 //   - of two concurrent versions of a memo, both are kept: the later under
 //     its ID, the other as a memo flagged ConflictOf, for a person to resolve.
+//     A version seen by a version that was itself seen or resolved is not
+//     concurrent: the memo carries what the versions it dropped had seen.
 //   - the assistant's rejected suggestions are united: the same code,
 //     document and span is one; they go with their code or document, and
 //     one whose span no longer covers the words it rejected is left out.

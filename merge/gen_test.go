@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"coder/merge"
 	"coder/qda"
 )
 
@@ -32,8 +33,19 @@ var (
 )
 
 type world struct {
-	r   *rand.Rand
-	now time.Time
+	r     *rand.Rand
+	now   time.Time
+	opt   genOptions
+	peers []*branch // this round's copies, for coders who merge each other's
+}
+
+// genOptions shapes what the generator makes.
+type genOptions struct {
+	ops int64 // edits per round
+	// memos makes a memo-heavy world: more memos, more concurrent edits of
+	// them, coders who merge a colleague's copy mid-round, flagged copies
+	// edited or deleted to resolve a conflict.
+	memos bool
 }
 
 // genSpace names the IDs the generator makes: drawn from the world's
@@ -91,6 +103,10 @@ func (w *world) base() *qda.Bundle {
 		br.addCoding()
 	}
 	br.addMemo()
+	if w.opt.memos {
+		br.addMemo()
+		br.addMemo()
+	}
 	br.addCase()
 	br.setValue()
 	br.reject()
@@ -114,7 +130,69 @@ func (br *branch) step() {
 		br.addCase, br.deleteCase, br.setValue,
 		br.reject, br.reject,
 	}
+	if br.w.opt.memos {
+		ops = []func(){
+			br.addMemo, br.editMemo, br.editMemo, br.editMemo, br.editMemo, br.editMemo,
+			br.deleteMemo, br.resolveMemo, br.resolveMemo, br.sync, br.sync,
+		}
+	}
 	ops[br.w.r.Intn(len(ops))]()
+}
+
+// sync merges another coder's copy as it is now into this one, as coders
+// who share their files do between the lead's merges.
+func (br *branch) sync() {
+	o := br.w.peers[br.pick(len(br.w.peers))]
+	if o == br {
+		return
+	}
+	br.w.tick()
+	br.b, _ = merge.Merge(br.b, copyOf(o.b))
+	// One person with two copies is one coder from now on, as the app's
+	// session takes up the coder its name now is.
+	for _, t := range br.b.Tombstones {
+		if t.ID == br.coder && t.Into != "" {
+			br.coder = t.Into
+		}
+	}
+}
+
+// resolveMemo settles a conflict a merge flagged: the flagged copy is
+// deleted, after its memo is edited to take in what it said, or the copy is
+// edited instead (kept, reworded).
+func (br *branch) resolveMemo() {
+	b := br.b
+	var flagged []int
+	for i, x := range b.Memos {
+		if x.ConflictOf != "" {
+			flagged = append(flagged, i)
+		}
+	}
+	if len(flagged) == 0 {
+		br.editMemo()
+		return
+	}
+	i := flagged[br.pick(len(flagged))]
+	cp := b.Memos[i]
+	switch br.pick(3) {
+	case 0: // reword the copy
+		x := &b.Memos[i]
+		old := x.Version()
+		x.Text += " Reread."
+		stampEdit(x, old, br.w.tick(), br.coder)
+	case 1: // take it into the memo, delete the copy
+		for j := range b.Memos {
+			if x := &b.Memos[j]; x.ID == cp.ConflictOf {
+				old := x.Version()
+				x.Text += " Also: " + cp.Text
+				stampEdit(x, old, br.w.tick(), br.coder)
+			}
+		}
+		fallthrough
+	default: // delete the copy
+		br.w.tick()
+		br.dropMemo(cp.ID)
+	}
 }
 
 func (br *branch) pick(n int) int { return br.w.r.Intn(n) }
@@ -380,9 +458,27 @@ func (br *branch) deleteMemo() {
 		return
 	}
 	br.w.tick()
-	id := b.Memos[br.pick(len(b.Memos))].ID
-	b.Memos = keep(b.Memos, func(m qda.Memo) bool { return m.ID != id })
-	br.bury(qda.GoneMemo, id)
+	br.dropMemo(b.Memos[br.pick(len(b.Memos))].ID)
+}
+
+// dropMemo deletes a memo as the store does (see qda.DeleteMemo).
+func (br *branch) dropMemo(id qda.ID) {
+	buried := map[qda.ID]bool{}
+	for _, t := range br.b.Tombstones {
+		buried[t.ID] = true
+	}
+	gone, settled := qda.DeleteMemo(br.b.Memos, id, func(id qda.ID) bool { return buried[id] })
+	doomed := map[qda.ID]bool{}
+	for _, g := range gone {
+		doomed[g] = true
+		br.bury(qda.GoneMemo, g)
+	}
+	br.b.Memos = keep(br.b.Memos, func(m qda.Memo) bool { return !doomed[m.ID] })
+	for i := range br.b.Memos {
+		if settled != nil && br.b.Memos[i].ID == settled.ID {
+			br.b.Memos[i] = *settled
+		}
+	}
 }
 
 func (br *branch) addCase() {

@@ -5,13 +5,16 @@ import (
 )
 
 // memos unites the memos. Of the versions of one memo, those another
-// version has seen are old; of the rest (edited concurrently), the later
-// keeps the memo's ID and each other is kept beside it as a memo flagged
-// ConflictOf, with an ID made from the memo and the version, so every merge
-// makes the same one. An untouched flagged copy counts as the version it
-// holds, so it goes when a later version of its memo has seen it; it also
-// goes when someone deleted it or its memo. Memos on something deleted go
-// with it.
+// version has seen are old; seeing is transitive (a version has seen what
+// the versions it saw had seen). Of the rest (edited concurrently), the
+// later keeps the memo's ID and each other is kept beside it as a memo
+// flagged ConflictOf, with an ID made from the memo and the version, so
+// every merge makes the same one. An untouched flagged copy counts as the
+// version it holds, so it goes when a later version of its memo has seen
+// it; it also goes when someone deleted it or its memo. What the versions
+// dropped here had seen, the kept memo carries on in Settled (see
+// qda.Memo.Settle), so an old copy merged later, in any order, finds it
+// seen. Memos on something deleted go with it.
 func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 	targets := map[qda.TargetKind]map[qda.ID]bool{
 		qda.OnDocument: idSet(out.Documents, func(d *qda.Document) qda.ID { return d.ID }),
@@ -64,7 +67,9 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 				}
 				// An untouched copy is a version of its memo again, kept
 				// apart below only while it is still in conflict.
-				if v := asVersionOf(x, orig); copyID(orig, v) == x.ID {
+				y := x
+				y.ConflictOf = orig
+				if v, untouched := y.AsVersion(flagged[orig]); untouched {
 					x = v
 				} else {
 					edited[orig] = append(edited[orig], x)
@@ -84,26 +89,55 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 	}
 	var res []qda.Memo
 	for _, id := range sortedKeys(versions) {
-		live := current(versions[id])
+		vs := versions[id]
+		k := knowledgeOf(vs)
+		live := current(vs, k)
 		win := live[0]
 		for _, v := range live[1:] {
 			if wins(&v, &win) {
 				win = v
 			}
 		}
-		res = append(res, win)
+		// What edited flagged copies have seen, and the versions they were
+		// made from, are no longer in conflict.
+		var settledBy map[string]bool
+		var editedIDs map[qda.ID]bool
+		for i := range edited[id] {
+			if settledBy == nil {
+				settledBy, editedIDs = map[string]bool{}, map[qda.ID]bool{}
+			}
+			editedIDs[edited[id][i].ID] = true
+			for h := range k.seen(edited[id][i].Named()) {
+				settledBy[h] = true
+			}
+		}
+		var kept, copies []qda.Memo
 		for _, v := range live {
-			if v.Version() == win.Version() || seenBy(v, edited[id]) {
+			if v.Version() == win.Version() || settledBy[v.Version()] || editedIDs[qda.ConflictCopyID(id, v.Version())] {
 				continue
 			}
 			cp := v
-			cp.ID, cp.ConflictOf = copyID(id, v), id
+			cp.ID, cp.ConflictOf, cp.Settled = qda.ConflictCopyID(id, v.Version()), id, ""
 			if m.deleted(cp.ID) {
 				continue
 			}
 			m.report.memoConflict(win, cp)
-			res = append(res, cp)
+			copies = append(copies, cp)
+			kept = append(kept, v)
 		}
+		// The winner carries on what the versions dropped here had seen.
+		var named []string
+		for i := range vs {
+			named = append(named, vs[i].Named()...)
+		}
+		// A version whose flagged copy was deleted or edited is settled by
+		// that already.
+		win.Settle(named, append(kept, edited[id]...), func(v string) bool {
+			c := qda.ConflictCopyID(id, v)
+			return m.deleted(c) || editedIDs[c]
+		})
+		res = append(res, win)
+		res = append(res, copies...)
 	}
 	// A copy and the memo it came from can each arrive twice; keep one.
 	seen := map[qda.ID]int{}
@@ -122,13 +156,58 @@ func (m *merger) memos(out *qda.Bundle) []qda.Memo {
 	return out2
 }
 
+// knowledge is what the versions of one memo have seen: for each version
+// (a Version hash), the versions its records name (see named).
+type knowledge map[string]map[string]bool
+
+func knowledgeOf(vs []qda.Memo) knowledge {
+	k := knowledge{}
+	for i := range vs {
+		v := vs[i].Version()
+		if k[v] == nil {
+			k[v] = map[string]bool{}
+		}
+		for _, h := range vs[i].Named() {
+			k[v][h] = true
+		}
+	}
+	return k
+}
+
+// seen is every version that versions start have seen, directly or through
+// a version they saw: seeing is transitive, so a version supersedes what
+// the versions it superseded had seen, even when its own history does not
+// name them.
+func (k knowledge) seen(start []string) map[string]bool {
+	out := map[string]bool{}
+	for queue := start; len(queue) > 0; {
+		h := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		if out[h] {
+			continue
+		}
+		out[h] = true
+		for n := range k[h] {
+			if !out[n] {
+				queue = append(queue, n)
+			}
+		}
+	}
+	return out
+}
+
 // current returns the versions no other version has seen, one per content.
-func current(vs []qda.Memo) []qda.Memo {
+func current(vs []qda.Memo, k knowledge) []qda.Memo {
+	reach := make(map[string]map[string]bool, len(k))
+	for v := range k {
+		reach[v] = k.seen([]string{v})
+	}
 	var live []qda.Memo
 	for i := range vs {
+		vi := vs[i].Version()
 		seen := false
-		for j := range vs {
-			if vs[i].Version() != vs[j].Version() && qda.Supersedes(&vs[j], &vs[i]) {
+		for v, r := range reach {
+			if v != vi && r[vi] {
 				seen = true
 				break
 			}
@@ -138,7 +217,7 @@ func current(vs []qda.Memo) []qda.Memo {
 		}
 		dup := false
 		for k := range live {
-			if live[k].Version() == vs[i].Version() {
+			if live[k].Version() == vi {
 				if wins(&vs[i], &live[k]) {
 					live[k] = vs[i]
 				}
@@ -152,24 +231,3 @@ func current(vs []qda.Memo) []qda.Memo {
 	}
 	return live
 }
-
-// seenBy reports whether one of the memos has seen version v.
-func seenBy(v qda.Memo, by []qda.Memo) bool {
-	for i := range by {
-		if by[i].Version() != v.Version() && qda.Supersedes(&by[i], &v) {
-			return true
-		}
-	}
-	return false
-}
-
-// asVersionOf turns a flagged copy back into the version of memo orig it
-// was made from.
-func asVersionOf(cp qda.Memo, orig qda.ID) qda.Memo {
-	cp.ID, cp.ConflictOf = orig, ""
-	return cp
-}
-
-// copyID is the ID of the flagged copy of version v of memo id: the same in
-// every merge that makes it.
-func copyID(id qda.ID, v qda.Memo) qda.ID { return qda.NameID(id, "conflict "+v.Version()) }

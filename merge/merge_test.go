@@ -2,6 +2,7 @@ package merge_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"os"
 	"slices"
@@ -204,54 +205,100 @@ func valid(t *testing.T, what string, b *qda.Bundle) {
 // and merged back. A⊕B = B⊕A, (A⊕B)⊕C = A⊕(B⊕C) = (A⊕C)⊕B, A⊕A = A, and
 // merging a part again changes nothing.
 //
-// MERGE_SEEDS=1500 runs more seeds than the default 150.
+// MERGE_SEEDS=1500 runs more seeds than the default 150; MERGE_FIRST_SEED
+// starts elsewhere, MERGE_OPS sets the edits per round (45).
 func TestMerge_OrderIndependentAndIdempotent(t *testing.T) {
-	seeds := int64(150)
-	if n, err := strconv.ParseInt(os.Getenv("MERGE_SEEDS"), 10, 64); err == nil && n > 0 {
-		seeds = n
+	first, seeds := seedRange(150)
+	ops := envInt("MERGE_OPS", 45)
+	for seed := first; seed < first+seeds; seed++ {
+		checkSeed(t, seed, genOptions{ops: ops})
 	}
-	for seed := int64(1); seed <= seeds; seed++ {
-		w := &world{r: rand.New(rand.NewSource(seed)), now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
-		base := w.base()
-		third := "Chen"
-		if seed%3 == 0 {
-			third = "Ana" // one person with two copies: the coder is unified by name
+}
+
+// Ensure that merging stays order-independent and idempotent when memos
+// are edited concurrently over and over: many memos, each edited in
+// several copies, coders who merge each other's copies mid-round (so a
+// winner need not have seen what its loser saw), flagged copies edited or
+// deleted to resolve a conflict, over three rounds.
+//
+// MERGE_MEMO_SEEDS runs more seeds than the default 150 (from
+// MERGE_FIRST_SEED).
+func TestMerge_ConcurrentMemoEditsOrderIndependent(t *testing.T) {
+	first, _ := seedRange(150)
+	seeds := envInt("MERGE_MEMO_SEEDS", 150)
+	ops := envInt("MERGE_OPS", 45)
+	for seed := first; seed < first+seeds; seed++ {
+		t.Run(strconv.FormatInt(seed, 10), func(t *testing.T) { checkSeed(t, seed, genOptions{ops: ops, memos: true}) })
+	}
+}
+
+func envInt(name string, def int64) int64 {
+	if n, err := strconv.ParseInt(os.Getenv(name), 10, 64); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+// seedRange is the seeds to run: MERGE_FIRST_SEED (1) and MERGE_SEEDS (def).
+func seedRange(def int64) (first, n int64) {
+	return envInt("MERGE_FIRST_SEED", 1), envInt("MERGE_SEEDS", def)
+}
+
+// checkSeed generates rounds of concurrent edits from seed and checks the
+// merge laws on them.
+func checkSeed(t *testing.T, seed int64, o genOptions) {
+	t.Helper()
+	w := &world{r: rand.New(rand.NewSource(seed)), now: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC), opt: o}
+	base := w.base()
+	third := "Chen"
+	if seed%3 == 0 {
+		third = "Ana" // one person with two copies: the coder is unified by name
+	}
+	round := func(base *qda.Bundle) (a, b, c *qda.Bundle) {
+		brs := []*branch{w.fork(base, "Ana"), w.fork(base, "Bo"), w.fork(base, third)}
+		w.peers = brs
+		for range o.ops {
+			brs[w.r.Intn(3)].step()
 		}
-		round := func(base *qda.Bundle) (a, b, c *qda.Bundle) {
-			brs := []*branch{w.fork(base, "Ana"), w.fork(base, "Bo"), w.fork(base, third)}
-			for range 45 {
-				brs[w.r.Intn(3)].step()
-			}
-			return brs[0].b, brs[1].b, brs[2].b
-		}
-		a, b, c := round(base)
-		for _, x := range []*qda.Bundle{a, b, c} {
-			valid(t, "generated", x)
-		}
-		ab := m(a, b)
-		valid(t, "A⊕B", ab)
-		ok := sameProject(t, "A⊕B vs B⊕A", ab, m(b, a)) &&
-			sameProject(t, "(A⊕B)⊕C vs A⊕(B⊕C)", m(ab, c), m(a, m(b, c))) &&
-			sameProject(t, "(A⊕B)⊕C vs (A⊕C)⊕B", m(ab, c), m(m(a, c), b)) &&
-			sameProject(t, "(A⊕B)⊕C vs C⊕(B⊕A)", m(ab, c), m(c, m(b, a))) &&
-			sameProject(t, "A⊕A vs A", m(a, a), a) &&
-			sameProject(t, "(A⊕B)⊕A vs A⊕B", m(ab, a), ab) &&
-			sameProject(t, "(A⊕B)⊕(A⊕B) vs A⊕B", m(ab, ab), ab)
-		if !ok {
-			t.Fatalf("seed %d", seed)
-		}
-		// The lead sends the merged project out again.
-		abc := m(ab, c)
-		valid(t, "A⊕B⊕C", abc)
-		d, e, f := round(abc)
+		return brs[0].b, brs[1].b, brs[2].b
+	}
+	a, b, c := round(base)
+	for _, x := range []*qda.Bundle{a, b, c} {
+		valid(t, "generated", x)
+	}
+	ab := m(a, b)
+	valid(t, "A⊕B", ab)
+	ok := sameProject(t, "A⊕B vs B⊕A", ab, m(b, a)) &&
+		sameProject(t, "(A⊕B)⊕C vs A⊕(B⊕C)", m(ab, c), m(a, m(b, c))) &&
+		sameProject(t, "(A⊕B)⊕C vs (A⊕C)⊕B", m(ab, c), m(m(a, c), b)) &&
+		sameProject(t, "(A⊕B)⊕C vs C⊕(B⊕A)", m(ab, c), m(c, m(b, a))) &&
+		sameProject(t, "A⊕A vs A", m(a, a), a) &&
+		sameProject(t, "(A⊕B)⊕A vs A⊕B", m(ab, a), ab) &&
+		sameProject(t, "(A⊕B)⊕(A⊕B) vs A⊕B", m(ab, ab), ab)
+	if !ok {
+		t.Fatalf("seed %d", seed)
+	}
+	// The lead sends the merged project out again.
+	abc := m(ab, c)
+	valid(t, "A⊕B⊕C", abc)
+	rounds := 1
+	if o.memos {
+		rounds = 2
+	}
+	prev, old := abc, a
+	for r := 2; r <= rounds+1; r++ {
+		d, e, f := round(prev)
 		de := m(d, e)
-		ok = sameProject(t, "round 2: D⊕E vs E⊕D", de, m(e, d)) &&
-			sameProject(t, "round 2: (D⊕E)⊕F vs D⊕(E⊕F)", m(de, f), m(d, m(e, f))) &&
-			sameProject(t, "round 2: (D⊕E)⊕ABC vs D⊕E", m(de, abc), de) &&
-			sameProject(t, "round 2: stale A after D⊕E⊕F", m(m(de, f), a), m(de, f))
-		valid(t, "round 2", m(de, f))
+		what := fmt.Sprintf("round %d: ", r)
+		ok = sameProject(t, what+"D⊕E vs E⊕D", de, m(e, d)) &&
+			sameProject(t, what+"(D⊕E)⊕F vs D⊕(E⊕F)", m(de, f), m(d, m(e, f))) &&
+			sameProject(t, what+"(D⊕E)⊕F vs (D⊕F)⊕E", m(de, f), m(m(d, f), e)) &&
+			sameProject(t, what+"(D⊕E)⊕previous vs D⊕E", m(de, prev), de) &&
+			sameProject(t, what+"stale copy after D⊕E⊕F", m(m(de, f), old), m(de, f))
+		valid(t, what, m(de, f))
 		if !ok {
 			t.Fatalf("seed %d", seed)
 		}
+		prev, old = m(de, f), d
 	}
 }

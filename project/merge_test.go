@@ -208,3 +208,57 @@ func TestMerge_QDPXExportOfACopy(t *testing.T) {
 		t.Errorf("codings after merging the export = %d; want 2", len(rows))
 	}
 }
+
+// Ensure that deleting a memo that a merge kept two versions of deletes its
+// flagged conflicting version too (no orphan "Conflicting version" is left
+// in the memo list), and that merging a colleague's copy that still has
+// both versions does not bring either back.
+func TestMerge_DeletingAMemoTakesItsConflictingVersionAlong(t *testing.T) {
+	dir := t.TempDir()
+	lead := newProject(t, "logics")
+	memo, err := lead.AddMemo(qda.OnProject, "", "Plan", "Interview the yard council first.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead.Close()
+	leadPath := lead.Path()
+	edit := func(name, text string) string {
+		path := filepath.Join(dir, name+".coder")
+		copyFile(t, leadPath, path)
+		p := openAs(t, path, name)
+		defer p.Close()
+		ms, _ := p.Memos(qda.OnProject, "")
+		if err := p.EditMemo(memo.ID, ms[0].Modified, "Plan", text); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	ana := edit("Ana", "Interview the yard council first, then the office.")
+	bo := edit("Bo", "Start with the office; the council can wait.")
+	lead = openAs(t, leadPath, "Lead")
+	defer lead.Close()
+	merged := filepath.Join(dir, "merged.coder")
+	for _, other := range []string{ana, bo} {
+		if _, err := lead.Merge(context.Background(), other, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ms, _ := lead.Memos(qda.OnProject, ""); len(ms) != 2 {
+		t.Fatalf("memos after merging both = %d; want the memo and its conflicting version", len(ms))
+	}
+	copyFile(t, leadPath, merged)
+	if err := lead.DeleteMemo(memo.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := lead.Memos(qda.OnProject, ""); len(ms) != 0 {
+		t.Errorf("after deleting the memo: %d memos left (%q…); want none", len(ms), ms[0].Text)
+	}
+	for _, other := range []string{ana, bo, merged} {
+		if _, err := lead.Merge(context.Background(), other, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ms, _ := lead.Memos(qda.OnProject, ""); len(ms) != 0 {
+		t.Errorf("after merging the copies again: %d memos; want none", len(ms))
+	}
+}

@@ -138,6 +138,12 @@ type Memo struct {
 	// beside it because the two were edited concurrently: a person reads
 	// both, keeps what matters and deletes this one.
 	ConflictOf ID `json:"conflictOf,omitempty"`
+	// Settled lists, space-separated and sorted, the versions of this memo
+	// (see Versioned) that merges dropped as seen or resolved and that its
+	// own history does not name: what a version it superseded had seen
+	// travels on with the memo, so an old copy of it never comes back as a
+	// conflict (see package merge).
+	Settled string `json:"settled,omitempty"`
 }
 
 // Validate checks what a memo is on: the project (with no target), a

@@ -51,15 +51,29 @@ func (tx *Tx) PutMemo(m *qda.Memo) error {
 	return putJSON(tx, bMemos, m.ID, m)
 }
 
-// DeleteMemo removes a memo.
+// DeleteMemo removes a memo with the flagged copies of it, and settles a
+// flagged copy's history on its memo (see qda.DeleteMemo).
 func (tx *Tx) DeleteMemo(id qda.ID) error {
 	if !exists(tx, bMemos, id) {
 		return fmt.Errorf("memo %s: %w", id, qda.ErrNotFound)
 	}
-	if err := tx.del(bMemos, []byte(id)); err != nil {
+	ms, err := tx.Memos()
+	if err != nil {
 		return err
 	}
-	return tx.bury(qda.GoneMemo, id)
+	gone, settled := qda.DeleteMemo(ms, id, func(id qda.ID) bool { _, ok := tx.Tombstone(id); return ok })
+	for _, g := range gone {
+		if err := tx.del(bMemos, []byte(g)); err != nil {
+			return err
+		}
+		if err := tx.bury(qda.GoneMemo, g); err != nil {
+			return err
+		}
+	}
+	if settled != nil {
+		return putJSON(tx, bMemos, settled.ID, settled)
+	}
+	return nil
 }
 
 func (tx *Tx) deleteMemosOn(target qda.ID) error {
