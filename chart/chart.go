@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -121,10 +122,17 @@ type Chart struct {
 	key    [][]keyEntry // lines of the key under the title (key.go)
 }
 
+// margin is the white space around every chart, so that its outermost
+// labels do not run to the picture's edge.
+const margin = vg.Length(8)
+
 // Image renders the chart at 96 dots per inch.
 func (c *Chart) Image() image.Image {
-	canvas := vgimg.NewWith(vgimg.UseWH(c.width, c.height), vgimg.UseDPI(96))
-	dc := draw.New(canvas)
+	canvas := vgimg.NewWith(vgimg.UseWH(c.width+2*margin, c.height+2*margin), vgimg.UseDPI(96))
+	whole := draw.New(canvas)
+	whole.SetColor(color.White)
+	whole.Fill(whole.Rectangle.Path())
+	dc := draw.Crop(whole, margin, -margin, margin, -margin)
 	c.plot.Draw(dc)
 	c.drawKey(dc)
 	return canvas.Image()

@@ -122,3 +122,19 @@ func TestTimeline_StackedEventsStayInTheirRow(t *testing.T) {
 		t.Errorf("the top row's dots show %d pixels, less than two whole dots (%d each): the row below covers them", plotted, key)
 	}
 }
+
+// Ensure that a chart keeps a margin: the longest row label of a timeline
+// began at the picture's very first pixel column, as if cut off.
+func TestCharts_KeepAMargin(t *testing.T) {
+	img := chart.Timeline("Timeline: Yard 3", []analysis.Event{
+		{Date: "2023-01-10", Code: "Community logic/Voluntary self-governing committees/Co-management", Logic: "Community logic", Color: "#3CB44B"},
+	}).Image()
+	b := img.Bounds()
+	for x := b.Min.X; x < b.Min.X+4; x++ {
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			if r, g, bl, _ := img.At(x, y).RGBA(); r < 0xF000 || g < 0xF000 || bl < 0xF000 {
+				t.Fatalf("pixel column %d is drawn on (at row %d): no margin", x, y)
+			}
+		}
+	}
+}
