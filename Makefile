@@ -45,7 +45,7 @@ bench:
 	$(GO) run ./bench/cmd/searchbench
 	$(GO) run ./bench/cmd/importbench
 	$(GO) run ./bench/cmd/mergebench
-	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./ingest ./ui ./project ./analysis
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./ingest ./ui ./project ./analysis ./assist
 
 # Runs every fuzz target for FUZZTIME each (go test fuzzes one target at a time).
 fuzz:

@@ -112,23 +112,32 @@ func TestSuggest_TooFewCodingsSaysHowMany(t *testing.T) {
 // Ensure that Chinese text gets CJK bigram features and word features from
 // the segmenter, and English words their character trigrams.
 func TestFeaturize_ChineseGetsBigramsAndWords(t *testing.T) {
-	c := &Corpus{shown: map[string]string{}, vocab: map[string]int32{}, stems: map[string]string{}}
-	counts, _ := c.featurize("房租太贵了", nil)
-	tf := map[string]int{}
-	for f, id := range c.vocab {
-		tf[f] = counts[id]
-	}
-	if tf["c:房租"] == 0 || tf["c:租太"] == 0 {
-		t.Errorf("no CJK bigrams in %v", tf)
-	}
-	if tf["w:房租"] == 0 {
-		t.Errorf("no word feature for 房租 in %v", tf)
-	}
-	counts, _ = c.featurize("rent", nil)
-	for _, f := range []string{"c:^re", "c:ren", "c:ent", "c:nt$", "w:rent"} {
-		if counts[c.vocab[f]] != 1 {
-			t.Errorf("rent: no feature %q", f)
+	b := NewBuilder()
+	has := func(counts []tally, id int32) bool {
+		for _, c := range counts {
+			if c.id == id {
+				return true
+			}
 		}
+		return false
+	}
+	counts, _ := b.featurize([]rune("房租太贵了"), analysis.Tokenize("房租太贵了"), english, nil)
+	for _, pair := range [][2]rune{{'房', '租'}, {'租', '太'}} {
+		if id, ok := b.grams[hanKey(pair[0], pair[1])]; !ok || !has(counts, id) {
+			t.Errorf("no CJK bigram %c%c", pair[0], pair[1])
+		}
+	}
+	if s, ok := b.stemNum["房租"]; !ok || !has(counts, b.wordFeat[s]) {
+		t.Errorf("no word feature for 房租")
+	}
+	counts, _ = b.featurize([]rune("rent"), analysis.Tokenize("rent"), english, nil)
+	for _, g := range [][3]rune{{'^', 'r', 'e'}, {'r', 'e', 'n'}, {'e', 'n', 't'}, {'n', 't', '$'}} {
+		if id, ok := b.grams[gramKey(g[0], g[1], g[2])]; !ok || !has(counts, id) {
+			t.Errorf("rent: no trigram %q", string(g[:]))
+		}
+	}
+	if s, ok := b.stemNum["rent"]; !ok || !has(counts, b.wordFeat[s]) {
+		t.Errorf("rent: no word feature")
 	}
 }
 

@@ -44,35 +44,110 @@ func largeProject(docs, codings int) ([]qda.Document, []qda.Coding) {
 	return ds, ks
 }
 
-// BenchmarkSuggest_OneCodeOver1000Documents times building the features of
-// 1,000 documents (50,000 passages) and then training one code and
-// listing its suggestions, in a project of 100,000 codings.
-func BenchmarkSuggest_OneCodeOver1000Documents(b *testing.B) {
-	ds, ks := largeProject(1000, 100000)
+// BenchmarkCorpus_Build1000Documents times building the features of 1,000
+// documents (50,000 passages) from nothing: what the first Suggest codings…
+// of a session waits for.
+func BenchmarkCorpus_Build1000Documents(b *testing.B) {
+	ds, _ := largeProject(1000, 0)
 	stop := analysis.DefaultStopWords().Set()
+	cpu := cpuSeconds()
 	for b.Loop() {
-		c, err := NewCorpus(context.Background(), ds, stop, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Suggest(context.Background(), c, ks, "code007", nil, 20); err != nil {
+		if _, err := NewCorpus(context.Background(), ds, stop, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
-// BenchmarkSuggest_TrainOnly times training one code and listing its
-// suggestions once the features are built (what the review queue repeats
-// after each decision).
-func BenchmarkSuggest_TrainOnly(b *testing.B) {
+// BenchmarkCorpus_RebuildOneDocumentChanged times building the features
+// again after one of 1,000 documents changed (a text edit): only that
+// document is cut and counted again, the weighting is redone.
+func BenchmarkCorpus_RebuildOneDocumentChanged(b *testing.B) {
+	ds, _ := largeProject(1000, 0)
+	stop := analysis.DefaultStopWords().Set()
+	bl := NewBuilder()
+	if _, err := bl.Build(context.Background(), ds, stop, nil); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	cpu := cpuSeconds()
+	for b.Loop() {
+		i++
+		ds[7].Text = fmt.Sprintf("%s%08d", ds[7].Text[:len(ds[7].Text)-8], i)
+		if _, err := bl.Build(context.Background(), ds, stop, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkCorpus_RebuildUnchanged times asking for the features of 1,000
+// unchanged documents again (codings changed, texts did not): the
+// documents are hashed and the corpus built before is returned.
+func BenchmarkCorpus_RebuildUnchanged(b *testing.B) {
+	ds, _ := largeProject(1000, 0)
+	stop := analysis.DefaultStopWords().Set()
+	bl := NewBuilder()
+	if _, err := bl.Build(context.Background(), ds, stop, nil); err != nil {
+		b.Fatal(err)
+	}
+	cpu := cpuSeconds()
+	for b.Loop() {
+		if _, err := bl.Build(context.Background(), ds, stop, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkSuggest_OneCodeOver1000Documents times training one code (about
+// 500 codings, with the three-fold choice of its threshold), scoring the
+// 50,000 passages of 1,000 documents and listing its suggestions, in a
+// project of 100,000 codings whose features are built: what Suggest
+// codings… and 'coder suggest' do once the features are there.
+func BenchmarkSuggest_OneCodeOver1000Documents(b *testing.B) {
 	ds, ks := largeProject(1000, 100000)
 	c, err := NewCorpus(context.Background(), ds, analysis.DefaultStopWords().Set(), nil)
 	if err != nil {
 		b.Fatal(err)
 	}
+	cpu := cpuSeconds()
 	for b.Loop() {
 		if _, err := Suggest(context.Background(), c, ks, "code007", nil, 20); err != nil {
 			b.Fatal(err)
 		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkTrain_EveryCodeOf100000Codings times training a model for each
+// of the 200 codes of a project of 100,000 codings (features built): the
+// whole project learnt.
+func BenchmarkTrain_EveryCodeOf100000Codings(b *testing.B) {
+	ds, ks := largeProject(1000, 100000)
+	c, err := NewCorpus(context.Background(), ds, analysis.DefaultStopWords().Set(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	by := map[qda.ID][]qda.Coding{}
+	for _, k := range ks {
+		by[k.Code] = append(by[k.Code], k)
+	}
+	unread := c.unread(ks)
+	cpu := cpuSeconds()
+	for b.Loop() {
+		for _, mine := range by {
+			if _, err := train(context.Background(), c, labels{pos: c.covered(mine), unread: unread}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU reports the CPU seconds per operation since start.
+func reportCPU(b *testing.B, start float64) {
+	if n := b.N; n > 0 && start > 0 {
+		b.ReportMetric((cpuSeconds()-start)/float64(n), "cpu-s/op")
 	}
 }

@@ -2,7 +2,6 @@ package assist
 
 import (
 	"context"
-	"math/rand"
 	"sort"
 
 	"coder/qda"
@@ -20,7 +19,15 @@ type Score struct {
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
+	// InTop is how many of the units to find are among the first TopN
+	// suggestions (ranked by score, whatever the threshold), and TopRecall
+	// that as a share of them: what a researcher meets in the review queue.
+	InTop     int     `json:"inTop"`
+	TopRecall float64 `json:"topRecall"`
 }
+
+// TopN is how many of the first suggestions InTop looks at.
+const TopN = 20
 
 func (s *Score) finish() {
 	if s.TP+s.FP > 0 {
@@ -32,6 +39,30 @@ func (s *Score) finish() {
 	if s.Precision+s.Recall > 0 {
 		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
 	}
+	if s.TP+s.FN > 0 {
+		s.TopRecall = float64(s.InTop) / float64(s.TP+s.FN)
+	}
+}
+
+// inTop counts the gold units among the TopN candidates of highest rank
+// (ties in unit order).
+func inTop(cands []int, rank func(u int) float64, gold []bool) int {
+	r := make([]float64, len(cands))
+	for i, u := range cands {
+		r[i] = rank(u)
+	}
+	idx := make([]int, len(cands))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return r[idx[a]] > r[idx[b]] })
+	n := 0
+	for _, i := range idx[:min(TopN, len(idx))] {
+		if gold[cands[i]] {
+			n++
+		}
+	}
+	return n
 }
 
 // Evaluation compares the model with the baseline on every code with at
@@ -53,10 +84,11 @@ const BaselineWords = 3
 // the units the held-out codings overlap (which count as uncoded in
 // training, even when another coder's coding of them stayed in). Units
 // only the training codings overlap are coded already and left out of the
-// count. The baseline
+// count, and so are the units of documents nobody coded (see labels).
+// The baseline
 // suggests every such unit that contains one of the code's BaselineWords
 // most frequent words (stop words left out) in the units its training
-// codings overlap.
+// codings overlap, and ranks them by how many of those words they hold.
 // progress, when not nil, is told how many codes are done.
 func Evaluate(ctx context.Context, c *Corpus, codings []qda.Coding, progress func(done, total int)) (*Evaluation, error) {
 	by := map[qda.ID][]qda.Coding{}
@@ -75,34 +107,34 @@ func Evaluate(ctx context.Context, c *Corpus, codings []qda.Coding, progress fun
 		}
 	}
 	ev := &Evaluation{Units: len(c.Units)}
+	unread := c.unread(codings)
 	for i, code := range eligible {
-		ks := append([]qda.Coding(nil), by[code]...)
-		sort.Slice(ks, func(i, j int) bool { return ks[i].ID < ks[j].ID })
-		rng := rand.New(rand.NewSource(seed))
-		rng.Shuffle(len(ks), func(i, j int) { ks[i], ks[j] = ks[j], ks[i] })
+		ks := shuffled(by[code])
 		nTest := len(ks) / 5
-		test, train := ks[:nTest], ks[nTest:]
-		gold := c.covered(test)
-		pos := c.covered(train)
-		for u := range pos {
-			// A held-out passage is uncoded for training even when another
-			// coder's coding of it stayed in: the test is on unseen passages.
-			pos[u] = pos[u] && !gold[u]
-		}
-		m, err := Train(ctx, c, pos, nil)
+		test, rest := ks[:nTest], ks[nTest:]
+		gold, pos := c.heldOut(test, rest)
+		l := labels{pos: pos, unread: unread}
+		m, err := train(ctx, c, l)
 		if err != nil {
 			return nil, err
 		}
+		if m.Threshold, err = chooseThreshold(ctx, c, rest, l, gold); err != nil {
+			return nil, err
+		}
 		top := c.frequentWords(pos, BaselineWords)
-		ms := Score{Code: code, Train: len(train), Test: len(test)}
+		ms := Score{Code: code, Train: len(rest), Test: len(test)}
 		bs := ms
+		var cands []int
 		for u := range c.Units {
-			if pos[u] {
+			if pos[u] || unread[u] {
 				continue
 			}
-			count(&ms, m.Score(c, u) >= Threshold, gold[u])
-			count(&bs, c.hasAny(u, top), gold[u])
+			cands = append(cands, u)
+			count(&ms, m.Score(c, u) >= m.Threshold, gold[u])
+			count(&bs, c.countAny(u, top) > 0, gold[u])
 		}
+		ms.InTop = inTop(cands, func(u int) float64 { return m.Score(c, u) }, gold)
+		bs.InTop = inTop(cands, func(u int) float64 { return float64(c.countAny(u, top)) }, gold)
 		ms.finish()
 		bs.finish()
 		ev.Model = append(ev.Model, ms)
@@ -135,11 +167,12 @@ func add(all *Score, s Score) {
 	all.TP += s.TP
 	all.FP += s.FP
 	all.FN += s.FN
+	all.InTop += s.InTop
 }
 
 // frequentWords returns the n stems most frequent in the marked units.
-func (c *Corpus) frequentWords(in []bool, n int) map[string]bool {
-	freq := map[string]int{}
+func (c *Corpus) frequentWords(in []bool, n int) map[int32]bool {
+	freq := map[int32]int{}
 	for u, ok := range in {
 		if ok {
 			for _, s := range c.words[u] {
@@ -147,7 +180,7 @@ func (c *Corpus) frequentWords(in []bool, n int) map[string]bool {
 			}
 		}
 	}
-	all := make([]string, 0, len(freq))
+	all := make([]int32, 0, len(freq))
 	for s := range freq {
 		all = append(all, s)
 	}
@@ -155,20 +188,22 @@ func (c *Corpus) frequentWords(in []bool, n int) map[string]bool {
 		if freq[all[i]] != freq[all[j]] {
 			return freq[all[i]] > freq[all[j]]
 		}
-		return all[i] < all[j]
+		return c.stems[all[i]] < c.stems[all[j]]
 	})
-	out := map[string]bool{}
+	out := map[int32]bool{}
 	for _, s := range all[:min(n, len(all))] {
 		out[s] = true
 	}
 	return out
 }
 
-func (c *Corpus) hasAny(u int, stems map[string]bool) bool {
+// countAny returns how many of the stems unit u has (each counted once).
+func (c *Corpus) countAny(u int, stems map[int32]bool) int {
+	seen := map[int32]bool{}
 	for _, s := range c.words[u] {
 		if stems[s] {
-			return true
+			seen[s] = true
 		}
 	}
-	return false
+	return len(seen)
 }

@@ -2,11 +2,12 @@ package assist
 
 import (
 	"context"
+	"hash/maphash"
 	"math"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"coder/analysis"
 	"coder/qda"
@@ -18,185 +19,374 @@ type feature struct {
 	val float32
 }
 
+// tally is one feature of a unit before weighting: its builder number and
+// how often the unit has it.
+type tally struct{ id, n int32 }
+
+// Kinds of feature.
+const (
+	kindWord   = iota + 1 // one word's stem
+	kindBigram            // two neighbouring words' stems
+	kindGram              // a character trigram of a word, or two neighbouring Han characters
+)
+
+// featName says what a feature is: its kind and, for words and bigrams,
+// the stems (numbers into the builder's stems).
+type featName struct {
+	kind uint8
+	a, b int32
+}
+
 // Corpus is a project's documents cut into units and turned into TF-IDF
-// vectors, built once and shared by every code's model.
+// vectors, built once and shared by every code's model. It is read-only
+// once built, so goroutines may share it.
 type Corpus struct {
 	Units []Unit
 	vecs  [][]feature
-	names []string          // feature id → "w:stem", "b:stem stem", "c:gram"
-	shown map[string]string // stem → the surface form first seen
-	texts map[qda.ID][]rune // document texts
-	index map[qda.ID][]int  // units of each document, in order
-	words [][]string        // each unit's word stems (for the baseline)
-
-	// While building: every feature seen, by name, and the stems of words.
-	vocab map[string]int32
-	stems map[string]string
-	buf   []byte
+	names []featName // feature id → what it is
+	stems []string   // stem number → stem
+	shown []string   // stem number → the surface form first seen
+	texts map[qda.ID][]rune
+	langs map[qda.ID]lang
+	index map[qda.ID][]int // units of each document, in order
+	words [][]int32        // each unit's word stems (for the baseline)
 }
 
 // NewCorpus cuts docs (with their texts) into units and computes their
 // features. progress, when not nil, is told how many documents are done; a
 // cancelled ctx stops the work and returns its error.
 func NewCorpus(ctx context.Context, docs []qda.Document, stop map[string]bool, progress func(done, total int)) (*Corpus, error) {
-	c := &Corpus{shown: map[string]string{}, texts: map[qda.ID][]rune{}, index: map[qda.ID][]int{},
-		vocab: map[string]int32{}, stems: map[string]string{}}
-	var counts []map[int32]int
-	var df []int32
+	return NewBuilder().Build(ctx, docs, stop, progress)
+}
+
+// Builder builds corpora again and again as a project changes, redoing only
+// the documents whose text or passages changed since the last build. An
+// open project keeps one, so the review queue opens at once after the
+// first time. Its methods may be called from any goroutine.
+type Builder struct {
+	mu      sync.Mutex
+	stopKey string
+	seed    maphash.Seed
+	docs    map[qda.ID]*docFeatures
+	last    *Corpus
+	lastKey uint64
+
+	// Every feature and stem seen, by number; numbers are never reused.
+	stemOf   [2]map[string]int32 // by language: word → stem number
+	stemNum  map[string]int32    // stem → number
+	stems    []string
+	shown    []string
+	wordFeat []int32 // stem number → feature number, -1 if none yet
+	pairs    map[uint64]int32
+	grams    map[uint64]int32
+	names    []featName
+	scratch  []int32
+}
+
+// docFeatures is one document's units and their feature counts, with a
+// hash of what they were computed from.
+type docFeatures struct {
+	hash   uint64
+	text   []rune
+	lang   lang
+	units  []Unit
+	counts [][]tally
+	words  [][]int32
+}
+
+// NewBuilder returns an empty builder.
+func NewBuilder() *Builder {
+	b := &Builder{seed: maphash.MakeSeed()}
+	b.reset()
+	return b
+}
+
+func (b *Builder) reset() {
+	b.docs = map[qda.ID]*docFeatures{}
+	b.stemOf = [2]map[string]int32{{}, {}}
+	b.stemNum = map[string]int32{}
+	b.stems, b.shown, b.wordFeat, b.names = nil, nil, nil, nil
+	b.pairs = map[uint64]int32{}
+	b.grams = map[uint64]int32{}
+	b.last = nil
+}
+
+// Build returns the corpus of docs, reusing what an earlier Build computed
+// for documents whose text and passages are unchanged (and the whole
+// corpus when nothing changed). A change of stop words starts afresh.
+func (b *Builder) Build(ctx context.Context, docs []qda.Document, stop map[string]bool, progress func(done, total int)) (*Corpus, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if k := stopKey(stop); k != b.stopKey {
+		b.reset()
+		b.stopKey = k
+	}
+	var all maphash.Hash
+	all.SetSeed(b.seed)
+	hashes := make([]uint64, len(docs))
+	for i := range docs {
+		hashes[i] = b.docHash(&docs[i])
+		all.WriteString(string(docs[i].ID))
+		all.WriteByte(0)
+		writeUint(&all, hashes[i])
+	}
+	key := all.Sum64()
+	if b.last != nil && b.lastKey == key {
+		if progress != nil {
+			progress(len(docs), len(docs))
+		}
+		return b.last, nil
+	}
+	keep := make(map[qda.ID]*docFeatures, len(docs))
 	for i := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		d := &docs[i]
-		text := []rune(d.Text)
-		c.texts[d.ID] = text
-		for _, u := range units(d, text) {
-			tf, stems := c.featurize(string(text[u.Span.Start:u.Span.End]), stop)
-			if len(tf) == 0 {
-				continue
-			}
-			c.index[d.ID] = append(c.index[d.ID], len(c.Units))
-			c.Units = append(c.Units, u)
-			c.words = append(c.words, stems)
-			counts = append(counts, tf)
-			for f := range tf {
-				for int(f) >= len(df) {
-					df = append(df, 0)
-				}
-				df[f]++
-			}
+		f := b.docs[d.ID]
+		if f == nil || f.hash != hashes[i] {
+			f = b.featurizeDoc(d, stop)
+			f.hash = hashes[i]
 		}
+		keep[d.ID] = f
 		if progress != nil {
 			progress(i+1, len(docs))
 		}
 	}
-	// Features seen in fewer than two units are dropped; the rest are
-	// numbered again in name order.
-	all := make([]string, len(c.vocab))
-	for f, id := range c.vocab {
-		all[id] = f
-	}
-	var names []string
-	for id, f := range all {
-		if df[id] >= 2 {
-			names = append(names, f)
-		}
-	}
-	sort.Strings(names)
-	ids := make([]int32, len(all))
-	for i := range ids {
-		ids[i] = -1
-	}
-	for i, f := range names {
-		ids[c.vocab[f]] = int32(i)
-	}
-	c.names = names
-	c.vocab, c.stems, c.buf = nil, nil, nil
-	n := float64(len(c.Units))
-	c.vecs = make([][]feature, len(counts))
-	for u, tf := range counts {
-		v := make([]feature, 0, len(tf))
-		var norm float64
-		for f, k := range tf {
-			id := ids[f]
-			if id < 0 {
-				continue
-			}
-			w := (1 + math.Log(float64(k))) * (math.Log((n+1)/float64(df[f]+1)) + 1)
-			v = append(v, feature{id, float32(w)})
-			norm += w * w
-		}
-		norm = math.Sqrt(norm)
-		for i := range v {
-			v[i].val = float32(float64(v[i].val) / norm)
-		}
-		sort.Slice(v, func(i, j int) bool { return v[i].id < v[j].id })
-		c.vecs[u] = v
-	}
+	b.docs = keep
+	c := b.assemble(docs)
+	b.last, b.lastKey = c, key
 	return c, nil
 }
 
-// count adds one to the feature named by kind and parts; the name is built
-// in a reused buffer so a feature seen before costs no allocation.
-func (c *Corpus) count(tf map[int32]int, kind byte, parts ...string) {
-	b := append(c.buf[:0], kind, ':')
-	for i, p := range parts {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, p...)
+func writeUint(h *maphash.Hash, v uint64) {
+	var buf [8]byte
+	for i := range buf {
+		buf[i] = byte(v >> (8 * i))
 	}
-	c.buf = b
-	id, ok := c.vocab[string(b)]
-	if !ok {
-		id = int32(len(c.vocab))
-		c.vocab[string(b)] = id
-	}
-	tf[id]++
+	h.Write(buf[:])
 }
 
-// stem returns a word's stem, remembered.
-func (c *Corpus) stem(w string) string {
-	s, ok := c.stems[w]
-	if !ok {
-		s = analysis.Stem(w)
-		c.stems[w] = s
+// docHash hashes what a document's units and features depend on: its text
+// and passages.
+func (b *Builder) docHash(d *qda.Document) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	h.WriteString(d.Text)
+	for _, p := range d.Passages {
+		writeUint(&h, uint64(p.Span.Start)<<32|uint64(uint32(p.Span.End)))
 	}
+	return h.Sum64()
+}
+
+func stopKey(stop map[string]bool) string {
+	ws := make([]string, 0, len(stop))
+	for w, ok := range stop {
+		if ok {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	return strings.Join(ws, "\x00")
+}
+
+// featurizeDoc cuts a document into units and counts their features. The
+// text is tokenized once, and each unit gets the words inside it.
+func (b *Builder) featurizeDoc(d *qda.Document, stop map[string]bool) *docFeatures {
+	text := []rune(d.Text)
+	toks := analysis.Tokenize(d.Text)
+	f := &docFeatures{text: text, lang: detectLang(toks)}
+	at := 0
+	for _, u := range units(d, text) {
+		for at < len(toks) && toks[at].Start < u.Span.Start {
+			at++
+		}
+		end := at
+		for end < len(toks) && toks[end].End <= u.Span.End {
+			end++
+		}
+		counts, words := b.featurize(text[u.Span.Start:u.Span.End], toks[at:end], f.lang, stop)
+		at = end
+		if len(counts) == 0 {
+			continue
+		}
+		f.units = append(f.units, u)
+		f.counts = append(f.counts, counts)
+		f.words = append(f.words, words)
+	}
+	return f
+}
+
+// assemble weighs the documents' counts by TF-IDF into a corpus. Features
+// seen in fewer than two units are dropped.
+func (b *Builder) assemble(docs []qda.Document) *Corpus {
+	df := make([]int32, len(b.names))
+	n := 0
+	for i := range docs {
+		f := b.docs[docs[i].ID]
+		for _, cs := range f.counts {
+			for _, t := range cs {
+				df[t.id]++
+			}
+		}
+		n += len(f.units)
+	}
+	ids := make([]int32, len(df))
+	var names []featName
+	idf := make([]float64, len(df))
+	for i, k := range df {
+		ids[i] = -1
+		if k >= 2 {
+			ids[i] = int32(len(names))
+			names = append(names, b.names[i])
+			idf[i] = math.Log(float64(n+1)/float64(k+1)) + 1
+		}
+	}
+	c := &Corpus{
+		Units: make([]Unit, 0, n), vecs: make([][]feature, 0, n), words: make([][]int32, 0, n),
+		names: names, stems: b.stems, shown: b.shown,
+		texts: make(map[qda.ID][]rune, len(docs)), langs: make(map[qda.ID]lang, len(docs)), index: make(map[qda.ID][]int, len(docs)),
+	}
+	for i := range docs {
+		id := docs[i].ID
+		f := b.docs[id]
+		c.texts[id], c.langs[id] = f.text, f.lang
+		for j, cs := range f.counts {
+			v := make([]feature, 0, len(cs))
+			var norm float64
+			for _, t := range cs {
+				if ids[t.id] < 0 {
+					continue
+				}
+				w := (1 + math.Log(float64(t.n))) * idf[t.id]
+				v = append(v, feature{ids[t.id], float32(w)})
+				norm += w * w
+			}
+			if len(v) == 0 {
+				continue
+			}
+			norm = math.Sqrt(norm)
+			for k := range v {
+				v[k].val = float32(float64(v[k].val) / norm)
+			}
+			// cs is in builder-number order and ids keep that order, so v
+			// is sorted by id, as the models' sparse arithmetic expects.
+			c.index[id] = append(c.index[id], len(c.Units))
+			c.Units = append(c.Units, f.units[j])
+			c.vecs = append(c.vecs, v)
+			c.words = append(c.words, f.words[j])
+		}
+	}
+	return c
+}
+
+// stem returns the number of a word's stem in language l, remembered.
+func (b *Builder) stem(w string, l lang) int32 {
+	if s, ok := b.stemOf[l][w]; ok {
+		return s
+	}
+	st := l.stem(w)
+	s, ok := b.stemNum[st]
+	if !ok {
+		s = int32(len(b.stems))
+		b.stemNum[st] = s
+		b.stems = append(b.stems, st)
+		b.shown = append(b.shown, w)
+		b.wordFeat = append(b.wordFeat, -1)
+	}
+	b.stemOf[l][w] = s
 	return s
 }
 
-// featurize counts a unit's features and returns its word stems in order.
-func (c *Corpus) featurize(text string, stop map[string]bool) (map[int32]int, []string) {
-	tf := map[int32]int{}
-	var stems []string
-	prev := ""
-	for _, t := range analysis.Tokenize(text) {
-		if stop[t.Word] || !hasLetter(t.Word) {
-			prev = ""
+func (b *Builder) newFeature(n featName) int32 {
+	id := int32(len(b.names))
+	b.names = append(b.names, n)
+	return id
+}
+
+func (b *Builder) wordFeature(s int32) int32 {
+	if b.wordFeat[s] < 0 {
+		b.wordFeat[s] = b.newFeature(featName{kind: kindWord, a: s})
+	}
+	return b.wordFeat[s]
+}
+
+func (b *Builder) keyed(m map[uint64]int32, key uint64, n featName) int32 {
+	id, ok := m[key]
+	if !ok {
+		id = b.newFeature(n)
+		m[key] = id
+	}
+	return id
+}
+
+// Keys of character features: three runes of 21 bits each for a trigram,
+// and two with the top bit set for a pair of Han characters.
+func gramKey(r0, r1, r2 rune) uint64 { return uint64(r0)<<42 | uint64(r1)<<21 | uint64(r2) }
+func hanKey(r0, r1 rune) uint64      { return 1<<63 | uint64(r0)<<21 | uint64(r1) }
+
+// featurize counts the features of a unit's text and words (sorted by
+// number) and returns its word stems in order: word unigrams and bigrams
+// of stems, character trigrams of each non-Han word (with ^ and $ at its
+// ends), and every two neighbouring Han characters.
+func (b *Builder) featurize(text []rune, toks []analysis.Token, l lang, stop map[string]bool) ([]tally, []int32) {
+	ids := b.scratch[:0]
+	var words []int32
+	prev := int32(-1)
+	for _, t := range toks {
+		if l.stopped(t.Word, stop) || !hasLetter(t.Word) {
+			prev = -1
 			continue
 		}
-		s := c.stem(t.Word)
-		if _, ok := c.shown[s]; !ok {
-			c.shown[s] = t.Word
-		}
-		stems = append(stems, s)
-		c.count(tf, 'w', s)
-		if prev != "" {
-			c.count(tf, 'b', prev, s)
+		s := b.stem(t.Word, l)
+		words = append(words, s)
+		ids = append(ids, b.wordFeature(s))
+		if prev >= 0 {
+			ids = append(ids, b.keyed(b.pairs, uint64(prev)<<32|uint64(s), featName{kind: kindBigram, a: prev, b: s}))
 		}
 		prev = s
 		if !isHanWord(t.Word) {
-			w := "^" + t.Word + "$"
-			for i := 0; i < len(w); {
-				_, n1 := utf8.DecodeRuneInString(w[i:])
-				j := i + n1
-				if j >= len(w) {
-					break
+			r0, r1 := '^', rune(-1)
+			for _, r := range t.Word {
+				if r1 >= 0 {
+					ids = append(ids, b.keyed(b.grams, gramKey(r0, r1, r), featName{kind: kindGram}))
+					r0 = r1
 				}
-				_, n2 := utf8.DecodeRuneInString(w[j:])
-				if j+n2 >= len(w) {
-					break
-				}
-				_, n3 := utf8.DecodeRuneInString(w[j+n2:])
-				c.count(tf, 'c', w[i:j+n2+n3])
-				i = j
+				r1 = r
+			}
+			if r1 >= 0 {
+				ids = append(ids, b.keyed(b.grams, gramKey(r0, r1, '$'), featName{kind: kindGram}))
 			}
 		}
 	}
 	// CJK bigrams: every two neighbouring Han characters, across the
 	// segmenter's word boundaries, so a word it cut wrongly is still seen.
-	prevHan := -1
-	for i, r := range text {
-		if !unicode.Is(unicode.Han, r) {
+	prevHan := rune(-1)
+	for _, r := range text {
+		if r < 0x2e80 || !unicode.Is(unicode.Han, r) { // nothing below U+2E80 is Han
 			prevHan = -1
 			continue
 		}
 		if prevHan >= 0 {
-			c.count(tf, 'c', text[prevHan:i+utf8.RuneLen(r)])
+			ids = append(ids, b.keyed(b.grams, hanKey(prevHan, r), featName{kind: kindGram}))
 		}
-		prevHan = i
+		prevHan = r
 	}
-	return tf, stems
+	b.scratch = ids
+	if len(ids) == 0 {
+		return nil, words
+	}
+	slices.Sort(ids)
+	var out []tally
+	for i := 0; i < len(ids); {
+		j := i + 1
+		for j < len(ids) && ids[j] == ids[i] {
+			j++
+		}
+		out = append(out, tally{ids[i], int32(j - i)})
+		i = j
+	}
+	return out, words
 }
 
 func hasLetter(w string) bool { return strings.IndexFunc(w, unicode.IsLetter) >= 0 }
@@ -243,8 +433,9 @@ func (c *Corpus) unitAt(doc qda.ID, span qda.Span) int {
 // inside unit u.
 func (c *Corpus) marks(u Unit, stems map[string]bool) []qda.Span {
 	var out []qda.Span
+	l := c.langs[u.Document]
 	for _, t := range analysis.Tokenize(c.Text(u)) {
-		if stems[analysis.Stem(t.Word)] {
+		if stems[l.stem(t.Word)] {
 			out = append(out, qda.Span{Start: u.Span.Start + t.Start, End: u.Span.Start + t.End})
 		}
 	}

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"slices"
 	"sort"
-	"strings"
 
 	"coder/qda"
 )
@@ -16,48 +16,95 @@ import (
 const MinExamples = 5
 
 // Training settings: passes over the units, the learning rate and the L2
-// penalty, the weight of a rejected passage, and the seed that makes the
-// same codings give the same model.
+// penalty, the weight of a rejected passage, the seed that makes the same
+// codings give the same model, and how many uncoded units a model sees
+// (negativesPerPositive for each coded one, at least minNegatives: all of
+// them in a small project).
 const (
-	epochs       = 5
-	learningRate = 0.5
-	l2           = 1e-3
-	rejectWeight = 3
-	seed         = 1
+	epochs               = 5
+	learningRate         = 0.5
+	l2                   = 1e-3
+	rejectWeight         = 3
+	seed                 = 1
+	negativesPerPositive = 10
+	minNegatives         = 2000
 )
 
-// Threshold is the probability above which a unit counts as the code's in
-// the evaluation; suggestions are ranked by score whatever it is.
+// Threshold is the probability above which a unit is suggested when the
+// codings are too few to choose one (see chooseThreshold).
 const Threshold = 0.5
 
-// Model is one code's logistic regression over the corpus's features.
+// Model is one code's logistic regression over the corpus's features, with
+// the score above which it suggests a unit.
 type Model struct {
-	w    []float64
-	bias float64
+	w         []float64
+	bias      float64
+	Threshold float64
 }
 
-// Train fits a model to the units marked positive; rejected units are
-// negatives with triple weight. ctx stops it between passes.
-func Train(ctx context.Context, c *Corpus, positive, rejected []bool) (*Model, error) {
-	m := &Model{w: make([]float64, len(c.names))}
+// labels are what a model learns from, by unit: coded with the code,
+// rejected for it, and in a document nobody has coded (unread: a passage
+// there is no evidence either way, so it is not learnt from as "not the
+// code", nor counted against a model in the evaluation, but it is
+// suggested). Any may be nil.
+type labels struct {
+	pos, rej, unread []bool
+}
+
+func (l labels) is(mask []bool, u int) bool { return mask != nil && mask[u] }
+
+// unread marks the units of documents no coding is on.
+func (c *Corpus) unread(codings []qda.Coding) []bool {
+	coded := map[qda.ID]bool{}
+	for _, k := range codings {
+		coded[k.Document] = true
+	}
+	out := make([]bool, len(c.Units))
+	for u, x := range c.Units {
+		out[u] = !coded[x.Document]
+	}
+	return out
+}
+
+// train fits a model to the units marked positive; rejected units are
+// negatives with triple weight. Every positive and rejected unit is
+// learnt from, and a sample (fixed seed) of the read others. ctx stops it
+// between passes. The model's Threshold is the default one.
+func train(ctx context.Context, c *Corpus, l labels) (*Model, error) {
+	positive, rejected := l.pos, l.rej
+	m := &Model{w: make([]float64, len(c.names)), Threshold: Threshold}
+	rng := rand.New(rand.NewSource(seed))
+	var order, negs []int
+	for u := range c.Units {
+		switch {
+		case positive[u] || rejected != nil && rejected[u]:
+			order = append(order, u)
+		case !l.is(l.unread, u):
+			negs = append(negs, u)
+		}
+	}
 	npos := 0
 	for _, p := range positive {
 		if p {
 			npos++
 		}
 	}
-	nneg := len(c.Units) - npos
-	if npos == 0 || nneg == 0 {
+	if npos == 0 || len(order)-npos+len(negs) == 0 {
 		return m, nil
 	}
-	// Balanced classes: each side weighs as much as the other in total.
-	wpos := float64(len(c.Units)) / (2 * float64(npos))
-	wneg := float64(len(c.Units)) / (2 * float64(nneg))
-	order := make([]int, len(c.Units))
-	for i := range order {
-		order[i] = i
+	if n := max(minNegatives, negativesPerPositive*npos); len(negs) > n {
+		for i := 0; i < n; i++ {
+			j := i + rng.Intn(len(negs)-i)
+			negs[i], negs[j] = negs[j], negs[i]
+		}
+		negs = negs[:n]
 	}
-	rng := rand.New(rand.NewSource(seed))
+	order = append(order, negs...)
+	slices.Sort(order) // the shuffles start from unit order
+	nneg := len(order) - npos
+	// Balanced classes: each side weighs as much as the other in total.
+	wpos := float64(len(order)) / (2 * float64(npos))
+	wneg := float64(len(order)) / (2 * float64(nneg))
 	t := 0
 	// Lazy L2: weights are kept scaled by `scale`, so the decay of a step
 	// costs one multiplication instead of a pass over every weight.
@@ -111,6 +158,22 @@ func (m *Model) Score(c *Corpus, u int) float64 {
 	return sigmoid(z)
 }
 
+// fit trains a code's model on its codings and chooses its threshold.
+// l.pos is ignored: the codings say what is positive.
+func fit(ctx context.Context, c *Corpus, codings []qda.Coding, l labels) (*Model, error) {
+	l.pos = c.covered(codings)
+	m, err := train(ctx, c, l)
+	if err != nil {
+		return nil, err
+	}
+	t, err := chooseThreshold(ctx, c, codings, l, nil)
+	if err != nil {
+		return nil, err
+	}
+	m.Threshold = t
+	return m, nil
+}
+
 // Suggestion is an uncoded unit the model finds like the code's passages.
 type Suggestion struct {
 	Document qda.ID   `json:"document"`
@@ -141,7 +204,8 @@ func (e ErrTooFewExamples) Error() string {
 }
 
 // Suggest trains a model for code on its codings and returns up to limit
-// (0: all) uncoded units scoring at least Threshold, best first. Units the
+// (0: all) uncoded units scoring at least the model's threshold, best
+// first. Units the
 // code's codings overlap, and units rejected for it, are never suggested.
 func Suggest(ctx context.Context, c *Corpus, codings []qda.Coding, code qda.ID, rejected []Rejection, limit int) ([]Suggestion, error) {
 	var mine []qda.Coding
@@ -163,7 +227,7 @@ func Suggest(ctx context.Context, c *Corpus, codings []qda.Coding, code qda.ID, 
 			rej[u] = true
 		}
 	}
-	m, err := Train(ctx, c, pos, rej)
+	m, err := fit(ctx, c, mine, labels{rej: rej, unread: c.unread(codings)})
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +240,7 @@ func Suggest(ctx context.Context, c *Corpus, codings []qda.Coding, code qda.ID, 
 		if pos[u] || rej[u] {
 			continue
 		}
-		if p := m.Score(c, u); p >= Threshold {
+		if p := m.Score(c, u); p >= m.Threshold {
 			hits = append(hits, hit{u, p})
 		}
 	}
@@ -201,13 +265,13 @@ func Suggest(ctx context.Context, c *Corpus, codings []qda.Coding, code qda.ID, 
 // display words, and the stems they stand for.
 func (m *Model) drivers(c *Corpus, u, n int) ([]string, map[string]bool) {
 	type contrib struct {
-		name string
+		name featName
 		v    float64
 	}
 	var cs []contrib
 	for _, f := range c.vecs[u] {
 		name := c.names[f.id]
-		if !strings.HasPrefix(name, "w:") && !strings.HasPrefix(name, "b:") {
+		if name.kind != kindWord && name.kind != kindBigram {
 			continue
 		}
 		if v := m.w[f.id] * float64(f.val); v > 0 {
@@ -218,7 +282,7 @@ func (m *Model) drivers(c *Corpus, u, n int) ([]string, map[string]bool) {
 		if cs[i].v != cs[j].v {
 			return cs[i].v > cs[j].v
 		}
-		return cs[i].name < cs[j].name
+		return c.display(cs[i].name) < c.display(cs[j].name)
 	})
 	words := []string{}
 	stems := map[string]bool{}
@@ -226,13 +290,20 @@ func (m *Model) drivers(c *Corpus, u, n int) ([]string, map[string]bool) {
 		if len(words) == n {
 			break
 		}
-		parts := strings.Fields(x.name[2:])
-		shown := make([]string, len(parts))
-		for i, s := range parts {
-			stems[s] = true
-			shown[i] = c.shown[s]
+		stems[c.stems[x.name.a]] = true
+		if x.name.kind == kindBigram {
+			stems[c.stems[x.name.b]] = true
 		}
-		words = append(words, strings.Join(shown, " "))
+		words = append(words, c.display(x.name))
 	}
 	return words, stems
+}
+
+// display is how a word or bigram feature is shown: the surface forms of
+// its stems.
+func (c *Corpus) display(n featName) string {
+	if n.kind == kindBigram {
+		return c.shown[n.a] + " " + c.shown[n.b]
+	}
+	return c.shown[n.a]
 }

@@ -19,7 +19,9 @@ type Unit struct {
 }
 
 // units returns the candidate units of a document: its passages (the whole
-// text when it has none), long ones cut at sentence ends.
+// text when it has none); a long one is cut into its lines, and a long line
+// at sentence ends. (A passage that long is a whole transcript or a table
+// of comments exported as text, whose lines are its real passages.)
 func units(d *qda.Document, text []rune) []Unit {
 	var spans []qda.Span
 	for _, p := range d.Passages {
@@ -34,12 +36,43 @@ func units(d *qda.Document, text []rune) []Unit {
 		if s.Empty() {
 			continue
 		}
-		for _, c := range cutSentences(text, s) {
-			out = append(out, Unit{Document: d.ID, Span: c})
+		if s.Len() <= maxUnitRunes {
+			out = append(out, Unit{Document: d.ID, Span: s})
+			continue
+		}
+		for _, line := range cutLines(text, s) {
+			for _, c := range cutSentences(text, line) {
+				out = append(out, Unit{Document: d.ID, Span: c})
+			}
 		}
 	}
 	return out
 }
+
+// cutLines cuts s into its non-blank lines, without their line ends.
+func cutLines(text []rune, s qda.Span) []qda.Span {
+	var out []qda.Span
+	start := s.Start
+	for i := s.Start; i <= s.End; i++ {
+		if i < s.End && text[i] != '\n' {
+			continue
+		}
+		line := qda.Span{Start: start, End: i}
+		for line.Start < line.End && isSpace(text[line.Start]) {
+			line.Start++
+		}
+		for line.End > line.Start && isSpace(text[line.End-1]) {
+			line.End--
+		}
+		if !line.Empty() {
+			out = append(out, line)
+		}
+		start = i + 1
+	}
+	return out
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\r' || r == '\u00a0' }
 
 // cutSentences cuts s into spans that end at a sentence end once they are
 // unitTarget runes long; a span shorter than maxUnitRunes stays whole.

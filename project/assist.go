@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"coder/assist"
@@ -17,8 +18,24 @@ import (
 // researcher's own codings that way, and the name says who accepted.
 func AssistantCoder(accepter string) string { return "assistant, accepted by " + accepter }
 
+// assistCache is the assistant's feature builder for an open project: the
+// features of a document are computed again only when its text or passages
+// changed (or the stop words did), so coding, accepting and rejecting leave
+// them be and the review queue opens at once after the first time. It is
+// derived data, kept in memory only.
+type assistCache struct {
+	once sync.Once
+	b    *assist.Builder
+}
+
+func (p *Project) assistBuilder() *assist.Builder {
+	p.assist.once.Do(func() { p.assist.b = assist.NewBuilder() })
+	return p.assist.b
+}
+
 // AssistCorpus reads every document and builds the assistant's features
-// (see package assist). progress is told how many documents are done.
+// (see package assist), reusing the ones of documents unchanged since the
+// last call. progress is told how many documents are done.
 func (p *Project) AssistCorpus(ctx context.Context, progress func(Progress)) (*assist.Corpus, error) {
 	var docs []qda.Document
 	err := p.view(func(tx *store.Tx) error {
@@ -43,7 +60,7 @@ func (p *Project) AssistCorpus(ctx context.Context, progress func(Progress)) (*a
 	if err != nil {
 		return nil, err
 	}
-	return assist.NewCorpus(ctx, docs, stop.Set(), func(done, total int) {
+	return p.assistBuilder().Build(ctx, docs, stop.Set(), func(done, total int) {
 		report(progress, Progress{Done: done, Total: total, Item: "reading documents"})
 	})
 }

@@ -45,6 +45,7 @@ type Project struct {
 	watch   []func(Change)
 
 	analysis analysisCache // the last analysis snapshot, see Analysis
+	assist   assistCache   // the assistant's features, see assist.go
 }
 
 // Change tells watchers what an action touched, so views refresh only what

@@ -160,12 +160,14 @@ func suggestEvaluate(p *project.Project, asJSON bool) error {
 		return printJSON(map[string]any{"units": ev.Units, "minCodings": assist.MinExamples, "baselineWords": assist.BaselineWords, "codes": rows})
 	}
 	fmt.Fprintf(stdout, "%d passages; codes with at least %d codings; a fifth of each code's codings held out\n", ev.Units, assist.MinExamples)
-	fmt.Fprintf(stdout, "%-32s %5s %4s | %-17s | %-17s\n", "", "", "", "      model", "    baseline")
-	fmt.Fprintf(stdout, "%-32s %5s %4s | %5s %5s %5s | %5s %5s %5s\n", "code", "train", "test", "P", "R", "F1", "P", "R", "F1")
+	top := fmt.Sprintf("R@%d", assist.TopN)
+	fmt.Fprintf(stdout, "%-32s %5s %4s | %-23s | %-23s\n", "", "", "", "         model", "        baseline")
+	fmt.Fprintf(stdout, "%-32s %5s %4s | %5s %5s %5s %5s | %5s %5s %5s %5s\n", "code", "train", "test", "P", "R", "F1", top, "P", "R", "F1", top)
 	for _, r := range rows {
-		fmt.Fprintf(stdout, "%-32s %5d %4d | %5.3f %5.3f %5.3f | %5.3f %5.3f %5.3f\n", oneLine(r.Code, 32), r.Model.Train, r.Model.Test,
-			r.Model.Precision, r.Model.Recall, r.Model.F1, r.Baseline.Precision, r.Baseline.Recall, r.Baseline.F1)
+		fmt.Fprintf(stdout, "%-32s %5d %4d | %5.3f %5.3f %5.3f %5.3f | %5.3f %5.3f %5.3f %5.3f\n", oneLine(r.Code, 32), r.Model.Train, r.Model.Test,
+			r.Model.Precision, r.Model.Recall, r.Model.F1, r.Model.TopRecall, r.Baseline.Precision, r.Baseline.Recall, r.Baseline.F1, r.Baseline.TopRecall)
 	}
-	fmt.Fprintf(stdout, "baseline: passages holding one of the code's %d most frequent words\n", assist.BaselineWords)
+	fmt.Fprintf(stdout, "baseline: passages holding one of the code's %d most frequent words (ranked by how many)\n", assist.BaselineWords)
+	fmt.Fprintf(stdout, "%s: share of the held-out passages among the first %d suggestions, whatever the threshold\n", top, assist.TopN)
 	return nil
 }
