@@ -201,3 +201,59 @@ func (p *Project) Uncode(coding qda.ID) error {
 		return tx.DeleteCoding(coding)
 	})
 }
+
+// Recode moves a coding to another code in one action (one undo step): a
+// coding of the same span by this session's coder takes its place, with its
+// note, event date and the memos written on it, and the old coding goes,
+// leaving its tombstone, so merging a copy that still has it does not bring
+// it back. Recoding with the code it already has changes nothing.
+func (p *Project) Recode(coding, code qda.ID) (*qda.Coding, error) {
+	var doc qda.ID
+	p.view(func(tx *store.Tx) error {
+		if c, err := tx.Coding(coding); err == nil {
+			doc = c.Document
+		}
+		return nil
+	})
+	var made *qda.Coding
+	err := p.act(Change{Action: "Recode", Documents: []qda.ID{doc}, Codings: true, Memos: true}, func(tx *store.Tx) error {
+		old, err := tx.Coding(coding)
+		if err != nil {
+			return err
+		}
+		if old.Code == code {
+			made = old
+			return nil
+		}
+		c, err := p.newCoding(tx, old.Document, old.Span, code)
+		if err != nil {
+			return err
+		}
+		if (old.Memo != "" && c.Memo == "") || (old.EventDate != "" && c.EventDate == "") {
+			if c.Memo == "" {
+				c.Memo = old.Memo
+			}
+			if c.EventDate == "" {
+				c.EventDate = old.EventDate
+			}
+			if err := tx.PutCoding(c); err != nil {
+				return err
+			}
+		}
+		memos, err := tx.Memos()
+		if err != nil {
+			return err
+		}
+		for _, m := range memos {
+			if m.On == qda.OnCoding && m.Target == coding {
+				m.Target = c.ID
+				if err := tx.PutMemo(&m); err != nil {
+					return err
+				}
+			}
+		}
+		made = c
+		return tx.DeleteCoding(coding)
+	})
+	return made, err
+}

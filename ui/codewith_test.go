@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"coder/qda"
 )
 
 // Ensure that the document's context menu has, at its top level, "Code
@@ -87,4 +89,63 @@ func TestCodeWith_TypingPartOfADeepCodesNameAndEnterCodesTheSelection(t *testing
 	if got := codingsOf(t, p, doc.ID); !strings.Contains(strings.Join(got, "|"), "Gate keeping: ") {
 		t.Errorf("codings %q, want one with the new code", got)
 	}
+}
+
+// Ensure that a coding can be moved to another code from the document's
+// context menu ("“code” ▸ Recode with…") and from the pop-up of coded text
+// (Recode…): typing part of the new code's name and Enter recode it in one
+// step, which Edit ▸ Undo takes back.
+func TestRecode_TypingANewCodeAndEnterRecodesTheCoding(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	p := ws.p
+	doc := ws.docs[0]
+	ws.openDocument(doc.ID)
+	span := spanOf(t, ws.doc, strings.Fields(ws.doc.Text)[1])
+	free, _ := ws.tree.Find("Community logic/Collective action problem/Free riding")
+	ws.view.Select(span)
+	if !ws.applyCode(free.ID) {
+		t.Fatal("coding failed")
+	}
+	var hit Highlight
+	for _, h := range ws.view.Highlights() {
+		if h.Span == span && ws.codings[h.ID].Code == free.ID {
+			hit = h
+		}
+	}
+	if hit.ID == "" {
+		t.Fatal("the new coding is not drawn")
+	}
+	want := func(path string) {
+		t.Helper()
+		if o := w.Canvas().Overlays().Top(); o != nil {
+			t.Fatalf("Enter did not recode; a dialog still shows %q", textUnder(o))
+		}
+		text := string([]rune(ws.doc.Text)[span.Start:span.End])
+		got := strings.Join(codingsOf(t, p, doc.ID), "|")
+		if !strings.Contains(got, path+": "+text) || strings.Contains(got, "Free riding: "+text) && path != "Community logic/Collective action problem/Free riding" {
+			t.Errorf("codings %q, want %q on %q and no Free riding there", got, path, text)
+		}
+	}
+	ws.view.Select(qda.Span{})
+	m := ws.codingMenu(qda.Span{}, []Highlight{hit}, "")
+	menuItem(t, m, "“"+hit.Label+"”", "Recode with…").Action()
+	test.Type(w.Canvas().Focused().(*escEntry), "deliberation")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	want("Community logic/Public deliberation spaces")
+
+	ws.menus.undo.Action()
+	want("Community logic/Collective action problem/Free riding")
+
+	var hits []Highlight
+	for _, h := range ws.view.Highlights() {
+		if h.Span == span {
+			hits = append(hits, h)
+		}
+	}
+	ws.showCodingPopup(span.Start+1, hits)
+	test.Tap(button(t, topOverlay(t, w), "Recode…"))
+	test.Type(w.Canvas().Focused().(*escEntry), "pilot proj")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	want("Bureaucratic logic/Pilot projects and showcase results")
 }

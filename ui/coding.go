@@ -104,6 +104,7 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) 
 			item := fyne.NewMenuItem(label, nil)
 			item.ChildMenu = fyne.NewMenu("",
 				fyne.NewMenuItem("Uncode", func() { ws.uncode(h.ID) }),
+				fyne.NewMenuItem("Recode with…", func() { ws.recodeDialog(h.ID) }),
 				fyne.NewMenuItem("Memo on this coding…", func() { ws.codingMemoDialog(h.ID) }),
 				fyne.NewMenuItem("Select its text", func() { ws.view.Select(h.Span) }),
 			)
@@ -115,49 +116,6 @@ func (ws *workspace) codingMenu(sel qda.Span, hits []Highlight, speaker string) 
 	copyItem.Disabled = !has
 	items = append(items, copyItem)
 	return fyne.NewMenu("", items...)
-}
-
-// codeWithDialog codes the selection with a code found by typing part of
-// its path; the best match is chosen as it is typed, so a few letters and
-// Enter code the selection. A name no code has can become a new code.
-func (ws *workspace) codeWithDialog() {
-	if ws.doc == nil || ws.view.Selection().Empty() {
-		ws.notice("Select some text in the document first.")
-		return
-	}
-	paths, ids := ws.codeChoices("", false)
-	picker := newCodePicker(paths, ids, "")
-	picker.pickFirst = true
-	text := []rune(strings.Join(strings.Fields(ws.view.SelectedText()), " "))
-	if len(text) > 80 {
-		text = append(text[:80], '…')
-	}
-	about := widget.NewLabel("“" + string(text) + "”")
-	about.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm("Code with…", "Code", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("", about), widget.NewFormItem("Code", picker),
-	}, func(ok bool) {
-		id, path, chosen := picker.chosen()
-		if !ok || !chosen {
-			return
-		}
-		if id == "" {
-			code, err := ws.p.AddCode(path, "", "")
-			if !ws.try(err) {
-				return
-			}
-			id = code.ID
-		}
-		if ws.applyCode(id) {
-			ws.codes.selectCode(id)
-		}
-		ws.win.Canvas().Focus(ws.view)
-	}, ws.win)
-	picker.onEscape = d.Hide
-	d.Resize(fyne.NewSize(520, 400))
-	d.Show()
-	picker.entry.OnSubmitted = func(string) { d.Submit() }
-	ws.win.Canvas().Focus(picker.input)
 }
 
 // codeSubmenu lists the codes under parent as menu items: a leaf applies
@@ -327,7 +285,8 @@ func (ws *workspace) showCodingPopup(offset int, hits []Highlight) {
 		uncode := widget.NewButtonWithIcon("Uncode", theme.DeleteIcon(), func() { ws.uncode(id) })
 		memo := widget.NewButtonWithIcon("Memo…", theme.DocumentCreateIcon(), func() { ws.hideCodingPopup(); ws.codingMemoDialog(id) })
 		sel := widget.NewButtonWithIcon("Select", theme.ContentCopyIcon(), func() { ws.hideCodingPopup(); ws.view.Select(row.Span) })
-		box.Add(container.NewHBox(uncode, memo, sel))
+		recode := widget.NewButtonWithIcon("Recode…", theme.ViewRefreshIcon(), func() { ws.hideCodingPopup(); ws.recodeDialog(id) })
+		box.Add(container.NewHBox(uncode, recode, memo, sel))
 	}
 	if len(box.Objects) == 0 {
 		return

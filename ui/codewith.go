@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"coder/qda"
+)
+
+// Choosing a code by typing part of its name: "Code with…" for the
+// selection and "Recode…" for a coding. A codebook three levels deep is
+// four menus deep in a context menu; here a few letters and Enter reach
+// any code.
+
+// pickCodeDialog asks for a code: the codes whose path holds what is typed
+// are offered, the best match chosen as it is typed, and a name no code has
+// can become a new code when "Create new code" is chosen. pick runs with
+// the chosen code's ID (made first when new).
+func (ws *workspace) pickCodeDialog(title, about string, pick func(code qda.ID)) {
+	paths, ids := ws.codeChoices("", false)
+	picker := newCodePicker(paths, ids, "")
+	picker.pickFirst = true
+	text := []rune(strings.Join(strings.Fields(about), " "))
+	if len(text) > 80 {
+		text = append(text[:80], '…')
+	}
+	label := widget.NewLabel("“" + string(text) + "”")
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(title, "Code", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("", label), widget.NewFormItem("Code", picker),
+	}, func(ok bool) {
+		id, path, chosen := picker.chosen()
+		if !ok || !chosen {
+			return
+		}
+		if id == "" {
+			code, err := ws.p.AddCode(path, "", "")
+			if !ws.try(err) {
+				return
+			}
+			id = code.ID
+		}
+		pick(id)
+		ws.win.Canvas().Focus(ws.view)
+	}, ws.win)
+	picker.onEscape = d.Hide
+	d.Resize(fyne.NewSize(520, 400))
+	d.Show()
+	picker.entry.OnSubmitted = func(string) { d.Submit() }
+	ws.win.Canvas().Focus(picker.input)
+}
+
+// codeWithDialog codes the selection with a code found by typing.
+func (ws *workspace) codeWithDialog() {
+	if ws.doc == nil || ws.view.Selection().Empty() {
+		ws.notice("Select some text in the document first.")
+		return
+	}
+	ws.pickCodeDialog("Code with…", ws.view.SelectedText(), func(code qda.ID) {
+		if ws.applyCode(code) {
+			ws.codes.selectCode(code)
+		}
+	})
+}
+
+// recodeDialog moves a coding to a code found by typing, in one step that
+// Edit ▸ Undo takes back.
+func (ws *workspace) recodeDialog(coding qda.ID) {
+	row, ok := ws.codings[coding]
+	if !ok || ws.doc == nil {
+		return
+	}
+	text := string([]rune(ws.doc.Text)[row.Span.Start:row.Span.End])
+	ws.pickCodeDialog("Recode “"+row.CodePath+"” with…", text, func(code qda.ID) {
+		if _, err := ws.p.Recode(coding, code); ws.try(err) {
+			ws.codes.selectCode(code)
+		}
+	})
+}
