@@ -25,6 +25,14 @@ type MergeReport = merge.Report
 // one undo step, and the search index follows it. Cancelling ctx before
 // the merge is written changes nothing.
 func (p *Project) Merge(ctx context.Context, path string, progress func(Progress)) (*MergeReport, error) {
+	return p.MergeUnlocking(ctx, path, "", progress)
+}
+
+// MergeUnlocking is Merge of a copy encrypted under a passphrase of its
+// own: passphrase unlocks it ("" tries this project's). When it is needed
+// or does not unlock the copy, the error is ErrPassphraseNeeded or
+// ErrWrongPassphrase, so the caller can ask for it.
+func (p *Project) MergeUnlocking(ctx context.Context, path, passphrase string, progress func(Progress)) (*MergeReport, error) {
 	name := filepath.Base(path)
 	report(progress, Progress{Total: 3, Item: "reading " + name})
 	// Two whole projects and the merged one are in memory at once, and
@@ -32,7 +40,7 @@ func (p *Project) Merge(ctx context.Context, path string, progress func(Progress
 	// merging, so the peak stays near what is live (300 MB for two copies
 	// of 100,000 codings, see bench/cmd/mergebench).
 	defer debug.SetGCPercent(debug.SetGCPercent(40))
-	theirs, err := p.readOther(path)
+	theirs, err := p.readOther(path, passphrase)
 	if err != nil {
 		return nil, err
 	}
@@ -68,8 +76,9 @@ func (p *Project) Merge(ctx context.Context, path string, progress func(Progress
 	return rep, nil
 }
 
-// readOther reads the project to merge in, with its tombstones.
-func (p *Project) readOther(path string) (*qda.Bundle, error) {
+// readOther reads the project to merge in, with its tombstones, unlocking
+// it with passphrase or else this project's.
+func (p *Project) readOther(path, passphrase string) (*qda.Bundle, error) {
 	name := filepath.Base(path)
 	if a, err := filepath.Abs(path); err == nil {
 		if b, err := filepath.Abs(p.Path()); err == nil && a == b {
@@ -90,10 +99,17 @@ func (p *Project) readOther(path string) (*qda.Bundle, error) {
 		}
 		return b, nil
 	}
-	db, err := store.Open(path, store.Options{ReadOnly: true, Backups: -1, Passphrase: p.opt.Passphrase})
+	typed := passphrase != ""
+	if !typed {
+		passphrase = p.opt.Passphrase
+	}
+	db, err := store.Open(path, store.Options{ReadOnly: true, Backups: -1, Passphrase: passphrase})
 	if err != nil {
-		if errors.Is(err, store.ErrPassphraseNeeded) || errors.Is(err, store.ErrWrongPassphrase) {
-			return nil, &qda.Error{What: name, Why: "it is encrypted with another passphrase", Fix: "ask for a copy decrypted or under this project's passphrase", Err: err}
+		switch {
+		case typed && errors.Is(err, store.ErrWrongPassphrase):
+			return nil, &qda.Error{What: name, Why: "wrong passphrase: it does not unlock this copy", Fix: "type it again; letter case and spaces count", Err: ErrWrongPassphrase}
+		case errors.Is(err, store.ErrPassphraseNeeded) || errors.Is(err, store.ErrWrongPassphrase):
+			return nil, &qda.Error{What: name, Why: "it is encrypted, and not with this project's passphrase", Fix: "give its passphrase, or ask for a copy decrypted", Err: ErrPassphraseNeeded}
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -23,17 +23,28 @@ func (ws *workspace) mergeDialog() {
 // runMerge merges a colleague's copy in the background behind a progress
 // dialog, then shows the merge report. Cancel merges nothing; Edit ▸ Undo
 // takes the whole merge back.
-func (ws *workspace) runMerge(path string) {
+func (ws *workspace) runMerge(path string) { ws.runMergeUnlocking(path, "") }
+
+// runMergeUnlocking is runMerge with the passphrase of a copy encrypted
+// under its own ("" tries the project's); when that is needed, or the one
+// typed is wrong, it asks for it and tries again.
+func (ws *workspace) runMergeUnlocking(path, passphrase string) {
 	p := ws.p
 	name := filepath.Base(path)
 	var rep *project.MergeReport
 	var err error
 	ws.runLong("Merging "+name, "Cancelling; nothing will be merged…", func(ctx context.Context, progress func(project.Progress)) {
-		rep, err = p.Merge(ctx, path, progress)
+		rep, err = p.MergeUnlocking(ctx, path, passphrase, progress)
 	}, func() {
-		if errors.Is(err, context.Canceled) {
+		switch {
+		case errors.Is(err, context.Canceled):
 			ws.notice("Merge cancelled; the project is as it was.")
-		} else if ws.try(err) {
+		case errors.Is(err, project.ErrPassphraseNeeded) || errors.Is(err, project.ErrWrongPassphrase):
+			why := "This copy is encrypted with a passphrase of its own. Type it to merge the copy."
+			askPassphraseFor(ws.win, "Merge “"+name+"”", why, "Merge", errors.Is(err, project.ErrWrongPassphrase), func(pass string) {
+				ws.runMergeUnlocking(path, pass)
+			})
+		case ws.try(err):
 			ws.showMergeReport(name, rep)
 		}
 	})

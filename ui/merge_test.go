@@ -67,3 +67,56 @@ func TestMerge_FlaggedMemoSaysItIsAConflictingVersion(t *testing.T) {
 		t.Errorf("memoTitle = %q", got)
 	}
 }
+
+// Ensure that a colleague's copy encrypted under a passphrase of its own
+// merges: the window asks for that passphrase (again, saying so, after a
+// wrong one), then merges. It used to refuse it outright as "encrypted
+// with another passphrase", whatever the lead knew.
+func TestMerge_EncryptedCopyAsksForItsPassphrase(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "bo plain.coder")
+	if err := ws.p.SaveCopy(plain, ""); err != nil {
+		t.Fatal(err)
+	}
+	bo, err := project.Open(plain, project.Options{Coder: "Bo", Backups: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bo.AddCode("Stairwell scooters", "#996633", "charging in the stairs"); err != nil {
+		t.Fatal(err)
+	}
+	enc := filepath.Join(dir, "bo.coder")
+	if err := bo.SaveCopy(enc, "kingfisher"); err != nil {
+		t.Fatal(err)
+	}
+	bo.Close()
+
+	ended := make(chan struct{}, 4)
+	ws.jobs.ended = func() { ended <- struct{}{} }
+	ws.runMerge(enc)
+	wait(t, ended, "the first try")
+	ask := topOverlay(t, w)
+	if !strings.Contains(textUnder(ask), "encrypted") {
+		t.Fatalf("merging an encrypted copy says:\n%s", textUnder(ask))
+	}
+	pw := entries(ask)[0]
+	typeInto(pw, "kingfisherr")
+	pressEnter(pw)
+	wait(t, ended, "the try with a wrong passphrase")
+	ask = topOverlay(t, w)
+	if !strings.Contains(textUnder(ask), "Wrong passphrase") {
+		t.Fatalf("after a wrong passphrase the window says:\n%s", textUnder(ask))
+	}
+	pw = entries(ask)[0]
+	typeInto(pw, "kingfisher")
+	pressEnter(pw)
+	wait(t, ended, "the merge")
+	if _, ok := ws.tree.Find("Stairwell scooters"); !ok {
+		t.Fatalf("the encrypted copy's code did not come in; the window says:\n%s", textUnder(topOverlay(t, w)))
+	}
+	if txt := textUnder(topOverlay(t, w)); !strings.Contains(txt, "Came in: 1 code") {
+		t.Errorf("the merge report says:\n%s", txt)
+	}
+}

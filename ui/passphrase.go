@@ -14,25 +14,33 @@ import (
 // askPassphrase asks for the passphrase of the encrypted project at path,
 // then opens it; wrong says the last one did not unlock it.
 func (a *App) askPassphrase(path string, wrong bool) {
-	why := "This project is encrypted. Type its passphrase to open it."
+	askPassphraseFor(a.win, "Open “"+filepath.Base(path)+"”", "This project is encrypted. Type its passphrase to open it.", "Open", wrong, func(pass string) {
+		a.openWith(path, pass)
+	})
+}
+
+// askPassphraseFor asks for a passphrase under title, saying why (or, when
+// wrong, that the last one typed did not unlock the file), and hands it to
+// then when ok is pressed or Enter typed.
+func askPassphraseFor(win fyne.Window, title, why, ok string, wrong bool, then func(passphrase string)) {
 	if wrong {
-		why = "Wrong passphrase: it does not unlock this project. Letter case and spaces count; type it again."
+		why = "Wrong passphrase: it does not unlock this file. Letter case and spaces count; type it again."
 	}
 	msg := widget.NewLabel(why)
 	msg.Wrapping = fyne.TextWrapWord
 	entry := widget.NewPasswordEntry()
-	d := dialog.NewForm("Open “"+filepath.Base(path)+"”", "Open", "Cancel", []*widget.FormItem{
+	d := dialog.NewForm(title, ok, "Cancel", []*widget.FormItem{
 		widget.NewFormItem("", msg),
 		widget.NewFormItem("Passphrase", entry),
 	}, func(ok bool) {
 		if ok {
-			a.openWith(path, entry.Text)
+			then(entry.Text)
 		}
-	}, a.win)
+	}, win)
 	entry.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
-	a.win.Canvas().Focus(entry)
+	win.Canvas().Focus(entry)
 }
 
 // encryptFields are the New project dialog's "Encrypt with a passphrase"
