@@ -16,7 +16,8 @@ import (
 // command line (where other users and the shell history would see them):
 // CODER_PASSPHRASE unlocks a project (and is the one a new project gets);
 // CODER_NEW_PASSPHRASE is the one 'coder passphrase' sets, and an encrypted
-// copy of an encrypted project gets.
+// copy of an encrypted project gets; CODER_MERGE_PASSPHRASE unlocks a copy
+// 'coder merge' takes that is encrypted under a passphrase of its own.
 
 func init() {
 	commands["passphrase"] = cmdPassphrase

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"coder/project"
@@ -26,6 +27,12 @@ func cmdMerge(args []string) int {
 	code := withProject(f.pos[0], "", func(p *project.Project) error {
 		for _, other := range f.pos[1:] {
 			rep, err := p.Merge(context.Background(), other, progressLine("merging "+other))
+			if errors.Is(err, project.ErrPassphraseNeeded) { // a copy encrypted under its own passphrase
+				var pass string
+				if pass, err = askPassphrase(other, "CODER_MERGE_PASSPHRASE", "Passphrase for "+other+": ", false); err == nil {
+					rep, err = p.MergeUnlocking(context.Background(), other, pass, progressLine("merging "+other))
+				}
+			}
 			if err != nil {
 				return err
 			}

@@ -162,3 +162,30 @@ func TestEncrypt_NoClearTextOnDiskAndPassphraseCommands(t *testing.T) {
 		t.Errorf("codings of the encrypted copy:\n%s", out)
 	}
 }
+
+// Ensure that coder merge takes a colleague's copy encrypted under its own
+// passphrase, read from CODER_MERGE_PASSPHRASE (without it, the message
+// names the variable), into a project in clear.
+func TestCLI_MergeEncryptedCopyWithItsPassphrase(t *testing.T) {
+	dir := t.TempDir()
+	lead := filepath.Join(dir, "lead.coder")
+	ok(t, "demo", lead)
+	bo := filepath.Join(dir, "bo plain.coder")
+	ok(t, "demo", bo)
+	ok(t, "codes", "add", bo, "Stairwell scooters", "--coder", "Bo")
+	enc := filepath.Join(dir, "bo.coder")
+	if r := coderEnv(t, []string{"CODER_PASSPHRASE=kingfisher"}, "encrypt", bo, enc); r.code != 0 {
+		t.Fatalf("encrypt: %s", r.stderr)
+	}
+	r := coderEnv(t, nil, "merge", lead, enc)
+	if r.code == 0 || !strings.Contains(r.stderr, "CODER_MERGE_PASSPHRASE") {
+		t.Fatalf("merging without the copy's passphrase: exit %d, %s", r.code, r.stderr)
+	}
+	r = coderEnv(t, []string{"CODER_MERGE_PASSPHRASE=kingfisher"}, "merge", lead, enc)
+	if r.code != 0 || !strings.Contains(r.stdout, "Came in: 1 code") {
+		t.Fatalf("merging with the copy's passphrase: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if out := ok(t, "codes", lead); !strings.Contains(out, "Stairwell scooters") {
+		t.Errorf("the copy's code did not come in:\n%s", out)
+	}
+}

@@ -65,5 +65,6 @@ Every command that writes takes --coder NAME: who is writing (recorded on coding
 memos and every edit). Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
 news, fieldnote, archive, other. Exit status: 0 ok, 1 failure, 2 bad usage.
 Passphrases are typed without echo, or read from CODER_PASSPHRASE (and, for the
-new one of 'passphrase', CODER_NEW_PASSPHRASE). A forgotten one cannot be recovered.
+new one of 'passphrase', CODER_NEW_PASSPHRASE; for a copy 'merge' takes that has its
+own, CODER_MERGE_PASSPHRASE). A forgotten one cannot be recovered.
 `
