@@ -56,7 +56,7 @@ func TestCodeWith_TypingPartOfADeepCodesNameAndEnterCodesTheSelection(t *testing
 	}
 	key := func(name fyne.KeyName) { w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: name}) }
 
-	picker := open()
+	open()
 	key(fyne.KeyEscape)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape did not close “Code with…”")
@@ -65,7 +65,7 @@ func TestCodeWith_TypingPartOfADeepCodesNameAndEnterCodesTheSelection(t *testing
 		t.Fatalf("Escape coded: %q", got)
 	}
 
-	picker = open()
+	picker := open()
 	test.Type(picker.input, "yard coun")
 	key(fyne.KeyReturn)
 	if o := w.Canvas().Overlays().Top(); o != nil {
