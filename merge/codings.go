@@ -44,6 +44,9 @@ func (m *merger) codings(out *qda.Bundle) []qda.Coding {
 			case code == nil:
 				m.report.dropped(qda.GoneCoding, "its code was deleted")
 				continue
+			}
+			m.moveSpan(side, &c, d, code.Name)
+			switch {
 			case c.Span.CheckIn(d.Chars) != nil:
 				m.report.dropped(qda.GoneCoding, fmt.Sprintf("its span lies outside document %q", d.Name))
 				continue
@@ -89,5 +92,6 @@ func (m *merger) codings(out *qda.Bundle) []qda.Coding {
 			byID[into] = c
 		}
 	}
+	m.reportShifted()
 	return values(byID) // in no particular order
 }

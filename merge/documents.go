@@ -33,9 +33,11 @@ func (m *merger) documents() []qda.Document {
 				continue
 			}
 			in[side][d.ID] = true
+			m.docs[side][d.ID] = d
 			m.foldDocument(byID, d)
 		}
 	}
+	m.textCorrections(byID)
 	groups := map[[32]byte][]qda.ID{}
 	for _, id := range sortedKeys(byID) {
 		h := sha256.Sum256([]byte(byID[id].Text))

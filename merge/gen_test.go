@@ -116,6 +116,13 @@ func (w *world) base() *qda.Bundle {
 func (w *world) fork(b *qda.Bundle, name string) *branch {
 	c := copyOf(b)
 	id := w.id()
+	// A name the project already knows is the same coder as before, as
+	// the app's coder name does.
+	for _, o := range c.Coders {
+		if o.Name == name {
+			return &branch{w: w, b: c, coder: o.ID}
+		}
+	}
 	c.Coders = append(c.Coders, qda.Coder{ID: id, Name: name})
 	return &branch{w: w, b: c, coder: id}
 }

@@ -35,10 +35,20 @@ type merger struct {
 	ours, theirs *qda.Bundle
 	tombs        map[qda.ID]qda.Tombstone
 	report       *Report
+	// docs holds each side's version of each document; retext, for a
+	// document whose text differs from the one the merge keeps, the splice
+	// that moves that side's spans onto the kept text (see retext.go).
+	docs    [2]map[qda.ID]qda.Document
+	retext  [2]map[qda.ID]*qda.Splice
+	runes   [3]map[qda.ID][]rune
+	shifted map[string]int // codings moved onto the same words, by document
 }
 
 func newMerger(ours, theirs *qda.Bundle) *merger {
 	m := &merger{ours: ours, theirs: theirs, tombs: map[qda.ID]qda.Tombstone{}, report: newReport()}
+	for i := range m.docs {
+		m.docs[i], m.retext[i] = map[qda.ID]qda.Document{}, map[qda.ID]*qda.Splice{}
+	}
 	for _, b := range []*qda.Bundle{ours, theirs} {
 		for _, t := range b.Tombstones {
 			m.addTomb(t)

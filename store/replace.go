@@ -24,7 +24,9 @@ func (tx *Tx) Replace(before, after *qda.Bundle) error {
 	memos := diffBy(before.Memos, after.Memos, func(m *qda.Memo) qda.ID { return m.ID }, same)
 	values := diffBy(before.Values, after.Values, func(v *qda.Value) qda.ID { return qda.ID(valueKey(v.Owner, v.Variable)) }, same)
 	cases := diff(before.Cases, after.Cases, func(c *qda.Case) qda.ID { return c.ID })
-	docs := diff(before.Documents, after.Documents, func(d *qda.Document) qda.ID { return d.ID })
+	docs := diffBy(before.Documents, after.Documents, func(d *qda.Document) qda.ID { return d.ID }, func(a, b *qda.Document) bool {
+		return a.Text == b.Text && sameRecord(a, b)
+	})
 	codes := diff(before.Codes, after.Codes, func(c *qda.Code) qda.ID { return c.ID })
 	vars := diff(before.Variables, after.Variables, func(v *qda.Variable) qda.ID { return v.ID })
 	coders := diff(before.Coders, after.Coders, func(c *qda.Coder) qda.ID { return c.ID })
@@ -108,6 +110,9 @@ func (tx *Tx) Replace(before, after *qda.Bundle) error {
 		return err
 	}
 	for _, d := range docs.changed {
+		if err := tx.correctText(d); err != nil {
+			return err
+		}
 		if err := tx.PutDocument(d); err != nil {
 			return err
 		}
@@ -224,4 +229,23 @@ func putAll[T any](tx *Tx, bucket []byte, xs []*T, key func(*T) qda.ID) error {
 		}
 	}
 	return nil
+}
+
+// correctText writes the text of a document a merge brings corrected (the
+// other copy's later text correction, see package merge), so PutDocument
+// then finds it as it is fixed: the one way besides SpliceText a text
+// changes after import.
+func (tx *Tx) correctText(d *qda.Document) error {
+	old, err := tx.Document(d.ID)
+	if err != nil || d.Text == "" {
+		return nil // a new document: PutDocument writes its text
+	}
+	if text, err := tx.Text(d.ID); err != nil || text == d.Text {
+		return err
+	}
+	if err := tx.put(bTexts, []byte(d.ID), textBytes(d.Text)); err != nil {
+		return err
+	}
+	old.Chars = d.Chars
+	return putJSON(tx, bDocs, d.ID, old)
 }

@@ -65,6 +65,12 @@ func (tx *Tx) SpliceText(id qda.ID, sp *qda.Splice, mode qda.Mode) (*SpliceRepor
 	meta := *d
 	meta.Text = ""
 	stampWith(tx, &meta, id, tx.Document)
+	if tx.editor != nil {
+		// A correction that keeps every passage's length is an edit too:
+		// the later correction wins a merge.
+		_, _, hist := meta.Edited()
+		meta.SetEdited(tx.editor.at, tx.editor.coder, hist)
+	}
 	if err := putJSON(tx, bDocs, id, &meta); err != nil {
 		return nil, err
 	}
