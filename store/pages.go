@@ -396,12 +396,12 @@ func verifyFile(path string) error {
 // damaged it also looks for older copies of the root bucket's page left in
 // the file (bbolt never writes a page in place, so the pages of earlier
 // versions linger until reused) and takes from the trees they lead to the
-// records the current tree no longer reaches; the last return value counts
-// those.
-func readableBuckets(path string) (map[string][][2][]byte, []string, int, error) {
+// records the current tree no longer reaches; the third return value holds
+// those, as bucket + "\x00" + key.
+func readableBuckets(path string) (map[string][][2][]byte, []string, map[string]bool, error) {
 	r, err := openPagesMode(path, true)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, nil, err
 	}
 	defer r.close()
 	if r.size < int64(r.meta.pgid)*int64(r.meta.pageSize) {
@@ -409,35 +409,35 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, int, error)
 	}
 	out := map[string][][2][]byte{}
 	have := map[string]bool{}
-	collect := func(rd *pageReader, hdr []byte) int {
-		added := 0
+	older := map[string]bool{}
+	collect := func(rd *pageReader, hdr []byte, isOld bool) {
 		rd.walkPage(inlinePage(hdr), "the root bucket", func(k, v []byte) error { return nil }, func(name, hdr []byte) error {
 			b := string(name)
 			return rd.walkBucket(hdr, fmt.Sprintf("bucket %q", name), func(k, v []byte) error {
 				if key := b + "\x00" + string(k); !have[key] {
 					have[key] = true
 					out[b] = append(out[b], [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
-					added++
+					if isOld {
+						older[key] = true
+					}
 				}
 				return nil
 			}, func(k, hdr []byte) error { return nil })
 		})
-		return added
 	}
 	if root, err := r.page(r.meta.root, "the file's header", true); err != nil {
 		r.problems = append(r.problems, err.Error())
 	} else {
-		collect(r, root.b)
+		collect(r, root.b, false)
 	}
 	if len(r.problems) == 0 {
-		return out, nil, 0, nil
+		return out, nil, older, nil
 	}
-	older := 0
 	reached := r.seen
 	for _, id := range r.rootCopies() {
 		old := &pageReader{f: r.f, size: r.size, meta: r.meta, seen: map[uint64]bool{}}
 		if p, err := old.page(id, "an older root", true); err == nil {
-			older += collect(old, p.b)
+			collect(old, p.b, true)
 		}
 		maps.Copy(reached, old.seen)
 	}
@@ -451,7 +451,7 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, int, error)
 		if key := b + "\x00" + string(k); !have[key] {
 			have[key] = true
 			out[b] = append(out[b], [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
-			older++
+			older[key] = true
 		}
 	})
 	return out, r.problems, older, nil
@@ -571,6 +571,10 @@ func guessBucket(k, v []byte) string {
 		return string(bCodes)
 	case has("codes", "name"):
 		return string(bCodeSets)
+	case has("kind", "at"):
+		return string(bTombs)
+	case has("real", "replacement"):
+		return string(bPseudonyms)
 	case has("name"):
 		return string(bCoders)
 	}

@@ -32,17 +32,19 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 	if err != nil {
 		return nil, &qda.Error{What: damaged, Why: "nothing can be read from it (" + err.Error() + ")", Fix: "restore one of its backups instead"}
 	}
-	rep := &SalvageReport{Kept: map[string]int{}, Older: older}
+	rep := &SalvageReport{Kept: map[string]int{}, Older: len(older)}
 	for _, p := range problems {
 		rep.Lost = append(rep.Lost, "unreadable part of the file: "+p)
 	}
-	get := func(bucket []byte) map[string][]byte {
+	recs := map[string]map[string][]byte{}
+	for name, kvs := range buckets {
 		m := map[string][]byte{}
-		for _, kv := range buckets[string(bucket)] {
+		for _, kv := range kvs {
 			m[string(kv[0])] = kv[1]
 		}
-		return m
+		recs[name] = m
 	}
+	get := func(bucket []byte) map[string][]byte { return recs[string(bucket)] }
 	if get(bMeta)[string(kCrypt)] != nil {
 		return nil, &qda.Error{What: damaged, Why: "it is an encrypted project, and salvage reads only plain ones", Fix: "restore one of its backups instead: they open with the same passphrase"}
 	}
@@ -57,8 +59,11 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 	}
 	defer db.Close()
 	texts := get(bTexts)
+	var settled []string
 	err = db.Update(func(tx *Tx) error {
 		var b qda.Bundle
+		decode(rep, get(bTombs), "deletion record", &b.Tombstones)
+		b.Tombstones, settled = settleDeletions(b.Tombstones, recs, older)
 		decode(rep, get(bCoders), "coder", &b.Coders)
 		decode(rep, get(bCodes), "code", &b.Codes)
 		decode(rep, get(bDocs), "document", &b.Documents)
@@ -69,6 +74,8 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		decode(rep, get(bMemos), "memo", &b.Memos)
 		decode(rep, get(bCodeSets), "code set", &b.CodeSets)
 		decode(rep, get(bAssist), "rejected suggestion", &b.Rejections)
+		var names []qda.Pseudonym
+		decode(rep, get(bPseudonyms), "pseudonym", &names)
 		keep := func(kind, what string, err error) {
 			if err != nil {
 				rep.Lost = append(rep.Lost, what+": "+err.Error())
@@ -126,13 +133,20 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		for i := range b.Rejections {
 			keep("rejected suggestions", "rejected suggestion "+string(rejectionKey(&b.Rejections[i])), tx.PutRejection(&b.Rejections[i]))
 		}
+		for i := range names {
+			keep("pseudonyms", "pseudonym for "+names[i].Real, tx.PutPseudonym(&names[i]))
+		}
+		for _, t := range b.Tombstones {
+			keep("deletion records", "the record that "+t.Kind+" "+string(t.ID)+" was deleted", tx.PutTombstone(t))
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	rep.Lost = append(rep.Lost, settled...)
 	sort.Strings(rep.Lost[len(problems):])
-	if older > 0 {
+	if len(older) > 0 {
 		if probs, err := db.Check(); err == nil && len(probs) > 0 {
 			for _, p := range probs {
 				rep.Lost = append(rep.Lost, "in the salvaged project: "+p.String())
@@ -140,6 +154,56 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		}
 	}
 	return rep, nil
+}
+
+// salvageKinds are the kinds of record Salvage copies, in the order a
+// summary names them. Deletion records are the tombstones: without them a
+// salvaged project merged with a colleague's copy would bring back what
+// was deleted.
+var salvageKinds = []string{"documents", "codes", "codings", "cases", "attributes", "attribute values", "memos", "code sets", "coders", "rejected suggestions", "pseudonyms", "deletion records"}
+
+// goneBuckets names the bucket of each kind of entity a tombstone records.
+var goneBuckets = map[string][]byte{
+	qda.GoneCoding: bCodings, qda.GoneCode: bCodes, qda.GoneMemo: bMemos, qda.GoneDocument: bDocs,
+	qda.GoneCase: bCases, qda.GoneCoder: bCoders, qda.GoneVariable: bVars,
+}
+
+// settleDeletions decides, where both a tombstone and the entity it says
+// was deleted were read, which one is current: deleting leaves a
+// tombstone and undoing the deletion removes it, so they never stand
+// together in a sound file. When the current tree holds the tombstone and
+// only an older copy of a page the entity, the entity was deleted since:
+// it is taken out of recs. Otherwise the entity stays (nothing the
+// researcher made is dropped on a guess) and the tombstone goes. It returns
+// the tombstones to keep and a line for each thing left out.
+func settleDeletions(tombs []qda.Tombstone, recs map[string]map[string][]byte, older map[string]bool) ([]qda.Tombstone, []string) {
+	var keep []qda.Tombstone
+	var lines []string
+	for _, t := range tombs {
+		b := goneBuckets[t.Kind]
+		if b == nil || recs[string(b)][string(t.ID)] == nil {
+			keep = append(keep, t)
+			continue
+		}
+		if !older[string(bTombs)+"\x00"+string(t.ID)] && older[string(b)+"\x00"+string(t.ID)] {
+			delete(recs[string(b)], string(t.ID))
+			keep = append(keep, t)
+			lines = append(lines, fmt.Sprintf("%s %s: only an older copy of a page held it, and it was deleted since (its deletion record says so)", t.Kind, t.ID))
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("the record that %s %s was deleted: the %s itself was read too, so the deletion was undone", t.Kind, t.ID, t.Kind))
+	}
+	return keep, lines
+}
+
+// Summary names how many records of each kind were copied, every kind
+// named, in one line ("4 documents, 31 codes, …").
+func (r *SalvageReport) Summary() string {
+	parts := make([]string, len(salvageKinds))
+	for i, k := range salvageKinds {
+		parts[i] = fmt.Sprintf("%d %s", r.Kept[k], k)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // decode appends to out every record in recs that decodes, and reports the

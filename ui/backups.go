@@ -174,11 +174,7 @@ func (a *App) salvageDialog(path string) {
 			return
 		}
 		a.open(out)
-		var kept []string
-		for _, k := range []string{"documents", "codes", "codings", "cases", "memos"} {
-			kept = append(kept, fmt.Sprintf("%d %s", rep.Kept[k], k))
-		}
-		text := "Copied " + strings.Join(kept, ", ") + " into " + filepath.Base(out) + "."
+		text := "Copied " + rep.Summary() + " into " + filepath.Base(out) + "."
 		if len(rep.Lost) > 0 {
 			lost := rep.Lost
 			if len(lost) > 12 {

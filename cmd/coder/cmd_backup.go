@@ -208,11 +208,7 @@ func cmdSalvage(args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	var kept []string
-	for _, k := range []string{"documents", "codes", "codings", "cases", "attributes", "attribute values", "memos", "code sets", "coders"} {
-		kept = append(kept, fmt.Sprintf("%d %s", rep.Kept[k], k))
-	}
-	fmt.Fprintf(stdout, "salvaged into %s: %s\n", f.pos[1], strings.Join(kept, ", "))
+	fmt.Fprintf(stdout, "salvaged into %s: %s\n", f.pos[1], rep.Summary())
 	if rep.Older > 0 {
 		fmt.Fprintf(stdout, "%d of those records came from older copies of pages: they may predate their last change, or have been deleted since; check them\n", rep.Older)
 	}
