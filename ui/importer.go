@@ -158,7 +158,7 @@ func (ws *workspace) showImportReport(rep *project.ImportReport) {
 	box.Add(widget.NewLabel(summary + "."))
 	var failed, dups, skipped, warned []string
 	for _, f := range rep.Failed {
-		failed = append(failed, filepath.Base(f.Path)+": "+f.Err.Error())
+		failed = append(failed, failureLine(f.Path, f.Err))
 	}
 	for _, f := range rep.Duplicates {
 		dups = append(dups, f.Err.Error())
@@ -178,6 +178,20 @@ func (ws *workspace) showImportReport(rep *project.ImportReport) {
 	scroll := container.NewVScroll(box)
 	scroll.SetMinSize(fyne.NewSize(600, 320))
 	showMessage(dialog.NewCustom("Import report", "Close", scroll, ws.win), ws.win)
+}
+
+// failureLine says why a file was not imported, named once: the reason
+// usually starts with the file's name already ("blob.txt: this looks like a
+// binary file"), and "blob.txt: blob.txt: …" read as a glitch.
+func failureLine(path string, err error) string {
+	name, msg := filepath.Base(path), err.Error()
+	switch {
+	case strings.HasPrefix(msg, name+":"):
+		return msg
+	case strings.HasPrefix(msg, path+":"):
+		return name + msg[len(path):]
+	}
+	return name + ": " + msg
 }
 
 // importExchangeDialog merges a REFI-QDA project or codebook into this
