@@ -136,12 +136,17 @@ func documentDates(tx *store.Tx) (map[qda.ID]string, error) {
 // rule (YYYY-MM-DD, also 2006/01/02).
 var eventDateRule = qda.Variable{Name: "event date", Type: qda.VarDate}
 
+// NormalizeEventDate reads date as SetEventDate does: YYYY-MM-DD (or a
+// time stamp of that day), "" for none; what else is written is refused,
+// saying how to write it.
+func NormalizeEventDate(date string) (string, error) { return eventDateRule.Normalize(date) }
+
 // SetEventDate gives a coding the date its event happened (YYYY-MM-DD); an
 // empty date clears it, so the document's Date stands for it again.
 func (p *Project) SetEventDate(coding qda.ID, date string) error {
-	d, err := eventDateRule.Normalize(date)
+	d, err := NormalizeEventDate(date)
 	if err != nil {
-		return &qda.Error{What: "event date", Why: err.Error(), Fix: "write the date as YYYY-MM-DD, e.g. 2023-05-04"}
+		return err
 	}
 	var doc qda.ID
 	err = p.view(func(tx *store.Tx) error {

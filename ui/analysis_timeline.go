@@ -148,12 +148,24 @@ func (p *timelinePage) editEventDate() {
 	}
 	text := widget.NewLabel(oneLine(e.Text))
 	text.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(text, entry, hint)
-	d := dialog.NewCustomConfirm("Event date", "Save", "Cancel", container.NewGridWrap(fyne.NewSize(460, body.MinSize().Height+40), body), func(ok bool) {
+	entry.Validator = func(s string) error { // Save stays off, saying why, until it is a date
+		if s == "" {
+			return nil
+		}
+		_, err := project.NormalizeEventDate(s)
+		return err
+	}
+	d := dialog.NewForm("Event date", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("", text),
+		widget.NewFormItem("Date", entry),
+		widget.NewFormItem("", hint),
+	}, func(ok bool) {
 		if ok && ws.try(ws.p.SetEventDate(e.Coding, entry.Text)) {
 			p.v.run()
 		}
 	}, ws.win)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(520, 280))
 	d.Show()
 	ws.win.Canvas().Focus(entry)
 }

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+
+	"coder/project"
 )
 
 // Ensure that the Timeline tab shows a case's chart big enough to read:
@@ -31,4 +34,49 @@ func TestAnalysis_TimelineChartIsReadable(t *testing.T) {
 	if scale < 0.4 {
 		t.Errorf("a %d×%d chart is drawn in %v×%v: at %.0f%% of its size", b.Dx(), b.Dy(), shown.Width, shown.Height, scale*100)
 	}
+}
+
+// Ensure that the timeline's Event date… dialog keeps Save off while the
+// date typed is no date (saying why, once), and that Enter saves a good
+// one: a bad date used to close the dialog, losing what was typed, with a
+// message that said "event date" and how to write it twice.
+func TestAnalysis_EventDateRefusesABadDateAndEnterSaves(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	ws.showAnalysis()
+	v := ws.analysis
+	var tp *timelinePage
+	for i, p := range v.pages {
+		if p, ok := p.(*timelinePage); ok {
+			tp = p
+			v.tabs.SelectIndex(i)
+		}
+	}
+	until(t, "the timeline", func() bool { return len(tp.events) > 0 })
+	tp.tap(0, 0)
+	coding := tp.events[0].Coding
+	tp.editEventDate()
+	dlg := topOverlay(t, w)
+	e := entries(dlg)[0]
+	typeInto(e, "2023-13-45")
+	if save := button(t, dlg, "Save"); !save.Disabled() {
+		t.Error("Save is on for 2023-13-45")
+	}
+	if txt := textUnder(dlg); !strings.Contains(txt, "is not a date") || strings.Contains(txt, "event date: event date") {
+		t.Errorf("the dialog says:\n%s", txt)
+	}
+	typeInto(e, "2023-05-04")
+	pressEnter(e)
+	until(t, "the event date saved", func() bool {
+		events, _, err := ws.p.Timeline(project.TimelineFilter{})
+		if err != nil {
+			return false
+		}
+		for _, ev := range events {
+			if ev.Coding == coding {
+				return ev.Date == "2023-05-04" && !ev.FromDocument
+			}
+		}
+		return false
+	})
 }
