@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"coder/codebook"
@@ -18,8 +19,9 @@ func (p Problem) String() string { return p.What + ": " + p.Why }
 
 // Check verifies the file from the pages up: bbolt's own page consistency,
 // then every entity decodes, every reference points at something that exists,
-// every span lies inside its document, and the by-document index matches the
-// codings. An empty result means the project is sound.
+// every span lies inside its document, every rejected suggestion covers the
+// words it records, and the by-document index matches the codings. An empty
+// result means the project is sound.
 func (db *DB) Check() ([]Problem, error) {
 	var probs []Problem
 	err := db.View(func(tx *Tx) error {
@@ -184,6 +186,53 @@ func (tx *Tx) checkReferences(probs []Problem) ([]Problem, error) {
 		}
 		if !ok {
 			add("memo "+string(m.ID), "it is on a %s that does not exist", m.On)
+		}
+	}
+	return tx.checkRejections(probs, docs, tree)
+}
+
+// checkRejections reports the rejected suggestions that are on a code or
+// document that no longer exists, or whose span does not cover the words
+// they record (qda.Rejection.CheckOn): a file written before rejections
+// moved with text corrections and went with their code may hold them.
+func (tx *Tx) checkRejections(probs []Problem, docs []qda.Document, tree *codebook.Tree) ([]Problem, error) {
+	rs, err := tx.Rejections()
+	if err != nil {
+		return append(probs, Problem{"rejected suggestions", err.Error()}), nil
+	}
+	slices.SortFunc(rs, qda.CompareRejections)
+	byID := make(map[qda.ID]*qda.Document, len(docs))
+	for i := range docs {
+		byID[docs[i].ID] = &docs[i]
+	}
+	var runes []rune
+	var runesOf qda.ID
+	for _, r := range rs {
+		code, doc := string(r.Code), string(r.Document)
+		if _, ok := tree.Code(r.Code); ok {
+			code = fmt.Sprintf("%q", tree.Path(r.Code))
+		}
+		d := byID[r.Document]
+		if d != nil {
+			doc = fmt.Sprintf("%q", d.Name)
+		}
+		what := fmt.Sprintf("rejected suggestion of %s on %s at %s", code, doc, r.Span)
+		switch _, ok := tree.Code(r.Code); {
+		case !ok:
+			probs = append(probs, Problem{what, "its code does not exist"})
+		case d == nil:
+			probs = append(probs, Problem{what, "its document does not exist"})
+		default:
+			if runesOf != d.ID {
+				text, err := tx.Text(d.ID)
+				if err != nil {
+					continue // reported with the document
+				}
+				runes, runesOf = []rune(text), d.ID
+			}
+			if err := r.CheckOn(d, runes); err != nil {
+				probs = append(probs, Problem{what, err.Error()})
+			}
 		}
 	}
 	return probs, nil
