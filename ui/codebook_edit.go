@@ -266,6 +266,7 @@ func (ws *workspace) pinKey(id qda.ID) int {
 func (ws *workspace) notice(msg string) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Coder", "OK", container.NewGridWrap(fyne.NewSize(420, l.MinSize().Height*2), l), ws.win)
+	l.Resize(fyne.NewSize(420, 0)) // a wrapped label's height is known at its width
+	d := dialog.NewCustom("Coder", "OK", container.NewGridWrap(fyne.NewSize(420, max(l.MinSize().Height, 60)), l), ws.win)
 	showMessage(d, ws.win)
 }
