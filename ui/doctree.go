@@ -39,7 +39,7 @@ func newDocTree(d *documentsPanel) *docTree {
 		// being cut through a letter.
 		l := widget.NewLabel("document name")
 		l.Truncation = fyne.TextTruncateEllipsis
-		return container.NewStack(ring, container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l))
+		return newDocRow(d, container.NewStack(ring, container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l)))
 	}
 	t.UpdateNode = d.updateNode
 	t.ExtendBaseWidget(t)
@@ -173,6 +173,10 @@ func (t *docTree) TypedKey(e *fyne.KeyEvent) {
 		t.open(true)
 	case fyne.KeyTab:
 		t.panel.ws.focusText()
+	case fyne.KeyDelete:
+		if id := docOfNode(t.focus); id != "" {
+			t.panel.deleteDialog(id)
+		}
 	}
 }
 

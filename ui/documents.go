@@ -160,7 +160,9 @@ func (d *documentsPanel) isBranch(uid widget.TreeNodeID) bool {
 }
 
 func (d *documentsPanel) updateNode(uid widget.TreeNodeID, branch bool, o fyne.CanvasObject) {
-	row := o.(*fyne.Container)
+	r := o.(*docRow)
+	r.uid = uid
+	row := r.box
 	d.tree.showRing(uid, row.Objects[0].(*canvas.Rectangle))
 	box := row.Objects[1].(*fyne.Container)
 	label, icon := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Icon)
@@ -262,11 +264,7 @@ func (d *documentsPanel) showForm() {
 	}
 	items = append(items, attrs.items...)
 	form := widget.NewForm(items...)
-	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
-		confirm("Delete document", fmt.Sprintf("Delete %q with its %s and its memos?\n(Edit ▸ Undo brings it back.)", info.Name, qda.Plural(ws.codingCount(id), "coding", "codings")), func() {
-			ws.try(ws.p.DeleteDocument(id))
-		}, ws.win)
-	})
+	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { d.deleteDialog(id) })
 	memo := widget.NewButtonWithIcon("Memos…", theme.DocumentCreateIcon(), func() { ws.memosOn(qda.OnDocument, id, info.Name) })
 	d.form.Add(widget.NewLabelWithStyle("Document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	d.form.Add(form)
