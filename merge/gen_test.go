@@ -46,6 +46,9 @@ type genOptions struct {
 	// them, coders who merge a colleague's copy mid-round, flagged copies
 	// edited or deleted to resolve a conflict.
 	memos bool
+	// texts adds text corrections (see project.EditText) to the edits of
+	// one copy a round; concurrentTexts to every copy's.
+	texts, concurrentTexts bool
 }
 
 // genSpace names the IDs the generator makes: drawn from the world's
@@ -136,6 +139,9 @@ func (br *branch) step() {
 		br.addMemo, br.editMemo, br.editMemo, br.deleteMemo,
 		br.addCase, br.deleteCase, br.setValue,
 		br.reject, br.reject,
+	}
+	if br.w.opt.texts && (br.w.opt.concurrentTexts || br == br.w.peers[0]) {
+		ops = append(ops, br.correctText, br.correctText, br.correctText)
 	}
 	if br.w.opt.memos {
 		ops = []func(){
@@ -563,4 +569,67 @@ func (br *branch) reject() {
 	}
 	br.w.tick()
 	b.Rejections = append(b.Rejections, r)
+}
+
+// correctText replaces a few characters of a document's text with a word,
+// as the store's text edit does: codings and rejections move through the
+// splice (those wholly replaced go), the passages follow, and the document
+// is stamped.
+func (br *branch) correctText() {
+	b := br.b
+	if len(b.Documents) == 0 {
+		return
+	}
+	d := &b.Documents[br.pick(len(b.Documents))]
+	runes := []rune(d.Text)
+	s := br.pick(len(runes))
+	e := min(len(runes), s+br.pick(6))
+	word := words[br.pick(len(words))]
+	sp, err := qda.NewSplice(len(runes), []qda.Replacement{{Span: qda.Span{Start: s, End: e}, Text: word}})
+	if err != nil || string(runes[s:e]) == word {
+		return
+	}
+	text, err := sp.Apply(d.Text)
+	if err != nil {
+		return
+	}
+	at := br.w.tick()
+	var gone []qda.ID
+	b.Codings = keep(b.Codings, func(c qda.Coding) bool {
+		if c.Document != d.ID {
+			return true
+		}
+		if _, ok := sp.Map(c.Span, qda.Drop); !ok {
+			gone = append(gone, c.ID)
+			br.bury(qda.GoneCoding, c.ID)
+			return false
+		}
+		return true
+	})
+	for i := range b.Codings {
+		if c := &b.Codings[i]; c.Document == d.ID {
+			if ns, _ := sp.Map(c.Span, qda.Drop); ns != c.Span {
+				old := c.Version()
+				c.Span = ns
+				stampEdit(c, old, at, br.coder)
+			}
+		}
+	}
+	br.dropMemosOn(gone)
+	newRunes := []rune(text)
+	b.Rejections = keep(b.Rejections, func(r qda.Rejection) bool {
+		return r.Document != d.ID || func() bool { _, ok := r.Through(sp, qda.Drop, newRunes); return ok }()
+	})
+	for i := range b.Rejections {
+		if r := &b.Rejections[i]; r.Document == d.ID {
+			*r, _ = r.Through(sp, qda.Drop, newRunes)
+		}
+	}
+	old := d.Version()
+	d.Text, d.Chars, d.Passages = text, len(newRunes), sp.Passages(d.Passages)
+	_, _, hist := d.Edited()
+	if d.Version() != old {
+		hist = qda.Replacing(hist, old)
+	}
+	d.SetEdited(at, br.coder, hist)
 }

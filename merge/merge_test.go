@@ -232,6 +232,29 @@ func TestMerge_ConcurrentMemoEditsOrderIndependent(t *testing.T) {
 	}
 }
 
+// Ensure that merging stays order-independent and idempotent when one
+// coder a round also corrects documents' texts: the later correction's
+// text stays, and the codings made on another copy's text move onto it.
+//
+// It runs only with MERGE_TEXT_SEEDS=N (MERGE_TEXT_CONCURRENT=1 lets every
+// copy correct texts). Known to fail for a few seeds in a thousand: a
+// coding whose start or end lies inside a correction that a later one
+// undoes lands a character or so off, depending on whether the merge met the
+// text in between (spans move through each pair of texts a merge meets,
+// and such moves do not compose exactly).
+func TestMerge_TextCorrectionsOrderIndependent(t *testing.T) {
+	first, _ := seedRange(150)
+	seeds := envInt("MERGE_TEXT_SEEDS", 0)
+	if seeds == 0 {
+		t.Skip("MERGE_TEXT_SEEDS=N runs it; a few seeds in a thousand are known to fail (see the comment)")
+	}
+	concurrent := os.Getenv("MERGE_TEXT_CONCURRENT") != ""
+	ops := envInt("MERGE_OPS", 45)
+	for seed := first; seed < first+seeds; seed++ {
+		t.Run(strconv.FormatInt(seed, 10), func(t *testing.T) { checkSeed(t, seed, genOptions{ops: ops, texts: true, concurrentTexts: concurrent}) })
+	}
+}
+
 func envInt(name string, def int64) int64 {
 	if n, err := strconv.ParseInt(os.Getenv(name), 10, 64); err == nil && n > 0 {
 		return n

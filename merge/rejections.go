@@ -40,6 +40,15 @@ func (m *merger) rejections(out *qda.Bundle) []qda.Rejection {
 				if runes[d.ID] == nil {
 					runes[d.ID] = []rune(d.Text)
 				}
+				// Made on a text the other copy corrected: it moves onto
+				// the corrected text as the store moves it (see retext.go).
+				if sp := m.retext[side][d.ID]; sp != nil {
+					var ok bool
+					if r, ok = r.Through(sp, qda.Drop, runes[d.ID]); !ok {
+						why = "the words it rejected were replaced by a text correction"
+						break
+					}
+				}
 				if err := r.CheckOn(d, runes[d.ID]); err != nil {
 					why = err.Error()
 				}
