@@ -53,7 +53,10 @@ func (ws *workspace) runMergeUnlocking(path, passphrase string) {
 // showMergeReport shows what a merge did, a line per fact, scrollable when
 // long.
 func (ws *workspace) showMergeReport(name string, rep *project.MergeReport) {
-	lines := append(rep.Lines(), "", "Edit ▸ Undo takes the whole merge back.")
+	lines := rep.Lines()
+	if ws.p.CanUndo() == "Merge "+name { // a merge that changed nothing left no undo step
+		lines = append(lines, "", "Edit ▸ Undo takes the whole merge back.")
+	}
 	l := widget.NewLabel(strings.Join(lines, "\n"))
 	l.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(l)

@@ -120,3 +120,25 @@ func TestMerge_EncryptedCopyAsksForItsPassphrase(t *testing.T) {
 		t.Errorf("the merge report says:\n%s", txt)
 	}
 }
+
+// Ensure that the report of a merge that changed nothing does not offer
+// Edit ▸ Undo (such a merge leaves no undo step).
+func TestMerge_NothingChangedOffersNoUndo(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	same := filepath.Join(t.TempDir(), "same.coder")
+	if err := ws.p.SaveCopy(same, ""); err != nil {
+		t.Fatal(err)
+	}
+	ended := make(chan struct{}, 1)
+	ws.jobs.ended = func() { ended <- struct{}{} }
+	ws.runMerge(same)
+	wait(t, ended, "the merge")
+	txt := textUnder(topOverlay(t, w))
+	if !strings.Contains(txt, "Nothing changed") {
+		t.Fatalf("the report of merging an identical copy says:\n%s", txt)
+	}
+	if strings.Contains(txt, "Undo") {
+		t.Errorf("the report offers Undo of a merge that left no undo step:\n%s", txt)
+	}
+}
