@@ -8,12 +8,18 @@ import (
 )
 
 // documentKey moves the caret for Ctrl+Home and Ctrl+End (to the start and
-// the end of the document; with Shift, selecting), and reports whether sc
-// was one of them.
+// the end of the document) and Ctrl+Left and Ctrl+Right (a word back or
+// on), with Shift selecting as it goes, and reports whether sc was one of
+// them.
 func (t *TranscriptView) documentKey(sc *desktop.CustomShortcut) bool {
 	ctrl := sc.Modifier &^ fyne.KeyModifierShift
 	if ctrl != fyne.KeyModifierControl && ctrl != fyne.KeyModifierSuper {
 		return false
+	}
+	if (sc.KeyName == fyne.KeyLeft || sc.KeyName == fyne.KeyRight) && t.lay != nil && len(t.lay.lines) > 0 {
+		t.goalX, t.pageY = -1, -1
+		t.moveCaret(t.wordStep(t.caret, sc.KeyName == fyne.KeyRight), sc.Modifier&fyne.KeyModifierShift != 0 || t.shiftHeld())
+		return true
 	}
 	if sc.KeyName != fyne.KeyHome && sc.KeyName != fyne.KeyEnd {
 		return false
@@ -89,4 +95,36 @@ func (t *TranscriptView) nearestLine(y, top, bottom float32) int {
 		}
 	}
 	return best
+}
+
+// wordStep returns where Ctrl+Right takes the caret from o: past what is
+// no word to the end of the next word (words as a double-click takes
+// them); with right unset, Ctrl+Left: back to the start of the word before.
+// It steps as the arrows do, over the text between blocks.
+func (t *TranscriptView) wordStep(o int, right bool) int {
+	runes := t.lay.runes
+	if right {
+		for o < len(runes) && wordClass(runes[o]) == 0 {
+			next := t.nextCaret(o)
+			if next <= o {
+				return o
+			}
+			o = next
+		}
+		if o < len(runes) {
+			o = t.wordAt(o).End
+		}
+		return min(o, t.lay.caretEnd(len(t.lay.lines)-1))
+	}
+	for o > 0 && wordClass(runes[o-1]) == 0 {
+		prev := t.prevCaret(o)
+		if prev >= o {
+			return o
+		}
+		o = prev
+	}
+	if o > 0 {
+		o = t.wordAt(o - 1).Start
+	}
+	return max(o, t.lay.lines[0].start)
 }

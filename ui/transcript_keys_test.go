@@ -69,3 +69,48 @@ func TestTranscriptView_PageKeysMoveAPageCtrlHomeEndReachTheEnds(t *testing.T) {
 		t.Errorf("after Ctrl+Home the start is at y %v, out of view", y)
 	}
 }
+
+// Ensure that Ctrl+Shift+Right and Ctrl+Shift+Left select word by word, as
+// in every editor (English words and runs of Han characters, as a
+// double-click takes them), across passages, and that the screen paints
+// what is selected; Ctrl+Right without Shift moves the caret alone.
+func TestTranscriptView_CtrlShiftArrowsSelectWordByWord(t *testing.T) {
+	var b docBuilder
+	b.turn("Resident Qiao", 0, "The broken gate, again.")
+	b.turn("张主任", 0, "我们开会，讨论大门。")
+	doc := b.doc()
+	s := paintedView(t, doc, fyne.NewSize(600, 400))
+	word := func(key fyne.KeyName, shift bool) {
+		mod := fyne.KeyModifierControl
+		if shift {
+			mod |= fyne.KeyModifierShift
+		}
+		s.w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod})
+		s.frame()
+	}
+	a := offsetOf(doc, "The broken")
+	s.click(t, at(s.tv, a), 0)
+	for _, upTo := range []string{"The", "The broken", "The broken gate", "The broken gate, again"} {
+		word(fyne.KeyRight, true)
+		want := qda.Span{Start: a, End: a + len([]rune(upTo))}
+		if got := s.tv.Selection(); got != want {
+			t.Fatalf("Ctrl+Shift+Right selected %v %q, want %q", got, got.Slice([]rune(doc.Text)), upTo)
+		}
+		s.checkPainted(t, doc, want)
+	}
+	word(fyne.KeyRight, true) // on into the next turn, to its speaker's name
+	if got, want := s.tv.Selection().End, offsetOf(doc, "张主任")+3; got != want {
+		t.Fatalf("Ctrl+Shift+Right into the next turn ended at %d %q, want %d", got, []rune(doc.Text)[a:got], want)
+	}
+	word(fyne.KeyLeft, true)
+	word(fyne.KeyLeft, true)
+	want := qda.Span{Start: a, End: offsetOf(doc, "again")}
+	if got := s.tv.Selection(); got != want {
+		t.Fatalf("two Ctrl+Shift+Left left %v %q, want %q", got, got.Slice([]rune(doc.Text)), want.Slice([]rune(doc.Text)))
+	}
+	s.checkPainted(t, doc, want)
+	word(fyne.KeyRight, false)
+	if got := s.tv.Selection(); !got.Empty() || got.End != offsetOf(doc, "again")+len("again") {
+		t.Errorf("Ctrl+Right put the caret at %v", got)
+	}
+}

@@ -267,15 +267,7 @@ func (t *TranscriptView) wordAt(offset int) qda.Span {
 	if offset < 0 || offset >= len(runes) {
 		return qda.Span{Start: offset, End: offset}
 	}
-	class := func(r rune) int {
-		switch {
-		case isHan(r):
-			return 1
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || joinsCluster(r):
-			return 2
-		}
-		return 0
-	}
+	class := wordClass
 	c := class(runes[offset])
 	s, e := offset, offset+1
 	if c != 0 {
@@ -290,4 +282,17 @@ func (t *TranscriptView) wordAt(offset int) qda.Span {
 		e++
 	}
 	return qda.Span{Start: s, End: e}
+}
+
+// wordClass says what kind of word a rune belongs to: 1 for Han characters,
+// 2 for letters and digits (with apostrophes and combining marks), 0 for
+// what is no word (spaces, punctuation).
+func wordClass(r rune) int {
+	switch {
+	case isHan(r):
+		return 1
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || joinsCluster(r):
+		return 2
+	}
+	return 0
 }
