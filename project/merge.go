@@ -72,8 +72,28 @@ func (p *Project) MergeUnlocking(ctx context.Context, path, passphrase string, p
 	if err != nil {
 		return nil, err
 	}
+	p.followCoder()
 	report(progress, Progress{Done: 3, Total: 3, Item: "merged"})
 	return rep, nil
+}
+
+// followCoder makes the session code as the coder its name now is: a merge
+// unifies coders by name, and the session's own may be the one that went
+// into another (one person's two copies), whose next action would write it
+// back as a second coder of that name.
+func (p *Project) followCoder() {
+	name := p.Coder().Name
+	p.view(func(tx *store.Tx) error {
+		cs, err := tx.Coders()
+		for _, c := range cs {
+			if c.Name == name {
+				p.actMu.Lock()
+				p.coder = c
+				p.actMu.Unlock()
+			}
+		}
+		return err
+	})
 }
 
 // readOther reads the project to merge in, with its tombstones, unlocking

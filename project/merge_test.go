@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -260,5 +261,59 @@ func TestMerge_DeletingAMemoTakesItsConflictingVersionAlong(t *testing.T) {
 	}
 	if ms, _ := lead.Memos(qda.OnProject, ""); len(ms) != 0 {
 		t.Errorf("after merging the copies again: %d memos; want none", len(ms))
+	}
+}
+
+// Ensure that one person's two copies (two laptops, each of which made
+// its own coder "Ana") merge into one coder whichever copy merges the
+// other, and that what the merging session writes afterwards is by that
+// one coder: the session's coder had been unified away by the merge, and
+// its next memo brought back a second "Ana".
+func TestMerge_OnePersonsTwoCopiesLeaveOneCoder(t *testing.T) {
+	dir := t.TempDir()
+	lead := newProject(t, "logics")
+	lead.Close()
+	laptop := func(name string) string {
+		path := filepath.Join(dir, name+".coder")
+		copyFile(t, lead.Path(), path)
+		p := openAs(t, path, "Ana")
+		defer p.Close()
+		if _, err := p.AddMemo(qda.OnProject, "", "", "Notes from the "+name+" laptop."); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	one, two := laptop("office"), laptop("field")
+	for i, pair := range [][2]string{{one, two}, {two, one}} {
+		into := filepath.Join(dir, fmt.Sprintf("merged%d.coder", i))
+		copyFile(t, pair[0], into)
+		p := openAs(t, into, "Ana")
+		if _, err := p.Merge(context.Background(), pair[1], nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.AddMemo(qda.OnProject, "", "", "After the merge."); err != nil {
+			t.Fatal(err)
+		}
+		coders, _ := p.Coders()
+		var anas []qda.ID
+		for _, c := range coders {
+			if c.Name == "Ana" {
+				anas = append(anas, c.ID)
+			}
+		}
+		memos, _ := p.Memos(qda.OnProject, "")
+		if len(anas) != 1 {
+			t.Errorf("%s merged into %s: %d coders named Ana; want one", filepath.Base(pair[1]), filepath.Base(pair[0]), len(anas))
+		} else {
+			for _, m := range memos {
+				if m.Coder != anas[0] {
+					t.Errorf("%s merged into %s: memo %q is by coder %s, not Ana (%s)", filepath.Base(pair[1]), filepath.Base(pair[0]), m.Text, m.Coder, anas[0])
+				}
+			}
+		}
+		if len(memos) != 3 {
+			t.Errorf("memos = %d; want both laptops' and the new one", len(memos))
+		}
+		p.Close()
 	}
 }
