@@ -17,8 +17,9 @@ const DateAttribute = "Date"
 // (zero: every document), coded with one of Codes or a code under them (none:
 // every code).
 type TimelineFilter struct {
-	Case  qda.ID
-	Codes []qda.ID
+	Case   qda.ID
+	Codes  []qda.ID
+	Coders []qda.ID // only these coders' codings; none: every coder's
 }
 
 // Timeline returns the selected codings as dated events in date order, and
@@ -47,6 +48,10 @@ func (p *Project) Timeline(f TimelineFilter) ([]analysis.Event, int, error) {
 			}
 		}
 		codes := expandCodes(t, f.Codes)
+		coders := map[qda.ID]bool{}
+		for _, c := range f.Coders {
+			coders[c] = true
+		}
 		dates, err := documentDates(tx)
 		if err != nil {
 			return err
@@ -64,7 +69,7 @@ func (p *Project) Timeline(f TimelineFilter) ([]analysis.Event, int, error) {
 			}
 			runes := []rune(mustText(tx, d.ID))
 			for _, c := range cs {
-				if codes != nil && !codes[c.Code] {
+				if codes != nil && !codes[c.Code] || len(coders) > 0 && !coders[c.Coder] {
 					continue
 				}
 				date, fromDoc := analysis.EventDate(c, dates[d.ID])

@@ -82,6 +82,9 @@ func (p *timelinePage) work() func(d *analysis.Data) (func(), error) {
 		f.Codes = []qda.ID{c.ID}
 		name += " · " + p.codeSel.Selected
 	}
+	if f.Coders = p.v.coder.ids(); f.Coders != nil { // the view's coder choice, as every table takes it
+		name += " · " + p.v.coder.sel.Selected
+	}
 	return func(*analysis.Data) (func(), error) {
 		events, undated, err := ws.p.Timeline(f)
 		if err != nil {

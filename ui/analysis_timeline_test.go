@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"coder/project"
+	"coder/qda"
 )
 
 // Ensure that the Timeline tab shows a case's chart big enough to read:
@@ -79,4 +80,36 @@ func TestAnalysis_EventDateRefusesABadDateAndEnterSaves(t *testing.T) {
 		}
 		return false
 	})
+}
+
+// Ensure that the Analysis view's coder choice narrows the timeline as it
+// narrows every table: with "Researcher B" chosen, the G Community
+// timeline lists exactly Researcher B's codings there (it listed every
+// coder's).
+func TestAnalysis_TimelineFollowsTheCoderChoice(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	ws.showAnalysis()
+	v := ws.analysis
+	var tp *timelinePage
+	for i, p := range v.pages {
+		if p, ok := p.(*timelinePage); ok {
+			tp = p
+			v.tabs.SelectIndex(i)
+		}
+	}
+	tp.caseSel.SetSelected("G Community")
+	until(t, "the G Community timeline", func() bool { return tp.name == "G Community" && len(tp.events) > 0 })
+	all := len(tp.events)
+	k, err := ws.p.FindCase("G Community")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := ws.p.FindCoders([]string{"Researcher B"})
+	want, err := ws.p.Codings(project.CodingFilter{Cases: []qda.ID{k.ID}, Coders: []qda.ID{b[0].ID}})
+	if err != nil || len(want) == 0 || len(want) == all {
+		t.Fatalf("Researcher B should have some of G Community's %d codings: %d (%v)", all, len(want), err)
+	}
+	v.coder.sel.SetSelected("Researcher B")
+	until(t, "Researcher B's timeline", func() bool { return len(tp.events) == len(want) })
 }

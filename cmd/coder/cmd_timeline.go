@@ -16,12 +16,14 @@ func init() {
 }
 
 func cmdTimeline(args []string) int {
-	const usage = "coder timeline PROJECT [--case NAME] [--code PATH,PATH] [--json] [--chart FILE.png]"
+	const usage = "coder timeline PROJECT [--case NAME] [--code PATH,PATH] [--by-coder NAME]... [--json] [--chart FILE.png]"
 	f := newFlags("timeline")
 	caseName := f.String("case", "", "")
 	codes := f.String("code", "", "")
 	asJSON := f.Bool("json", false, "")
 	chart := f.String("chart", "", "")
+	var byCoder listFlag
+	f.Var(&byCoder, "by-coder", "")
 	if err := f.parse(args, 1, 1, usage); err != nil {
 		return fail(err)
 	}
@@ -42,6 +44,15 @@ func cmdTimeline(args []string) int {
 					return err
 				}
 				tf.Codes = append(tf.Codes, c.ID)
+			}
+		}
+		if len(byCoder) > 0 {
+			coders, err := p.FindCoders(byCoder)
+			if err != nil {
+				return err
+			}
+			for _, c := range coders {
+				tf.Coders = append(tf.Coders, c.ID)
 			}
 		}
 		events, undated, err := p.Timeline(tf)

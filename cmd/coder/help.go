@@ -38,7 +38,7 @@ const helpText = `coder: qualitative coding for case-study research
   coder words PROJECT [--case NAME] [--code PATH] [--limit N] [--stem] [--json] [--chart FILE.png]
   coder kwic PROJECT WORD [--width N] [--case NAME] [--code PATH] [--stem] [--json]   keyword in context
   coder stopwords PROJECT [--add W,W] [--remove W,W] [--reset] [--json]   the word lists' stop words
-  coder timeline PROJECT [--case NAME] [--code PATH,PATH] [--json] [--chart FILE.png]   coded events by date
+  coder timeline PROJECT [--case NAME] [--code PATH,PATH] [--by-coder NAME] [--json] [--chart FILE.png]   coded events by date
   coder eventdate PROJECT CODING-ID [YYYY-MM-DD] [--clear]   a coding's event date (none given: suggest one)
   coder export PROJECT --format qdpx|qdc|csv|xlsx|html|md|docx --out PATH [--code PATH] [--case NAME] [--doc NAME]
                 [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--codebook] [--pseudonymise]

@@ -3,6 +3,7 @@ package main_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -76,5 +77,22 @@ func TestCLI_WordsKWICAndTimeline(t *testing.T) {
 	}
 	if st, err := os.Stat(png); err != nil || st.Size() < 1000 {
 		t.Errorf("timeline chart: %v", err)
+	}
+}
+
+// Ensure that coder timeline takes --by-coder as coder codings does: the
+// demo's G Community timeline for Researcher B lists her codings there, and
+// an unknown coder is refused with the coders named.
+func TestCLI_TimelineByCoder(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "demo.coder")
+	ok(t, "demo", p)
+	events := jsonOut[[]map[string]any](t, "timeline", p, "--case", "G Community", "--by-coder", "Researcher B", "--json")
+	all := jsonOut[[]map[string]any](t, "timeline", p, "--case", "G Community", "--json")
+	want := jsonOut[[]map[string]any](t, "codings", p, "--case", "G Community", "--by-coder", "Researcher B", "--json")
+	if len(events) != len(want) || len(events) == len(all) {
+		t.Errorf("Researcher B's timeline has %d events; she has %d codings there, of %d", len(events), len(want), len(all))
+	}
+	if r := coder(t, "timeline", p, "--by-coder", "Nobody"); r.code != 1 || !strings.Contains(r.stderr, "Researcher A") {
+		t.Errorf("an unknown coder: exit %d, %s", r.code, r.stderr)
 	}
 }
