@@ -14,23 +14,30 @@ const contextRunes = 400
 // AddContext fills in each row's Before and After: up to lines lines of the
 // document's text before and after the segment (the rest of the lines the
 // segment starts and ends in, and lines whole lines beyond), each side cut
-// to a few hundred characters nearest the segment. Each document's text is
-// read once.
+// to a few hundred characters nearest the segment. Only a window around
+// each segment is read, not its whole document (see store.TextCursor).
 func (p *Project) AddContext(rows []CodingRow, lines int) error {
 	return p.view(func(tx *store.Tx) error {
-		texts := map[qda.ID][]rune{}
+		cursors := map[qda.ID]*store.TextCursor{}
 		for i := range rows {
 			r := &rows[i]
-			text, ok := texts[r.Document]
+			cur, ok := cursors[r.Document]
 			if !ok {
-				t, err := tx.Text(r.Document)
+				d, err := tx.Document(r.Document)
 				if err != nil {
 					return err
 				}
-				text = []rune(t)
-				texts[r.Document] = text
+				cur = store.NewTextCursor(d.ID, d.Chars)
+				cursors[r.Document] = cur
 			}
-			r.Before, r.After = contextAround(text, r.Span, lines)
+			// One character more each side than is shown, so a side cut
+			// by the window is still marked as cut.
+			from := max(0, r.Span.Start-contextRunes-1)
+			window, err := cur.Spans(tx, []qda.Span{{Start: from, End: r.Span.End + contextRunes + 1}})
+			if err != nil {
+				return err
+			}
+			r.Before, r.After = contextAround([]rune(window[0]), qda.Span{Start: r.Span.Start - from, End: r.Span.End - from}, lines)
 		}
 		return nil
 	})

@@ -128,19 +128,19 @@ func (p *Project) Codings(f CodingFilter) ([]CodingRow, error) {
 			if err != nil {
 				return err
 			}
-			var runes []rune
+			first := len(out)
 			for _, c := range codings {
 				if !keep.Coding(c) {
 					continue
 				}
-				if runes == nil {
-					runes = []rune(mustText(tx, d.ID))
-				}
-				row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, Cases: inCases[d.ID], CoderName: coderName[c.Coder], Text: c.Span.Slice(runes), Memos: memos[c.ID]}
+				row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, Cases: inCases[d.ID], CoderName: coderName[c.Coder], Memos: memos[c.ID]}
 				if code, ok := t.Code(c.Code); ok {
 					row.CodeColor = code.Color
 				}
 				out = append(out, row)
+			}
+			if err := codedTexts(tx, &d, out[first:]); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -189,7 +189,6 @@ func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
 		if err != nil || len(codings) == 0 {
 			return err
 		}
-		runes := []rune(mustText(tx, doc))
 		memos, err := codingMemoCounts(tx)
 		if err != nil {
 			return err
@@ -201,13 +200,13 @@ func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
 					names[c.Coder] = cd.Name
 				}
 			}
-			row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, CoderName: names[c.Coder], Text: c.Span.Slice(runes), Memos: memos[c.ID]}
+			row := CodingRow{Coding: c, CodePath: t.Path(c.Code), DocName: d.Name, CoderName: names[c.Coder], Memos: memos[c.ID]}
 			if code, ok := t.Code(c.Code); ok {
 				row.CodeColor = code.Color
 			}
 			out = append(out, row)
 		}
-		return nil
+		return codedTexts(tx, d, out)
 	})
 	return out, err
 }
@@ -215,6 +214,27 @@ func (p *Project) DocumentCodings(doc qda.ID) ([]CodingRow, error) {
 func mustText(tx *store.Tx, id qda.ID) string {
 	t, _ := tx.Text(id)
 	return t
+}
+
+// codedTexts fills in the Text of rows, codings on document d, reading only
+// their spans of its text (a long document is not read whole; see
+// store.TextCursor).
+func codedTexts(tx *store.Tx, d *qda.Document, rows []CodingRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	spans := make([]qda.Span, len(rows))
+	for i := range rows {
+		spans[i] = rows[i].Span
+	}
+	texts, err := store.NewTextCursor(d.ID, d.Chars).Spans(tx, spans)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		rows[i].Text = texts[i]
+	}
+	return nil
 }
 
 // expandCodes returns the codes with every code below them; nil for none.

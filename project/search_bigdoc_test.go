@@ -69,3 +69,45 @@ func allocatedBy(fn func()) uint64 {
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
 }
+
+// Ensure that listing the codings of a long document, with their context,
+// reads the coded spans and a window around each, not the whole document
+// (which Retrieve turned into runes: four times its size).
+func TestCodings_LongDocumentReadsOnlyAroundTheSegments(t *testing.T) {
+	p := newProject(t, "empty")
+	var b strings.Builder
+	line := strings.Repeat("The café committee met in the yard, 大家都来了, and talked. ", 50) + "\n"
+	for b.Len() < 7<<20 {
+		b.WriteString(line)
+	}
+	b.WriteString("Before the end.\nThe zeppelin landed.\nAfter it.")
+	text := b.String()
+	runes := []rune(text)
+	doc := importText(t, p, "long.txt", text)
+	code, err := p.AddCode("Arrivals", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := len(runes) - len("zeppelin landed.\nAfter it.")
+	if _, err := p.ApplyCode(doc, qda.Span{Start: at, End: at + 8}, code.ID); err != nil {
+		t.Fatal(err)
+	}
+	var rows []project.CodingRow
+	n := allocatedBy(func() {
+		if rows, err = p.Codings(project.CodingFilter{}); err == nil {
+			err = p.AddContext(rows, 1)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1 || rows[0].Text != "zeppelin" {
+		t.Fatalf("rows %+v", rows)
+	}
+	if rows[0].Before != "Before the end.\nThe " || rows[0].After != " landed.\nAfter it." {
+		t.Errorf("context %q | %q", rows[0].Before, rows[0].After)
+	}
+	if n > uint64(len(text))/4 {
+		t.Errorf("listing one coding of a %d MB document allocated %d MB", len(text)>>20, n>>20)
+	}
+}
