@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -149,6 +150,13 @@ func (d *diskShard) Close() error {
 
 // feed runs the build pipeline (see build) into the shards open makes.
 func feed(ctx context.Context, c Corpus, progress func(done, total int), open func(s, shards, perBatch int) (shardSink, error)) error {
+	// Memory the heap no longer uses is given back to the system slowly,
+	// and until then counts towards the process's memory: an import just
+	// before (300 MB for a 100 MB document) would add to the build's peak,
+	// and the build's own garbage to the merges' (see below) and to the
+	// first search's. So the build starts and ends by giving it back.
+	debug.FreeOSMemory()
+	defer debug.FreeOSMemory()
 	n := shardCount()
 	builders := make([]shardSink, n)
 	// Each builder holds a batch of analysed units until it writes it; the
@@ -298,6 +306,10 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 	if firstErr != nil {
 		return firstErr
 	}
+	// The merges map every segment file into memory (150 MB a shard for
+	// 100 MB of text), on top of whatever the heap holds: the analysed
+	// units are written now, so give their memory back first.
+	debug.FreeOSMemory()
 	// The shards' last batches and final merges run in parallel as well.
 	errs := make([]error, n)
 	var cw sync.WaitGroup
