@@ -15,6 +15,9 @@ import (
 type TextSelection struct {
 	Case qda.ID
 	Code qda.ID
+	// Coders narrows a code's segments to these coders' codings; none:
+	// every coder's. Without a code the whole text counts, whoever coded.
+	Coders []qda.ID
 }
 
 // WordOptions are the choices a word list or a KWIC takes besides the text.
@@ -68,8 +71,9 @@ func (p *Project) Excerpts(sel TextSelection) ([]analysis.Excerpt, error) {
 			if err != nil {
 				return err
 			}
+			coders := idSet(sel.Coders)
 			for _, c := range cs {
-				if codes[c.Code] {
+				if codes[c.Code] && (len(coders) == 0 || coders[c.Coder]) {
 					out = append(out, analysis.Excerpt{Doc: d.ID, DocName: d.Name, Text: text, Start: c.Span.Start, End: c.Span.End})
 				}
 			}

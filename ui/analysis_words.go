@@ -81,6 +81,9 @@ func textSelection(ws *workspace, caseName, codePath string) project.TextSelecti
 	}
 	if c, ok := ws.tree.Find(codePath); ok {
 		sel.Code = c.ID
+		if ws.analysis != nil { // a code's segments by the coder chosen, as every table counts
+			sel.Coders = ws.analysis.coder.ids()
+		}
 	}
 	return sel
 }

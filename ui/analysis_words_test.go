@@ -88,3 +88,39 @@ func TestAnalysis_WordsOpenKWICAndTimelineDrawsDatedEvents(t *testing.T) {
 		t.Error("no event takes its document's date")
 	}
 }
+
+// Ensure that the Words tab, counting a code's segments, counts the
+// segments of the coder chosen in the Analysis view, as every table does
+// (it counted every coder's whoever was chosen).
+func TestAnalysis_WordsOfACodeFollowTheCoderChoice(t *testing.T) {
+	app, _ := openDemoCopy(t)
+	ws := app.ws
+	ws.showAnalysis()
+	v := ws.analysis
+	var wp *wordsPage
+	for i, p := range v.pages {
+		if p, ok := p.(*wordsPage); ok {
+			wp = p
+			v.tabs.SelectIndex(i)
+		}
+	}
+	total := func() int {
+		n := 0
+		for _, w := range wp.words {
+			n += w.Count
+		}
+		return n
+	}
+	wp.codeSel.SetSelected("Political logic")
+	var all int
+	deadline := time.Now().Add(90 * time.Second)
+	for ; time.Now().Before(deadline) && (wp.sel.Code == "" || len(wp.words) == 0); time.Sleep(50 * time.Millisecond) {
+	}
+	all = total()
+	v.coder.sel.SetSelected("Researcher B")
+	for ; time.Now().Before(deadline) && len(wp.sel.Coders) == 0; time.Sleep(50 * time.Millisecond) {
+	}
+	if got := total(); got == 0 || got >= all {
+		t.Errorf("Political logic's words: %d occurrences for Researcher B, %d for all coders", got, all)
+	}
+}
