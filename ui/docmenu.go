@@ -76,7 +76,11 @@ func (d *documentsPanel) renameDialog(id qda.ID) {
 // deleteDialog asks before deleting a document with its codings and memos.
 func (d *documentsPanel) deleteDialog(id qda.ID) {
 	ws := d.ws
-	confirm("Delete document", fmt.Sprintf("Delete %q with its %s and its memos?\n(Edit ▸ Undo brings it back.)", ws.docName(id), qda.Plural(ws.codingCount(id), "coding", "codings")), func() {
+	what := fmt.Sprintf("Delete %q with its %s and its memos?", ws.docName(id), qda.Plural(ws.codingCount(id), "coding", "codings"))
+	if ws.codingCount(id) == 0 {
+		what = fmt.Sprintf("Delete %q and its memos? It has no codings.", ws.docName(id))
+	}
+	confirm("Delete document", what+"\n(Edit ▸ Undo brings it back.)", func() {
 		ws.try(ws.p.DeleteDocument(id))
 	}, ws.win)
 }

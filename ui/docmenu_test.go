@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"coder/project"
 )
 
 // docRowOf finds the document list's row that shows a document's name.
@@ -72,5 +75,22 @@ func TestDocumentList_RightClickRenamesAndDeletesAndDeleteKeyDeletes(t *testing.
 	typeOnCanvas(w, fyne.KeyReturn)
 	if _, err := ws.p.Document(second.ID); err == nil {
 		t.Fatal("Delete on the list and Return did not delete the document")
+	}
+}
+
+// Ensure that the question before deleting a document without codings does
+// not speak of "its 0 codings".
+func TestDocumentList_DeletingADocumentWithoutCodingsSaysSo(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	path := writeFile(t, t.TempDir(), "empty-of-codes.txt", "A note with nothing coded yet.\n")
+	rep, err := ws.p.Import(context.Background(), []string{path}, project.ImportOptions{}, nil)
+	if err != nil || len(rep.Imported) != 1 {
+		t.Fatalf("import: %v", err)
+	}
+	ws.documents.deleteDialog(rep.Imported[0].Document)
+	text := textUnder(topOverlay(t, w))
+	if strings.Contains(text, "0 codings") || !strings.Contains(text, "no codings") {
+		t.Errorf("the question says:\n%s", text)
 	}
 }
