@@ -12,24 +12,17 @@ import (
 // other's) stay two, numbered.
 func (m *merger) codes() []qda.Code {
 	byID := map[qda.ID]qda.Code{}
-	var in [2]map[qda.ID]bool
-	for side, b := range []*qda.Bundle{m.ours, m.theirs} {
-		in[side] = map[qda.ID]bool{}
-		for _, c := range b.Codes {
-			c.ID = m.resolve(c.ID)
-			c.Parent = m.resolve(c.Parent)
-			c.ModifiedBy = m.resolve(c.ModifiedBy)
-			c.Name, c.Replaces = ownName(c.Name, c.Replaces)
-			if m.deleted(c.ID) {
-				if side == 1 {
-					m.report.applied(qda.GoneCode, c.Name)
-				}
-				continue
-			}
-			in[side][c.ID] = true
-			m.foldCode(byID, c)
-		}
-	}
+	in := [2]map[qda.ID]bool{{}, {}}
+	eachLive(m, qda.GoneCode, func(b *qda.Bundle) []qda.Code { return b.Codes }, func(c *qda.Code) (qda.ID, string) {
+		c.ID = m.resolve(c.ID)
+		c.Parent = m.resolve(c.Parent)
+		c.ModifiedBy = m.resolve(c.ModifiedBy)
+		c.Name, c.Replaces = ownName(c.Name, c.Replaces)
+		return c.ID, c.Name
+	}, func(side int, c qda.Code) {
+		in[side][c.ID] = true
+		m.foldCode(byID, c)
+	})
 	// A code made under a code another copy deleted goes with it, as the
 	// codes under a deleted code do.
 	for orphans := true; orphans; {
@@ -124,19 +117,7 @@ func (m *merger) codes() []qda.Code {
 // foldCode adds version c of a code to byID: the later edit wins, and two
 // versions edited concurrently are reported.
 func (m *merger) foldCode(byID map[qda.ID]qda.Code, c qda.Code) {
-	o, ok := byID[c.ID]
-	if !ok || o == c {
-		byID[c.ID] = c
-		return
-	}
-	win, lose := o, c
-	if wins(&c, &o) {
-		win, lose = c, o
-	}
-	if concurrent(&win, &lose) {
-		m.report.codeConflict(win, lose)
-	}
-	byID[c.ID] = win
+	foldVersion(byID, c.ID, c, func(win, lose *qda.Code) { m.report.codeConflict(*win, *lose) })
 }
 
 // breakCycles moves to the top level the greatest ID of every cycle that

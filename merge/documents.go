@@ -19,24 +19,17 @@ import (
 // its name and the others numbered (see numberClashes).
 func (m *merger) documents() []qda.Document {
 	byID := map[qda.ID]qda.Document{}
-	var in [2]map[qda.ID]bool
-	for side, b := range []*qda.Bundle{m.ours, m.theirs} {
-		in[side] = map[qda.ID]bool{}
-		for _, d := range b.Documents {
-			d.ID = m.resolve(d.ID)
-			d.ModifiedBy = m.resolve(d.ModifiedBy)
-			d.Name, d.Replaces = ownName(d.Name, d.Replaces)
-			if m.deleted(d.ID) {
-				if side == 1 {
-					m.report.applied(qda.GoneDocument, d.Name)
-				}
-				continue
-			}
-			in[side][d.ID] = true
-			m.docs[side][d.ID] = d
-			m.foldDocument(byID, d)
-		}
-	}
+	in := [2]map[qda.ID]bool{{}, {}}
+	eachLive(m, qda.GoneDocument, func(b *qda.Bundle) []qda.Document { return b.Documents }, func(d *qda.Document) (qda.ID, string) {
+		d.ID = m.resolve(d.ID)
+		d.ModifiedBy = m.resolve(d.ModifiedBy)
+		d.Name, d.Replaces = ownName(d.Name, d.Replaces)
+		return d.ID, d.Name
+	}, func(side int, d qda.Document) {
+		in[side][d.ID] = true
+		m.docs[side][d.ID] = d
+		m.foldDocument(byID, d)
+	})
 	m.textCorrections(byID)
 	groups := map[[32]byte][]qda.ID{}
 	for _, id := range sortedKeys(byID) {
@@ -90,19 +83,9 @@ func (m *merger) documents() []qda.Document {
 }
 
 func (m *merger) foldDocument(byID map[qda.ID]qda.Document, d qda.Document) {
-	o, ok := byID[d.ID]
-	if !ok {
-		byID[d.ID] = d
-		return
-	}
-	win, lose := o, d
-	if wins(&d, &o) {
-		win, lose = d, o
-	}
-	if win.Version() != lose.Version() && concurrent(&win, &lose) {
-		m.report.conflict(qda.GoneDocument, win.Name, diffDocument(win, lose), &win, &lose)
-	}
-	byID[d.ID] = win
+	foldVersion(byID, d.ID, d, func(win, lose *qda.Document) {
+		m.report.conflict(qda.GoneDocument, win.Name, diffDocument(*win, *lose), win, lose)
+	})
 }
 
 func diffDocument(a, b qda.Document) string {
@@ -137,18 +120,10 @@ func (m *merger) cases(out *qda.Bundle) []qda.Case {
 		return c
 	}
 	byID := map[qda.ID]qda.Case{}
-	for side, b := range []*qda.Bundle{m.ours, m.theirs} {
-		for _, c := range b.Cases {
-			c.ID = m.resolve(c.ID)
-			if m.deleted(c.ID) {
-				if side == 1 {
-					m.report.applied(qda.GoneCase, c.Name)
-				}
-				continue
-			}
-			m.foldCase(byID, norm(c))
-		}
-	}
+	eachLive(m, qda.GoneCase, func(b *qda.Bundle) []qda.Case { return b.Cases }, func(c *qda.Case) (qda.ID, string) {
+		c.ID = m.resolve(c.ID)
+		return c.ID, c.Name
+	}, func(_ int, c qda.Case) { m.foldCase(byID, norm(c)) })
 	byName := map[string]qda.ID{}
 	for _, id := range sortedKeys(byID) {
 		c := byID[id]
@@ -169,19 +144,9 @@ func (m *merger) cases(out *qda.Bundle) []qda.Case {
 }
 
 func (m *merger) foldCase(byID map[qda.ID]qda.Case, c qda.Case) {
-	o, ok := byID[c.ID]
-	if !ok {
-		byID[c.ID] = c
-		return
-	}
-	win, lose := o, c
-	if wins(&c, &o) {
-		win, lose = c, o
-	}
-	if win.Version() != lose.Version() && concurrent(&win, &lose) {
-		m.report.conflict(qda.GoneCase, win.Name, "name, description or documents", &win, &lose)
-	}
-	byID[c.ID] = win
+	foldVersion(byID, c.ID, c, func(win, lose *qda.Case) {
+		m.report.conflict(qda.GoneCase, win.Name, "name, description or documents", win, lose)
+	})
 }
 
 // values unites attribute values by what they are on and which attribute

@@ -10,56 +10,20 @@ import (
 // coders unites coders by ID, then by name: the same name is the same
 // person, whichever copy first wrote them.
 func (m *merger) coders() []qda.Coder {
-	byID := map[qda.ID]qda.Coder{}
-	for _, b := range []*qda.Bundle{m.ours, m.theirs} {
-		for _, c := range b.Coders {
-			c.ID = m.resolve(c.ID)
-			if o, ok := byID[c.ID]; !ok || jsonLess(o, c) {
-				byID[c.ID] = c
-			}
-		}
-	}
-	byName := map[string]qda.ID{}
-	for _, id := range sortedKeys(byID) {
-		c := byID[id]
-		key := strings.TrimSpace(c.Name)
-		if first, ok := byName[key]; ok {
-			m.unify(qda.GoneCoder, id, first, c.Name, "by name")
-			delete(byID, id)
-			continue
-		}
-		byName[key] = id
-	}
-	out := values(byID)
-	sortByID(out, func(c *qda.Coder) qda.ID { return c.ID })
-	return out
+	return uniteByName(m, qda.GoneCoder, func(b *qda.Bundle) []qda.Coder { return b.Coders },
+		func(c *qda.Coder) *qda.ID { return &c.ID },
+		func(c *qda.Coder) string { return strings.TrimSpace(c.Name) },
+		func(c *qda.Coder) string { return c.Name })
 }
 
 // variables unites attributes by ID, then by scope and name.
 func (m *merger) variables() []qda.Variable {
-	byID := map[qda.ID]qda.Variable{}
-	for _, b := range []*qda.Bundle{m.ours, m.theirs} {
-		for _, v := range b.Variables {
-			v.ID = m.resolve(v.ID)
-			if o, ok := byID[v.ID]; !ok || jsonLess(o, v) {
-				byID[v.ID] = v
-			}
-		}
-	}
-	byName := map[string]qda.ID{}
-	for _, id := range sortedKeys(byID) {
-		v := byID[id]
-		key := string(v.Scope) + "\x00" + strings.ToLower(strings.TrimSpace(v.Name))
-		if first, ok := byName[key]; ok {
-			m.unify(qda.GoneVariable, id, first, v.Name, "by name")
-			delete(byID, id)
-			continue
-		}
-		byName[key] = id
-	}
-	out := values(byID)
-	sortByID(out, func(v *qda.Variable) qda.ID { return v.ID })
-	return out
+	return uniteByName(m, qda.GoneVariable, func(b *qda.Bundle) []qda.Variable { return b.Variables },
+		func(v *qda.Variable) *qda.ID { return &v.ID },
+		func(v *qda.Variable) string {
+			return string(v.Scope) + "\x00" + strings.ToLower(strings.TrimSpace(v.Name))
+		},
+		func(v *qda.Variable) string { return v.Name })
 }
 
 // jsonLess orders two records that carry no edit stamp by their encoding,
