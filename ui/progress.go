@@ -96,22 +96,27 @@ func (lw *longWork) draw() {
 	if lw.stop.Disabled() {
 		return // the label says it is stopping
 	}
-	if pr.Total > 0 {
-		lw.bar.SetValue(float64(pr.Done) / float64(pr.Total))
+	text, frac, counted := progressStep(pr)
+	if counted {
+		lw.bar.SetValue(frac)
 	}
-	lw.item.SetText(progressText(pr))
+	lw.item.SetText(text)
 }
 
-// progressText says how far long work has got: "3 of 12: interview.docx".
-func progressText(pr project.Progress) string {
-	switch {
-	case pr.Total > 0 && pr.Item != "":
-		return fmt.Sprintf("%d of %d: %s", min(pr.Done+1, pr.Total), pr.Total, pr.Item)
-	case pr.Total > 0:
-		return fmt.Sprintf("%d of %d", min(pr.Done+1, pr.Total), pr.Total)
-	default:
-		return pr.Item
+// progressStep says how far long work has got, in words ("3 of 12:
+// interview.docx") and as the bar's fraction of the way (3/12), so the two
+// always tell the same step. counted is false for a step without a count
+// ("training on 500 passages"), which leaves the bar where it was.
+func progressStep(pr project.Progress) (text string, frac float64, counted bool) {
+	if pr.Total <= 0 {
+		return pr.Item, 0, false
 	}
+	step := max(0, min(pr.Done+1, pr.Total))
+	text = fmt.Sprintf("%d of %d", step, pr.Total)
+	if pr.Item != "" {
+		text += ": " + pr.Item
+	}
+	return text, float64(step) / float64(pr.Total), true
 }
 
 // jobs are the long works running in a workspace, so closing the project
