@@ -138,7 +138,7 @@ func (br *branch) step() {
 		br.addCoding, br.addCoding, br.addCoding, br.deleteCoding, br.noteCoding,
 		br.addMemo, br.editMemo, br.editMemo, br.deleteMemo,
 		br.addCase, br.deleteCase, br.setValue,
-		br.reject, br.reject,
+		br.reject, br.reject, br.undoReject,
 	}
 	if br.w.opt.texts && (br.w.opt.concurrentTexts || br == br.w.peers[0]) {
 		ops = append(ops, br.correctText, br.correctText, br.correctText)
@@ -567,7 +567,7 @@ func (br *branch) reject() {
 			return
 		}
 	}
-	br.w.tick()
+	r.At, r.Coder = br.w.tick(), br.coder
 	b.Rejections = append(b.Rejections, r)
 }
 
@@ -632,4 +632,18 @@ func (br *branch) correctText() {
 		hist = qda.Replacing(hist, old)
 	}
 	d.SetEdited(at, br.coder, hist)
+}
+
+// undoReject takes a rejection back, as Undo does: it goes and leaves a
+// tombstone, so that the same span rejected again later stands.
+func (br *branch) undoReject() {
+	b := br.b
+	if len(b.Rejections) == 0 {
+		return
+	}
+	r := b.Rejections[br.pick(len(b.Rejections))]
+	b.Rejections = keep(b.Rejections, func(o qda.Rejection) bool { return !o.Same(r) })
+	b.Tombstones = keep(b.Tombstones, func(t qda.Tombstone) bool { return t.ID != r.TombID() })
+	br.w.tick()
+	br.bury(qda.GoneRejection, r.TombID())
 }

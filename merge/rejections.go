@@ -14,7 +14,15 @@ import (
 // that now lies outside its document, or covers other words than the
 // rejection recorded (the other copy corrected the text), is left out: a
 // rejection never lands on words nobody rejected.
+//
+// A rejection taken back leaves a tombstone under its TombID; the same
+// span may be rejected again after. Of all that the copies say about one
+// span the latest decision stands: a rejection goes when a tombstone of
+// its span (as either copy recorded it, or as it lands after codes are
+// unified and texts corrected) is as late as it or later (qda.Rejection.Outlives), and of two
+// tombstones of one span the later is kept.
 func (m *merger) rejections(out *qda.Bundle) []qda.Rejection {
+	m.latestRejectionTombs()
 	docs := map[qda.ID]*qda.Document{}
 	for i := range out.Documents {
 		docs[out.Documents[i].ID] = &out.Documents[i]
@@ -28,6 +36,7 @@ func (m *merger) rejections(out *qda.Bundle) []qda.Rejection {
 	byKey := map[key]qda.Rejection{}
 	for side, b := range []*qda.Bundle{m.ours, m.theirs} {
 		for _, r := range b.Rejections {
+			recorded := r.TombID()
 			r.Document, r.Code = m.resolve(r.Document), m.resolve(r.Code)
 			d := docs[r.Document]
 			why := ""
@@ -53,16 +62,25 @@ func (m *merger) rejections(out *qda.Bundle) []qda.Rejection {
 					why = err.Error()
 				}
 			}
+			// Taken back as its copy recorded it, or as it lands here
+			// (on a unified code, moved onto a corrected text).
+			if m.takenBack(r, recorded) || (why == "" && m.takenBack(r, r.TombID())) {
+				if side == 1 {
+					m.report.applied(kindRejection, "")
+				}
+				continue
+			}
 			if why != "" {
 				if side == 1 {
 					m.report.dropped(kindRejection, why)
 				}
 				continue
 			}
-			// Of a rejection with and without its words (a record from
-			// before they were kept), the one with them stays.
+			// Of one span rejected in both copies the later rejection
+			// stays (then the one with its words: a record from before
+			// they were kept has none).
 			k := key{r.Document, r.Code, r.Span}
-			if o, ok := byKey[k]; !ok || o.Text < r.Text {
+			if o, ok := byKey[k]; !ok || laterRejection(r, o) {
 				byKey[k] = r
 			}
 		}
@@ -80,3 +98,42 @@ func (m *merger) rejections(out *qda.Bundle) []qda.Rejection {
 
 // kindRejection names rejected suggestions in reports.
 const kindRejection = "rejected suggestion"
+
+// laterRejection reports whether a should be kept rather than b, two
+// rejections of one span: the later, then the one with the greater coder
+// ID and words, so the choice does not depend on which copy had which.
+func laterRejection(a, b qda.Rejection) bool {
+	if !a.At.Equal(b.At) {
+		return a.At.After(b.At)
+	}
+	if a.Coder != b.Coder {
+		return a.Coder > b.Coder
+	}
+	return a.Text > b.Text
+}
+
+// latestRejectionTombs keeps, of the tombstones both copies hold for one
+// rejected span, the later: unlike an entity's deletion, a span's
+// rejection can be made and taken back again, and the last taking back is
+// the one a later rejection must be weighed against. m.tombs (which keeps
+// the earliest of other tombstones) is what m.tombstones writes out.
+func (m *merger) latestRejectionTombs() {
+	for _, b := range []*qda.Bundle{m.ours, m.theirs} {
+		for _, t := range b.Tombstones {
+			if t.Kind != qda.GoneRejection {
+				continue
+			}
+			if o, ok := m.tombs[t.ID]; ok && o.Kind == qda.GoneRejection && !tombLess(o, t) {
+				continue
+			}
+			m.tombs[t.ID] = t
+		}
+	}
+}
+
+// takenBack reports whether r was taken back after it was made, by the
+// tombstone kept under id.
+func (m *merger) takenBack(r qda.Rejection, id qda.ID) bool {
+	t, ok := m.tombs[id]
+	return ok && t.Kind == qda.GoneRejection && !r.Outlives(t)
+}

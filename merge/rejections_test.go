@@ -3,6 +3,7 @@ package merge_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"coder/merge"
 	"coder/qda"
@@ -17,12 +18,19 @@ func validRejections(t *testing.T, what string, b *qda.Bundle) {
 		docs[d.ID] = d
 	}
 	codes := idsOf(b.Codes, func(c qda.Code) qda.ID { return c.ID })
+	tombs := map[qda.ID]qda.Tombstone{}
+	for _, ts := range b.Tombstones {
+		tombs[ts.ID] = ts
+	}
 	seen := map[qda.Rejection]bool{}
 	for _, r := range b.Rejections {
 		k := r
-		k.Text = ""
+		k.Text, k.At, k.Coder = "", time.Time{}, ""
 		d, ok := docs[r.Document]
+		ts, taken := tombs[r.TombID()]
 		switch {
+		case taken && !r.Outlives(ts):
+			t.Errorf("%s: rejection %+v was taken back at %s", what, r, ts.At)
 		case !ok || !codes[r.Code]:
 			t.Errorf("%s: rejection %+v refers to a missing document or code", what, r)
 		case r.Span.CheckIn(d.Chars) != nil:
@@ -123,4 +131,63 @@ func TestMerge_RejectionsTravel(t *testing.T) {
 			t.Errorf("C⊕B: Ana's rejection at the old offsets of %q came in as %+v", "Who paid?", r)
 		}
 	}
+}
+
+// Ensure that a rejection taken back (undone) in one copy is not brought
+// back by a copy that still holds it, that the same span rejected again
+// after it was taken back stands, and that of a span rejected and taken
+// back in several copies the latest decision wins in any order of merging:
+// the later of two tombstones is the one a rejection is weighed against.
+func TestMerge_RejectionTakenBackStaysTakenBack(t *testing.T) {
+	lead, ana, bo := qda.ID("c0"), qda.ID("c1"), qda.ID("c2")
+	text := "Resident Li: The yard committee met under the plane tree and agreed to fix the gate.\n"
+	li := qda.Document{ID: "d1", Name: "Interview Li", Kind: qda.KindInterview, Text: text, Chars: len([]rune(text)), Imported: at(1)}
+	base := &qda.Bundle{Project: qda.Project{ID: "p", Name: "Field study", Created: at(0)},
+		Coders:    []qda.Coder{{ID: lead, Name: "Lead"}, {ID: ana, Name: "Ana"}, {ID: bo, Name: "Bo"}},
+		Codes:     []qda.Code{{ID: "trust", Name: "Trust"}},
+		Documents: []qda.Document{li}}
+	rejected := func(when int, by qda.ID) qda.Rejection {
+		r := rejectionOn(li, "trust", 13, 84)
+		r.At, r.Coder = at(when), by
+		return r
+	}
+	takenBack := func(when int, by qda.ID) qda.Tombstone {
+		return qda.Tombstone{ID: rejectionOn(li, "trust", 13, 84).TombID(), Kind: qda.GoneRejection, At: at(when), Coder: by}
+	}
+	// The lead rejected at 2 and Ana's copy was made then; the lead took
+	// it back at 3.
+	a, b := copyOf(base), copyOf(base)
+	a.Tombstones = []qda.Tombstone{takenBack(3, lead)}
+	b.Rejections = []qda.Rejection{rejected(2, lead)}
+	ab, rep := merge.Merge(a, b)
+	if len(ab.Rejections) != 0 || len(ab.Tombstones) != 1 {
+		t.Errorf("A⊕B: rejections %+v, tombstones %+v; want the rejection taken back", ab.Rejections, ab.Tombstones)
+	}
+	if len(rep.Applied) != 1 || rep.Applied[0].Kind != "rejected suggestion" {
+		t.Errorf("report applied %+v; want the rejection not brought back", rep.Applied)
+	}
+	sameProject(t, "A⊕B vs B⊕A", ab, m(b, a))
+	ba, rep := merge.Merge(b, a)
+	if len(ba.Rejections) != 0 || rep.Removed.Rejections != 1 {
+		t.Errorf("B⊕A: rejections %+v, removed %d; want Ana's copy to lose it", ba.Rejections, rep.Removed.Rejections)
+	}
+
+	// Ana rejects the span again at 4, after the lead took it back: it
+	// stands. Bo rejected and took it back at 5 and 6: it goes, whichever
+	// copies meet first.
+	c := copyOf(base)
+	c.Rejections = []qda.Rejection{rejected(4, ana)}
+	d := copyOf(base)
+	d.Tombstones = []qda.Tombstone{takenBack(6, bo)}
+	if ac := m(a, c); len(ac.Rejections) != 1 || ac.Rejections[0].Coder != ana {
+		t.Errorf("A⊕C: rejections %+v; want Ana's later one", ac.Rejections)
+	}
+	all := m(m(a, c), d)
+	if len(all.Rejections) != 0 || len(all.Tombstones) != 1 || !all.Tombstones[0].At.Equal(at(6)) {
+		t.Errorf("(A⊕C)⊕D: rejections %+v, tombstones %+v; want it taken back by Bo at 6", all.Rejections, all.Tombstones)
+	}
+	sameProject(t, "(A⊕C)⊕D vs (A⊕D)⊕C", all, m(m(a, d), c))
+	sameProject(t, "(A⊕C)⊕D vs A⊕(C⊕D)", all, m(a, m(c, d)))
+	sameProject(t, "(A⊕C)⊕D vs (D⊕A)⊕C", all, m(m(d, a), c))
+	validRejections(t, "A⊕C⊕D", all)
 }

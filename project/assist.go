@@ -177,7 +177,7 @@ func (p *Project) RejectSuggestion(doc qda.ID, span qda.Span, code qda.ID) error
 		if _, err := tx.Code(code); err != nil {
 			return err
 		}
-		return tx.PutRejection(&store.Rejection{Code: code, Document: doc, Span: span, Text: span.Slice(r)})
+		return tx.Reject(&store.Rejection{Code: code, Document: doc, Span: span, Text: span.Slice(r)})
 	})
 }
 

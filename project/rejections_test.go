@@ -175,3 +175,69 @@ func TestWriteAnonymised_RejectionsCoverThePseudonymisedWords(t *testing.T) {
 		t.Errorf("the copy's rejections = %+v, want one on %q", rs, want)
 	}
 }
+
+// Ensure that a rejected suggestion taken back with Undo stays taken back
+// when a copy made before the undo (which still holds the rejection) is
+// merged in: the undo leaves a tombstone. Redo takes the tombstone away
+// again, and rejecting the same passage later stands against the old copy
+// too (the later decision wins).
+func TestRejectSuggestion_UndoneStaysUndoneThroughAMerge(t *testing.T) {
+	p, doc, money := moneyProject(t)
+	text := documentText(t, p, doc)
+	span := spanOf(text, moneyFixture[10])
+	if err := p.RejectSuggestion(doc, span, money); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "copy.coder")
+	copyFile(t, p.Path(), copyPath)
+	merge := func() []qda.Rejection {
+		t.Helper()
+		if _, err := p.Merge(context.Background(), copyPath, nil); err != nil {
+			t.Fatal(err)
+		}
+		rs, err := p.Rejections()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rs
+	}
+
+	if name, err := p.Undo(); err != nil || name != "Reject suggestion" {
+		t.Fatalf("undo = %q, %v", name, err)
+	}
+	if _, err := p.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if rs := merge(); len(rs) != 1 {
+		t.Errorf("undone, redone, then merged with a copy holding it: rejections = %+v; want it kept", rs)
+	}
+	if name, err := p.Undo(); err != nil || name != "Reject suggestion" { // the merge changed nothing
+		t.Fatalf("undo = %q, %v", name, err)
+	}
+
+	if rs := merge(); len(rs) != 0 {
+		t.Errorf("after merging a copy made before the undo, rejections = %+v; want none", rs)
+	}
+	if s := suggestTexts(t, p, money); !hasSuggestion(s, span) {
+		t.Errorf("the passage taken back is not suggested again: %+v", s)
+	}
+
+	if err := p.RejectSuggestion(doc, span, money); err != nil {
+		t.Fatal(err)
+	}
+	if rs := merge(); len(rs) != 1 || rs[0].Span != span {
+		t.Errorf("rejected again, then merged with the old copy: rejections = %+v; want the new one", rs)
+	}
+	if probs, err := p.Check(); err != nil || len(probs) != 0 {
+		t.Errorf("check: %v %+v", err, probs)
+	}
+}
+
+func hasSuggestion(s []assist.Suggestion, span qda.Span) bool {
+	for _, x := range s {
+		if (qda.Span{Start: x.Start, End: x.End}) == span {
+			return true
+		}
+	}
+	return false
+}

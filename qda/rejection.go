@@ -1,6 +1,10 @@
 package qda
 
-import "cmp"
+import (
+	"cmp"
+	"fmt"
+	"time"
+)
 
 // Rejection is a suggestion of the coding assistant the researcher turned
 // down: this span of this document is not this code's. The assistant learns
@@ -8,12 +12,41 @@ import "cmp"
 // have no identity of their own: code, document and span are the record,
 // so two of them alike are one (see Same), and they go with their code or
 // document.
+//
+// A rejection taken back (its undo) leaves a tombstone of kind
+// GoneRejection under TombID, dated when it was taken back, so a merge
+// with a copy that still holds the rejection does not bring it back. The
+// same span can be rejected again later: a rejection stands against its
+// tombstone only when it was made after it (see Outlives), so the later
+// decision about a span wins, in any order of merging.
 type Rejection struct {
 	Code     ID     `json:"code"`
 	Document ID     `json:"document"`
 	Span     Span   `json:"span"`
 	Text     string `json:"text,omitempty"` // the words the span covers
+	// At and Coder say when and by whom it was rejected (zero in files
+	// from before they were kept: such a rejection yields to any
+	// tombstone).
+	At    time.Time `json:"at,omitzero"`
+	Coder ID        `json:"coder,omitempty"`
 }
+
+// GoneRejection is the tombstone kind of a rejection taken back.
+const GoneRejection = "rejection"
+
+// rejectionSpace names the tombstone IDs of rejections.
+const rejectionSpace = ID("7e1ec7ed-5a9e-4c0d-8e57-000000000000")
+
+// TombID is the ID r's tombstone is kept under: a UUID made from its code,
+// document and span, the same in every copy.
+func (r Rejection) TombID() ID {
+	return NameID(rejectionSpace, fmt.Sprintf("%s/%s/%d:%d", r.Code, r.Document, r.Span.Start, r.Span.End))
+}
+
+// Outlives reports whether r stands against t, the tombstone of a
+// rejection of the same span: only when r was made after t (a rejection
+// made again after it was taken back).
+func (r Rejection) Outlives(t Tombstone) bool { return r.At.After(t.At) }
 
 // Same reports whether r and o reject the same span of the same document
 // for the same code (their Text aside).

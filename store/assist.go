@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"coder/qda"
 )
@@ -70,6 +71,54 @@ func (tx *Tx) PutRejection(r *Rejection) error {
 		return err
 	}
 	return tx.put(bAssist, rejectionKey(r), data)
+}
+
+// Reject records that a person turned a suggestion down, as
+// PutRejection, dated and signed by the transaction's editor (see
+// SetEditor). Unlike a rejection a merge or a text correction writes, one
+// a person made is one they can take back: when the action is undone the
+// rejection leaves a tombstone (see Changes), so a merge does not bring it
+// back from a copy that still holds it.
+func (tx *Tx) Reject(r *Rejection) error {
+	r.At, r.Coder = time.Now().UTC(), ""
+	if tx.editor != nil {
+		r.At, r.Coder = tx.editor.at, tx.editor.coder
+	}
+	fresh := !tx.has(bAssist, rejectionKey(r))
+	if err := tx.PutRejection(r); err != nil {
+		return err
+	}
+	if fresh && tx.log != nil {
+		tx.log.rejected = append(tx.log.rejected, *r)
+	}
+	return nil
+}
+
+// takeBack writes the tombstones of the rejections a person made in an
+// action being undone, dated now and signed by whoever rejected them.
+func (tx *Tx) takeBack(rs []Rejection) error {
+	for _, r := range rs {
+		if tx.has(bAssist, rejectionKey(&r)) {
+			continue // still there (written again since): nothing was taken back
+		}
+		if err := tx.PutTombstone(qda.Tombstone{ID: r.TombID(), Kind: qda.GoneRejection, At: time.Now().UTC(), Coder: r.Coder}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// giveBack removes the tombstones takeBack wrote, when the action that
+// made the rejections is redone.
+func (tx *Tx) giveBack(rs []Rejection) error {
+	for _, r := range rs {
+		if t, ok := tx.Tombstone(r.TombID()); ok && !r.Outlives(t) {
+			if err := tx.del(bTombs, []byte(t.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // deleteRejection forgets a rejected suggestion.

@@ -19,6 +19,9 @@ type Change struct {
 // undoes the user action; applying it forwards again redoes it.
 type Changes struct {
 	list []Change
+	// rejected holds the rejections a person made (see Tx.Reject):
+	// undoing them leaves their tombstones, redoing removes those.
+	rejected []Rejection
 }
 
 // add records one write. before is read from the file's memory map, which
@@ -111,7 +114,10 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 				return err
 			}
 		}
-		return nil
+		if backwards {
+			return tx.takeBack(ch.rejected)
+		}
+		return tx.giveBack(ch.rejected)
 	})
 }
 
@@ -120,6 +126,7 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 func (c *Changes) Append(later *Changes) {
 	if later != nil {
 		c.list = append(c.list, later.list...)
+		c.rejected = append(c.rejected, later.rejected...)
 	}
 }
 
