@@ -249,6 +249,11 @@ func (md *memoDialog) open(title string, top fyne.CanvasObject, size fyne.Size, 
 	md.d.Show()
 	md.escapeKey()
 	ws.win.Canvas().Focus(md.text)
+	// A memo reopened is most often written on: the caret waits at its
+	// end, not before its first word.
+	lines := strings.Split(md.text.Text, "\n")
+	md.text.CursorRow, md.text.CursorColumn = len(lines)-1, len([]rune(lines[len(lines)-1]))
+	md.text.Refresh()
 }
 
 // escapeKey makes Escape close the editor when no text field has the

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"coder/qda"
 )
@@ -43,5 +44,26 @@ func TestMemoEditor_CtrlSSaves(t *testing.T) {
 		if !found {
 			t.Errorf("Ctrl+S in the %s did not save the memo", in)
 		}
+	}
+}
+
+// Ensure that a memo opened again has the caret at the end of its text, so
+// what is typed next continues the memo instead of landing before its first
+// word.
+func TestMemoEditor_ReopenedMemoTypesAtTheEnd(t *testing.T) {
+	app, w := openDemoCopy(t)
+	ws := app.ws
+	m, err := ws.p.AddMemo(qda.OnProject, "", "Gates", "First thought.\nSecond line")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws.editMemo(qda.OnProject, "", m.ID)
+	_, text := memoFields(t, topOverlay(t, w))
+	if w.Canvas().Focused() != text {
+		t.Fatal("the keyboard is not in the memo's text")
+	}
+	test.Type(text, " continues.")
+	if got := text.Text; got != "First thought.\nSecond line continues." {
+		t.Errorf("typing in the reopened memo gave %q", got)
 	}
 }
