@@ -221,11 +221,11 @@ func TestMerge_OrderIndependentAndIdempotent(t *testing.T) {
 // winner need not have seen what its loser saw), flagged copies edited or
 // deleted to resolve a conflict, over three rounds.
 //
-// MERGE_MEMO_SEEDS runs more seeds than the default 150 (from
-// MERGE_FIRST_SEED).
+// MERGE_SEEDS (or MERGE_MEMO_SEEDS, for this test alone) runs more seeds
+// than the default 150.
 func TestMerge_ConcurrentMemoEditsOrderIndependent(t *testing.T) {
-	first, _ := seedRange(150)
-	seeds := envInt("MERGE_MEMO_SEEDS", 150)
+	first, seeds := seedRange(150)
+	seeds = envInt("MERGE_MEMO_SEEDS", seeds)
 	ops := envInt("MERGE_OPS", 45)
 	for seed := first; seed < first+seeds; seed++ {
 		t.Run(strconv.FormatInt(seed, 10), func(t *testing.T) { checkSeed(t, seed, genOptions{ops: ops, memos: true}) })

@@ -27,10 +27,12 @@ func (m *Memo) Named() []string {
 }
 
 // Settle sets what memo m carries as settled: of the versions named, those
-// m and the versions kept beside it (its flagged copies: untouched ones as
-// the versions they hold, edited ones as they are) do not name themselves, and whose flagged copy was not deleted
-// or edited (resolved reports that; the tombstone or the copy says it
-// already). Sorted, so the
+// that m does not name itself, that are not the versions kept beside it
+// (its flagged copies: untouched ones as the versions they hold, edited
+// ones as they are), and whose flagged copy was not deleted or edited
+// (resolved reports that; the tombstone or the copy says it already). What
+// a kept copy's history names is settled on m too, so it stays known
+// however the copies are deleted later, in whichever copy. Sorted, so the
 // result depends only on the sets, not on the order they were met in.
 func (m *Memo) Settle(named []string, kept []Memo, resolved func(v string) bool) {
 	own := map[string]bool{m.Version(): true}
@@ -39,9 +41,6 @@ func (m *Memo) Settle(named []string, kept []Memo, resolved func(v string) bool)
 	}
 	for i := range kept {
 		own[kept[i].Version()] = true
-		for _, h := range strings.Fields(kept[i].Replaces) {
-			own[h] = true
-		}
 	}
 	set := map[string]bool{}
 	for _, h := range named {
