@@ -116,6 +116,25 @@ func appendHan(out []Token, run []rune, at int) []Token {
 	return out
 }
 
+// HanWordAt returns the Chinese word, as Tokenize segments it, that holds
+// the rune at i of run, a run of Han characters: its bounds [start, end) in
+// runes of run. Out of range, it is the empty span at i.
+func HanWordAt(run []rune, i int) (start, end int) {
+	if i < 0 || i >= len(run) {
+		return i, i
+	}
+	for _, w := range appendHan(nil, run, 0) {
+		if w.Start <= i && i < w.End {
+			return w.Start, w.End
+		}
+	}
+	return i, i + 1
+}
+
+// LoadChinese reads the Chinese dictionary now, if no one has yet, so that
+// the first segmentation does not wait for it; run it off the event goroutine.
+func LoadChinese() { _, _ = segmenter() }
+
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func isWordRune(r rune) bool {

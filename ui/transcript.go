@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"sort"
+	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"coder/analysis"
 	"coder/qda"
 )
 
@@ -113,6 +115,9 @@ func NewTranscriptView() *TranscriptView {
 // marks. The view keeps doc and reads its Text and Passages.
 func (t *TranscriptView) SetDocument(doc *qda.Document) {
 	t.doc = doc
+	if doc != nil && strings.IndexFunc(doc.Text, isHan) >= 0 {
+		go analysis.LoadChinese() // so the first double-click on a Chinese word does not wait for the dictionary
+	}
 	t.lay = nil
 	t.highlights, t.lanes, t.marks = nil, nil, nil
 	t.anchor, t.caret, t.goalX, t.pageY = 0, 0, -1, -1

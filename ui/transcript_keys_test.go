@@ -71,13 +71,13 @@ func TestTranscriptView_PageKeysMoveAPageCtrlHomeEndReachTheEnds(t *testing.T) {
 }
 
 // Ensure that Ctrl+Shift+Right and Ctrl+Shift+Left select word by word, as
-// in every editor (English words and runs of Han characters, as a
-// double-click takes them), across passages, and that the screen paints
-// what is selected; Ctrl+Right without Shift moves the caret alone.
+// in every editor (English words, and Chinese words as the segmenter cuts
+// them, as a double-click takes them), across passages, and that the screen
+// paints what is selected; Ctrl+Right without Shift moves the caret alone.
 func TestTranscriptView_CtrlShiftArrowsSelectWordByWord(t *testing.T) {
 	var b docBuilder
 	b.turn("Resident Qiao", 0, "The broken gate, again.")
-	b.turn("张主任", 0, "我们开会，讨论大门。")
+	b.turn("Director Zhang", 0, "我们开会，讨论大门。")
 	doc := b.doc()
 	s := paintedView(t, doc, fyne.NewSize(600, 400))
 	word := func(key fyne.KeyName, shift bool) {
@@ -99,7 +99,7 @@ func TestTranscriptView_CtrlShiftArrowsSelectWordByWord(t *testing.T) {
 		s.checkPainted(t, doc, want)
 	}
 	word(fyne.KeyRight, true) // on into the next turn, to its speaker's name
-	if got, want := s.tv.Selection().End, offsetOf(doc, "张主任")+3; got != want {
+	if got, want := s.tv.Selection().End, offsetOf(doc, "Director")+len("Director"); got != want {
 		t.Fatalf("Ctrl+Shift+Right into the next turn ended at %d %q, want %d", got, []rune(doc.Text)[a:got], want)
 	}
 	word(fyne.KeyLeft, true)
@@ -112,5 +112,20 @@ func TestTranscriptView_CtrlShiftArrowsSelectWordByWord(t *testing.T) {
 	word(fyne.KeyRight, false)
 	if got := s.tv.Selection(); !got.Empty() || got.End != offsetOf(doc, "again")+len("again") {
 		t.Errorf("Ctrl+Right put the caret at %v", got)
+	}
+
+	zh := offsetOf(doc, "我们")
+	s.click(t, at(s.tv, zh), 0)
+	for _, upTo := range []string{"我们", "我们开会", "我们开会，讨论", "我们开会，讨论大门"} {
+		word(fyne.KeyRight, true)
+		want := qda.Span{Start: zh, End: zh + len([]rune(upTo))}
+		if got := s.tv.Selection(); got != want {
+			t.Fatalf("Ctrl+Shift+Right in Chinese selected %v %q, want %q", got, got.Slice([]rune(doc.Text)), upTo)
+		}
+		s.checkPainted(t, doc, want)
+	}
+	word(fyne.KeyLeft, true)
+	if got, want := s.tv.Selection(), (qda.Span{Start: zh, End: offsetOf(doc, "大门")}); got != want {
+		t.Fatalf("Ctrl+Shift+Left in Chinese left %v %q, want %q", got, got.Slice([]rune(doc.Text)), want.Slice([]rune(doc.Text)))
 	}
 }

@@ -310,8 +310,9 @@ func TestTranscriptView_ShiftClickExtendsTheSelection(t *testing.T) {
 	}
 }
 
-// Ensure that a double click selects the word under the pointer (a run of
-// Chinese characters, or a Latin word) and a triple click the passage.
+// Ensure that a double click selects the word under the pointer (a Latin
+// word, or a Chinese word as the segmenter cuts the text, not the whole
+// clause between punctuation marks) and a triple click the passage.
 func TestTranscriptView_DoubleClickSelectsWordTripleClickPassage(t *testing.T) {
 	doc, spans := sampleDoc()
 	s := paintedView(t, doc, fyne.NewSize(420, 900))
@@ -336,8 +337,15 @@ func TestTranscriptView_DoubleClickSelectsWordTripleClickPassage(t *testing.T) {
 	p = at(s.tv, zh+1)
 	s.click(t, p, 0)
 	s.click(t, p, 0)
-	if got := s.tv.SelectedText(); got != "下水道堵了就打电话" {
-		t.Fatalf("a double click in Chinese selected %q, want the run 下水道堵了就打电话", got)
+	if got := s.tv.SelectedText(); got != "下水道" {
+		t.Fatalf("a double click in Chinese selected %q, want the word 下水道", got)
+	}
+	s.checkPainted(t, doc, s.tv.Selection())
+	p = at(s.tv, offsetOf(doc, "打电话")+2)
+	s.click(t, p, 0)
+	s.click(t, p, 0)
+	if got := s.tv.SelectedText(); got != "打电话" {
+		t.Fatalf("a double click on the end of 打电话 selected %q, want the word 打电话", got)
 	}
 	s.checkPainted(t, doc, s.tv.Selection())
 

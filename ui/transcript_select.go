@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"coder/analysis"
 	"coder/qda"
 )
 
@@ -260,8 +261,10 @@ func (t *TranscriptView) passShortcut(s fyne.Shortcut) {
 	}
 }
 
-// wordAt returns the word around offset: a run of letters and digits, a run
-// of Han characters, or the single rune there.
+// wordAt returns the word around offset: a run of letters and digits, a
+// Chinese word (the run of Han characters cut as analysis segments words),
+// or the single rune there. Double-click and Ctrl+Shift+arrows both take
+// words from here.
 func (t *TranscriptView) wordAt(offset int) qda.Span {
 	runes := t.lay.runes
 	if offset < 0 || offset >= len(runes) {
@@ -276,6 +279,10 @@ func (t *TranscriptView) wordAt(offset int) qda.Span {
 		}
 		for e < len(runes) && class(runes[e]) == c {
 			e++
+		}
+		if c == 1 {
+			ws, we := analysis.HanWordAt(runes[s:e], offset-s)
+			s, e = s+ws, s+we
 		}
 	}
 	for e < len(runes) && t.lay.cont[e] {
