@@ -50,9 +50,12 @@ type boltMeta struct {
 // pageReader reads pages of one file, tolerating nothing: every claim a page
 // makes about sizes and positions is checked before it is used.
 type pageReader struct {
-	f        *os.File
-	size     int64
-	meta     boltMeta
+	f    *os.File
+	size int64
+	meta boltMeta
+	// prev is the other meta page's, when it is sound: the tree as the
+	// transaction before the last left it.
+	prev     *boltMeta
 	seen     map[uint64]bool
 	problems []string
 	// strict stops at the first problem (Verify); otherwise the walk goes on
@@ -148,10 +151,12 @@ func (r *pageReader) readMeta() error {
 		return err0
 	case err0 != nil:
 		r.meta = m1
-	case err1 != nil || m0.txid >= m1.txid:
+	case err1 != nil:
 		r.meta = m0
+	case m0.txid >= m1.txid:
+		r.meta, r.prev = m0, &m1
 	default:
-		r.meta = m1
+		r.meta, r.prev = m1, &m0
 	}
 	ps := uint64(r.meta.pageSize)
 	if r.meta.pgid < 2 {
@@ -397,8 +402,10 @@ func verifyFile(path string) error {
 // the file (bbolt never writes a page in place, so the pages of earlier
 // versions linger until reused) and takes from the trees they lead to the
 // records the current tree no longer reaches; the third return value holds
-// those, as bucket + "\x00" + key.
-func readableBuckets(path string) (map[string][][2][]byte, []string, map[string]bool, error) {
+// those, as bucket + "\x00" + key, with how old their source is: 1 for the
+// tree the transaction before the last left (the other meta page's), 2 for
+// older copies of pages, whose age is unknown.
+func readableBuckets(path string) (map[string][][2][]byte, []string, map[string]int, error) {
 	r, err := openPagesMode(path, true)
 	if err != nil {
 		return nil, nil, nil, err
@@ -409,16 +416,16 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, map[string]
 	}
 	out := map[string][][2][]byte{}
 	have := map[string]bool{}
-	older := map[string]bool{}
-	collect := func(rd *pageReader, hdr []byte, isOld bool) {
+	older := map[string]int{}
+	collect := func(rd *pageReader, hdr []byte, age int) {
 		rd.walkPage(inlinePage(hdr), "the root bucket", func(k, v []byte) error { return nil }, func(name, hdr []byte) error {
 			b := string(name)
 			return rd.walkBucket(hdr, fmt.Sprintf("bucket %q", name), func(k, v []byte) error {
 				if key := b + "\x00" + string(k); !have[key] {
 					have[key] = true
 					out[b] = append(out[b], [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
-					if isOld {
-						older[key] = true
+					if age > 0 {
+						older[key] = age
 					}
 				}
 				return nil
@@ -428,16 +435,23 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, map[string]
 	if root, err := r.page(r.meta.root, "the file's header", true); err != nil {
 		r.problems = append(r.problems, err.Error())
 	} else {
-		collect(r, root.b, false)
+		collect(r, root.b, 0)
 	}
 	if len(r.problems) == 0 {
 		return out, nil, older, nil
 	}
 	reached := r.seen
+	if r.prev != nil && r.prev.pgid <= r.meta.pgid {
+		prev := &pageReader{f: r.f, size: r.size, meta: r.meta, seen: map[uint64]bool{}}
+		if p, err := prev.page(r.prev.root, "the previous root", true); err == nil {
+			collect(prev, p.b, 1)
+		}
+		maps.Copy(reached, prev.seen)
+	}
 	for _, id := range r.rootCopies() {
 		old := &pageReader{f: r.f, size: r.size, meta: r.meta, seen: map[uint64]bool{}}
 		if p, err := old.page(id, "an older root", true); err == nil {
-			collect(old, p.b, true)
+			collect(old, p.b, 2)
 		}
 		maps.Copy(reached, old.seen)
 	}
@@ -451,7 +465,7 @@ func readableBuckets(path string) (map[string][][2][]byte, []string, map[string]
 		if key := b + "\x00" + string(k); !have[key] {
 			have[key] = true
 			out[b] = append(out[b], [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
-			older[key] = true
+			older[key] = 2
 		}
 	})
 	return out, r.problems, older, nil

@@ -47,7 +47,7 @@ func TestSettleDeletions_CurrentTreeDecides(t *testing.T) {
 		string(bCodes):   {string(deleted): []byte(`{}`)},
 		string(bCodings): {string(undone): []byte(`{}`)},
 	}
-	older := map[string]bool{string(bCodes) + "\x00" + string(deleted): true, string(bTombs) + "\x00" + string(undone): true}
+	older := map[string]int{string(bCodes) + "\x00" + string(deleted): 2, string(bTombs) + "\x00" + string(undone): 1}
 	keep, lines := settleDeletions(tombs, recs, older)
 	if len(keep) != 1 || keep[0].ID != deleted {
 		t.Errorf("kept tombstones %+v, want only the deleted code's", keep)

@@ -74,6 +74,7 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 		decode(rep, get(bMemos), "memo", &b.Memos)
 		decode(rep, get(bCodeSets), "code set", &b.CodeSets)
 		decode(rep, get(bAssist), "rejected suggestion", &b.Rejections)
+		b.Rejections, settled = withoutTakenBack(b.Rejections, b.Tombstones, settled)
 		var names []qda.Pseudonym
 		decode(rep, get(bPseudonyms), "pseudonym", &names)
 		keep := func(kind, what string, err error) {
@@ -171,12 +172,12 @@ var goneBuckets = map[string][]byte{
 // settleDeletions decides, where both a tombstone and the entity it says
 // was deleted were read, which one is current: deleting leaves a
 // tombstone and undoing the deletion removes it, so they never stand
-// together in a sound file. When the current tree holds the tombstone and
-// only an older copy of a page the entity, the entity was deleted since:
-// it is taken out of recs. Otherwise the entity stays (nothing the
-// researcher made is dropped on a guess) and the tombstone goes. It returns
-// the tombstones to keep and a line for each thing left out.
-func settleDeletions(tombs []qda.Tombstone, recs map[string]map[string][]byte, older map[string]bool) ([]qda.Tombstone, []string) {
+// together in a sound file. When the tombstone was read from a newer tree
+// than the entity (see readableBuckets), the entity was deleted since: it
+// is taken out of recs. Otherwise the entity stays (nothing the researcher
+// made is dropped on a guess) and the tombstone goes. It returns the
+// tombstones to keep and a line for each thing left out.
+func settleDeletions(tombs []qda.Tombstone, recs map[string]map[string][]byte, older map[string]int) ([]qda.Tombstone, []string) {
 	var keep []qda.Tombstone
 	var lines []string
 	for _, t := range tombs {
@@ -185,7 +186,7 @@ func settleDeletions(tombs []qda.Tombstone, recs map[string]map[string][]byte, o
 			keep = append(keep, t)
 			continue
 		}
-		if !older[string(bTombs)+"\x00"+string(t.ID)] && older[string(b)+"\x00"+string(t.ID)] {
+		if older[string(bTombs)+"\x00"+string(t.ID)] < older[string(b)+"\x00"+string(t.ID)] {
 			delete(recs[string(b)], string(t.ID))
 			keep = append(keep, t)
 			lines = append(lines, fmt.Sprintf("%s %s: only an older copy of a page held it, and it was deleted since (its deletion record says so)", t.Kind, t.ID))
@@ -204,6 +205,27 @@ func (r *SalvageReport) Summary() string {
 		parts[i] = fmt.Sprintf("%d %s", r.Kept[k], k)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// withoutTakenBack leaves out the rejections a tombstone says were taken
+// back after they were made (only an older copy of a page can still hold
+// such a one), adding a line for each to lines.
+func withoutTakenBack(rs []Rejection, tombs []qda.Tombstone, lines []string) ([]Rejection, []string) {
+	taken := map[qda.ID]qda.Tombstone{}
+	for _, t := range tombs {
+		if t.Kind == qda.GoneRejection {
+			taken[t.ID] = t
+		}
+	}
+	out := rs[:0]
+	for _, r := range rs {
+		if t, ok := taken[r.TombID()]; ok && !r.Outlives(t) {
+			lines = append(lines, fmt.Sprintf("rejected suggestion %s: only an older copy of a page held it, and it was taken back since", rejectionKey(&r)))
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, lines
 }
 
 // decode appends to out every record in recs that decodes, and reports the

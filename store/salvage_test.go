@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -161,5 +162,66 @@ func TestSalvage_KeepsTombstonesAndPseudonyms(t *testing.T) {
 				t.Errorf("the salvaged project is not sound: %v", err)
 			}
 		})
+	}
+}
+
+// Ensure that a rejected suggestion taken back (its undo left a tombstone)
+// does not come back from an older copy of a page when the root page is
+// lost, and that its tombstone is kept.
+func TestSalvage_RejectionTakenBackStaysTakenBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.coder")
+	db, err := store.Create(path, qda.Project{Name: "Yard study"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana := &qda.Coder{ID: qda.NewID(), Name: "Ana"}
+	doc := sampleDoc("Yard notes", "The gate was mended. The keys went to the committee.")
+	code := sampleCode("Trust", "")
+	update(t, db, func(tx *store.Tx) error {
+		return errors.Join(tx.PutCoder(ana), tx.PutCode(code), tx.PutDocument(doc))
+	})
+	ch, err := db.Record(func(tx *store.Tx) error {
+		tx.SetEditor(ana.ID, time.Now())
+		return tx.Reject(&qda.Rejection{Code: code.ID, Document: doc.ID, Span: qda.Span{Start: 0, End: 20}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Undo(ch); err != nil {
+		t.Fatal(err)
+	}
+	// One change after the undo: the root before it (holding the
+	// rejection) is still in the file, and the undo's (holding the
+	// tombstone) is the one the current root's loss leaves newest.
+	update(t, db, func(tx *store.Tx) error {
+		c := *code
+		c.Description = "checked"
+		return tx.PutCode(&c)
+	})
+	db.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := int(binary.LittleEndian.Uint32(data[24:]))
+	meta := 0
+	if binary.LittleEndian.Uint64(data[size+64:]) > binary.LittleEndian.Uint64(data[64:]) {
+		meta = size
+	}
+	root := int(binary.LittleEndian.Uint64(data[meta+32:]))
+	clear(data[root*size : (root+1)*size])
+	os.WriteFile(path, data, 0o600)
+
+	out := filepath.Join(t.TempDir(), "saved.coder")
+	rep, err := store.Salvage(path, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Kept["rejected suggestions"] != 0 || rep.Kept["deletion records"] != 1 {
+		t.Errorf("kept %v, lost %v; want the rejection's tombstone and not the rejection taken back", rep.Kept, rep.Lost)
+	}
+	tombs, _ := salvaged(t, out)
+	if len(tombs) != 1 || tombs[0].Kind != qda.GoneRejection || tombs[0].Coder != ana.ID {
+		t.Errorf("salvaged tombstones %+v; want the rejection's, by Ana", tombs)
 	}
 }
