@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -57,6 +58,37 @@ func BenchmarkCorpus_Build1000Documents(b *testing.B) {
 		}
 	}
 	reportCPU(b, cpu)
+}
+
+// BenchmarkBuilder_Retained1000Documents measures what an open project's
+// feature cache holds in memory once built for 1,000 documents (50,000
+// passages): the live heap after a garbage collection with the builder and
+// its corpus alive and the documents themselves let go (as AssistCorpus
+// lets go of the copies it read), less the heap before (retained-MB).
+func BenchmarkBuilder_Retained1000Documents(b *testing.B) {
+	stop := analysis.DefaultStopWords().Set()
+	for b.Loop() {
+		before := liveHeap()
+		bl := NewBuilder()
+		func() {
+			ds, _ := largeProject(1000, 0)
+			if _, err := bl.Build(context.Background(), ds, stop, nil); err != nil {
+				b.Fatal(err)
+			}
+		}()
+		after := liveHeap()
+		runtime.KeepAlive(bl)
+		b.ReportMetric(float64(after-before)/1e6, "retained-MB")
+	}
+}
+
+// liveHeap is the bytes of live heap objects after a full collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // BenchmarkCorpus_RebuildOneDocumentChanged times building the features

@@ -2,6 +2,7 @@ package assist
 
 import (
 	"context"
+	"encoding/binary"
 	"hash/maphash"
 	"math"
 	"slices"
@@ -42,15 +43,21 @@ type featName struct {
 // once built, so goroutines may share it.
 type Corpus struct {
 	Units []Unit
-	vecs  [][]feature
+	// The units' vectors, one after another in one array: unit u's is
+	// ents[off[u]:off[u+1]], sorted by feature id.
+	ents  []feature
+	off   []int32
 	names []featName // feature id → what it is
 	stems []string   // stem number → stem
 	shown []string   // stem number → the surface form first seen
-	texts map[qda.ID][]rune
+	texts map[qda.ID]runeText
 	langs map[qda.ID]lang
 	index map[qda.ID][]int // units of each document, in order
-	words [][]int32        // each unit's word stems (for the baseline)
+	words [][]int32        // each unit's word stems (for the baseline), slices of its document's
 }
+
+// vec returns unit u's TF-IDF vector.
+func (c *Corpus) vec(u int) []feature { return c.ents[c.off[u]:c.off[u+1]] }
 
 // NewCorpus cuts docs (with their texts) into units and computes their
 // features. progress, when not nil, is told how many documents are done; a
@@ -84,14 +91,76 @@ type Builder struct {
 }
 
 // docFeatures is one document's units and their feature counts, with a
-// hash of what they were computed from.
+// hash of what they were computed from. It is what an open project keeps
+// of each document between builds, so it is kept small: the counts of all
+// its units are in one byte array (see appendTallies), its units' stems in
+// one int32 array, and its text as the string it came as.
 type docFeatures struct {
-	hash   uint64
-	text   []rune
-	lang   lang
-	units  []Unit
-	counts [][]tally
-	words  [][]int32
+	hash  uint64
+	text  runeText
+	lang  lang
+	units []Unit
+	feats []byte  // unit i's counts are feats[fends[i-1]:fends[i]]
+	fends []int32 // (fends[-1] being 0)
+	words []int32 // unit i's stems are words[wends[i-1]:wends[i]]
+	wends []int32
+}
+
+// span returns the part [ends[i-1], ends[i]) of an array that ends cuts.
+func span(ends []int32, i int) (int, int) {
+	if i == 0 {
+		return 0, int(ends[0])
+	}
+	return int(ends[i-1]), int(ends[i])
+}
+
+// appendTallies encodes a unit's counts (sorted by feature number) after
+// buf: each as the difference from the previous number, doubled, plus one
+// when a count other than one follows, as uvarints. Most features of a
+// unit are seen once and a few thousand numbers from the last, so a count
+// takes two or three bytes instead of eight.
+func appendTallies(buf []byte, ts []tally) []byte {
+	prev := int32(0)
+	for _, t := range ts {
+		d := uint64(t.id-prev) << 1
+		prev = t.id
+		if t.n == 1 {
+			buf = binary.AppendUvarint(buf, d)
+			continue
+		}
+		buf = binary.AppendUvarint(buf, d|1)
+		buf = binary.AppendUvarint(buf, uint64(t.n))
+	}
+	return buf
+}
+
+// tallies reads back what appendTallies encoded, one count at a time.
+type tallies struct {
+	buf  []byte
+	prev int32
+}
+
+// next returns the next count, and false after the last.
+func (r *tallies) next() (tally, bool) {
+	if len(r.buf) == 0 {
+		return tally{}, false
+	}
+	d, k := binary.Uvarint(r.buf)
+	r.buf = r.buf[k:]
+	t := tally{id: r.prev + int32(d>>1), n: 1}
+	if d&1 != 0 {
+		n, k := binary.Uvarint(r.buf)
+		r.buf = r.buf[k:]
+		t.n = int32(n)
+	}
+	r.prev = t.id
+	return t, true
+}
+
+// unitTallies returns a reader of unit j's counts.
+func (f *docFeatures) unitTallies(j int) tallies {
+	s, e := span(f.fends, j)
+	return tallies{buf: f.feats[s:e]}
 }
 
 // NewBuilder returns an empty builder.
@@ -193,9 +262,11 @@ func stopKey(stop map[string]bool) string {
 // featurizeDoc cuts a document into units and counts their features. The
 // text is tokenized once, and each unit gets the words inside it.
 func (b *Builder) featurizeDoc(d *qda.Document, stop map[string]bool) *docFeatures {
-	text := []rune(d.Text)
+	text := []rune(d.Text) // scratch for cutting; the string is kept
 	toks := analysis.Tokenize(d.Text)
-	f := &docFeatures{text: text, lang: detectLang(toks)}
+	f := &docFeatures{text: newRuneText(d.Text), lang: detectLang(toks)}
+	var feats []byte
+	var words []int32
 	at := 0
 	for _, u := range units(d, text) {
 		for at < len(toks) && toks[at].Start < u.Span.Start {
@@ -205,15 +276,23 @@ func (b *Builder) featurizeDoc(d *qda.Document, stop map[string]bool) *docFeatur
 		for end < len(toks) && toks[end].End <= u.Span.End {
 			end++
 		}
-		counts, words := b.featurize(text[u.Span.Start:u.Span.End], toks[at:end], f.lang, stop)
+		counts, ws := b.featurize(text[u.Span.Start:u.Span.End], toks[at:end], f.lang, stop)
 		at = end
 		if len(counts) == 0 {
 			continue
 		}
 		f.units = append(f.units, u)
-		f.counts = append(f.counts, counts)
-		f.words = append(f.words, words)
+		feats = appendTallies(feats, counts)
+		f.fends = append(f.fends, int32(len(feats)))
+		words = append(words, ws...)
+		f.wends = append(f.wends, int32(len(words)))
 	}
+	// Exact-sized copies: what is kept is not what the appends reserved.
+	f.feats = slices.Clone(feats)
+	f.words = slices.Clone(words)
+	f.units = slices.Clip(f.units)
+	f.fends = slices.Clone(f.fends)
+	f.wends = slices.Clone(f.wends)
 	return f
 }
 
@@ -224,8 +303,9 @@ func (b *Builder) assemble(docs []qda.Document) *Corpus {
 	n := 0
 	for i := range docs {
 		f := b.docs[docs[i].ID]
-		for _, cs := range f.counts {
-			for _, t := range cs {
+		for j := range f.units {
+			r := f.unitTallies(j)
+			for t, ok := r.next(); ok; t, ok = r.next() {
 				df[t.id]++
 			}
 		}
@@ -234,34 +314,38 @@ func (b *Builder) assemble(docs []qda.Document) *Corpus {
 	ids := make([]int32, len(df))
 	var names []featName
 	idf := make([]float64, len(df))
+	kept := 0 // entries of the vectors: the units of every feature kept
 	for i, k := range df {
 		ids[i] = -1
 		if k >= 2 {
 			ids[i] = int32(len(names))
 			names = append(names, b.names[i])
 			idf[i] = math.Log(float64(n+1)/float64(k+1)) + 1
+			kept += int(k)
 		}
 	}
 	c := &Corpus{
-		Units: make([]Unit, 0, n), vecs: make([][]feature, 0, n), words: make([][]int32, 0, n),
+		Units: make([]Unit, 0, n), ents: make([]feature, 0, kept), off: make([]int32, 1, n+1), words: make([][]int32, 0, n),
 		names: names, stems: b.stems, shown: b.shown,
-		texts: make(map[qda.ID][]rune, len(docs)), langs: make(map[qda.ID]lang, len(docs)), index: make(map[qda.ID][]int, len(docs)),
+		texts: make(map[qda.ID]runeText, len(docs)), langs: make(map[qda.ID]lang, len(docs)), index: make(map[qda.ID][]int, len(docs)),
 	}
 	for i := range docs {
 		id := docs[i].ID
 		f := b.docs[id]
 		c.texts[id], c.langs[id] = f.text, f.lang
-		for j, cs := range f.counts {
-			v := make([]feature, 0, len(cs))
+		for j := range f.units {
+			start := len(c.ents)
 			var norm float64
-			for _, t := range cs {
+			r := f.unitTallies(j)
+			for t, ok := r.next(); ok; t, ok = r.next() {
 				if ids[t.id] < 0 {
 					continue
 				}
 				w := (1 + math.Log(float64(t.n))) * idf[t.id]
-				v = append(v, feature{ids[t.id], float32(w)})
+				c.ents = append(c.ents, feature{ids[t.id], float32(w)})
 				norm += w * w
 			}
+			v := c.ents[start:]
 			if len(v) == 0 {
 				continue
 			}
@@ -269,12 +353,14 @@ func (b *Builder) assemble(docs []qda.Document) *Corpus {
 			for k := range v {
 				v[k].val = float32(float64(v[k].val) / norm)
 			}
-			// cs is in builder-number order and ids keep that order, so v
-			// is sorted by id, as the models' sparse arithmetic expects.
+			// The counts are in builder-number order and ids keep that
+			// order, so v is sorted by id, as the models' sparse
+			// arithmetic expects.
 			c.index[id] = append(c.index[id], len(c.Units))
 			c.Units = append(c.Units, f.units[j])
-			c.vecs = append(c.vecs, v)
-			c.words = append(c.words, f.words[j])
+			c.off = append(c.off, int32(len(c.ents)))
+			ws, we := span(f.wends, j)
+			c.words = append(c.words, f.words[ws:we:we])
 		}
 	}
 	return c
@@ -402,8 +488,7 @@ func isHanWord(w string) bool {
 
 // Text returns a unit's text.
 func (c *Corpus) Text(u Unit) string {
-	t := c.texts[u.Document]
-	return string(t[u.Span.Start:u.Span.End])
+	return c.texts[u.Document].slice(u.Span.Start, u.Span.End)
 }
 
 // covered marks the units that codings overlap.
@@ -446,6 +531,6 @@ func (c *Corpus) marks(u Unit, stems map[string]bool) []qda.Span {
 // for showing a suggestion where it stands.
 func (c *Corpus) Context(doc qda.ID, span qda.Span, n int) (before, after string) {
 	t := c.texts[doc]
-	s, e := max(0, min(span.Start, len(t))), max(0, min(span.End, len(t)))
-	return string(t[max(0, s-n):s]), string(t[e:min(len(t), e+n)])
+	s, e := max(0, min(span.Start, t.n)), max(0, min(span.End, t.n))
+	return t.slice(s-n, s), t.slice(e, e+n)
 }

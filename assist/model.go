@@ -124,7 +124,7 @@ func train(ctx context.Context, c *Corpus, l labels) (*Model, error) {
 				cw *= rejectWeight
 			}
 			z := m.bias
-			for _, f := range c.vecs[u] {
+			for _, f := range c.vec(u) {
 				z += m.w[f.id] * scale * float64(f.val)
 			}
 			g := cw * (sigmoid(z) - y)
@@ -135,7 +135,7 @@ func train(ctx context.Context, c *Corpus, l labels) (*Model, error) {
 				}
 				scale = 1
 			}
-			for _, f := range c.vecs[u] {
+			for _, f := range c.vec(u) {
 				m.w[f.id] -= eta * g * float64(f.val) / scale
 			}
 			m.bias -= eta * g
@@ -152,7 +152,7 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // Score returns the model's probability that unit u is the code's.
 func (m *Model) Score(c *Corpus, u int) float64 {
 	z := m.bias
-	for _, f := range c.vecs[u] {
+	for _, f := range c.vec(u) {
 		z += m.w[f.id] * float64(f.val)
 	}
 	return sigmoid(z)
@@ -269,7 +269,7 @@ func (m *Model) drivers(c *Corpus, u, n int) ([]string, map[string]bool) {
 		v    float64
 	}
 	var cs []contrib
-	for _, f := range c.vecs[u] {
+	for _, f := range c.vec(u) {
 		name := c.names[f.id]
 		if name.kind != kindWord && name.kind != kindBigram {
 			continue
