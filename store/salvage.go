@@ -84,6 +84,7 @@ func Salvage(damaged, newPath string) (*SalvageReport, error) {
 			}
 			rep.Kept[kind]++
 		}
+		b.Coders = append(b.Coders, standInCoders(rep, &b)...)
 		for i := range b.Coders {
 			keep("coders", "coder "+b.Coders[i].Name, tx.PutCoder(&b.Coders[i]))
 		}
@@ -205,6 +206,34 @@ func (r *SalvageReport) Summary() string {
 		parts[i] = fmt.Sprintf("%d %s", r.Kept[k], k)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// standInCoders makes a coder for each coder the codings and memos of b
+// name whose own record was not read, with the same ID, so their work is
+// kept (a merge with a colleague's copy then meets the real record), and
+// reports each.
+func standInCoders(rep *SalvageReport, b *qda.Bundle) []qda.Coder {
+	known := map[qda.ID]bool{}
+	for _, c := range b.Coders {
+		known[c.ID] = true
+	}
+	var out []qda.Coder
+	add := func(id qda.ID) {
+		if id == "" || known[id] || !id.Valid() {
+			return
+		}
+		known[id] = true
+		c := qda.Coder{ID: id, Name: "Salvaged coder " + string(id)[:8]}
+		rep.Lost = append(rep.Lost, fmt.Sprintf("coder %s: their record could not be read; their codings and memos are kept under the name %q", id, c.Name))
+		out = append(out, c)
+	}
+	for _, c := range b.Codings {
+		add(c.Coder)
+	}
+	for _, m := range b.Memos {
+		add(m.Coder)
+	}
+	return out
 }
 
 // withoutTakenBack leaves out the rejections a tombstone says were taken

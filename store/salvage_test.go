@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"coder/qda"
 	"coder/store"
 )
@@ -223,5 +225,50 @@ func TestSalvage_RejectionTakenBackStaysTakenBack(t *testing.T) {
 	tombs, _ := salvaged(t, out)
 	if len(tombs) != 1 || tombs[0].Kind != qda.GoneRejection || tombs[0].Coder != ana.ID {
 		t.Errorf("salvaged tombstones %+v; want the rejection's, by Ana", tombs)
+	}
+}
+
+// Ensure that when a coder's record cannot be read, salvage keeps their
+// codings and memos under a stand-in coder with the same ID (a merge then
+// meets the colleague's copy of that coder), and says so, rather than
+// losing every coding the coder made.
+func TestSalvage_CodingsOfALostCoderAreKept(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.coder")
+	db, err := store.Create(path, qda.Project{Name: "Yard study"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana := &qda.Coder{ID: qda.NewID(), Name: "Ana"}
+	doc := sampleDoc("Yard notes", "The gate was mended. The keys went to the committee.")
+	code := sampleCode("Trust", "")
+	coding := &qda.Coding{ID: qda.NewID(), Document: doc.ID, Code: code.ID, Span: qda.Span{Start: 0, End: 20}, Coder: ana.ID, Created: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	memo := &qda.Memo{ID: qda.NewID(), On: qda.OnCode, Target: code.ID, Title: "Trust", Text: "It grows in small repairs.", Coder: ana.ID, Created: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	update(t, db, func(tx *store.Tx) error {
+		return errors.Join(tx.PutCoder(ana), tx.PutCode(code), tx.PutDocument(doc), tx.PutCoding(coding), tx.PutMemo(memo))
+	})
+	db.Close()
+	// The coder's record is gone, as when the page holding it is damaged.
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("coders")).Delete([]byte(ana.ID)) }); err != nil {
+		t.Fatal(err)
+	}
+	bdb.Close()
+
+	out := filepath.Join(t.TempDir(), "saved.coder")
+	rep, err := store.Salvage(path, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Kept["codings"] != 1 || rep.Kept["memos"] != 1 {
+		t.Errorf("kept %v, lost %v; want the lost coder's coding and memo", rep.Kept, rep.Lost)
+	}
+	if len(rep.Lost) != 1 || !strings.Contains(rep.Lost[0], string(ana.ID)) {
+		t.Errorf("lost %q; want one line naming the coder whose record was lost", rep.Lost)
+	}
+	if err := readAll(out); err != nil {
+		t.Errorf("the salvaged project is not sound: %v", err)
 	}
 }
