@@ -2,6 +2,7 @@ package assist
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"testing"
 
@@ -112,5 +113,40 @@ func TestFeatures_HungarianFunctionWordsLeftOut(t *testing.T) {
 	}
 	if !found {
 		t.Error("English 'van' was left out")
+	}
+}
+
+// Ensure that a vector whose features lie more than a step apart keeps
+// them all, with their values, and scores as the plain sum of weight ×
+// value over them: the filler entries add nothing.
+func TestCorpus_LongStepsBetweenFeaturesKeepTheVector(t *testing.T) {
+	ids := []int32{0, 3, maxStep + 3, maxStep + 4, 3*maxStep + 10, 5 * maxStep}
+	vals := []float32{0.5, -0.25, 0.125, 1, 0.75, -2}
+	c := &Corpus{off: []int32{0}}
+	last := int32(0)
+	for i, id := range ids {
+		c.appendEntry(&last, id, vals[i])
+	}
+	c.off = append(c.off, int32(len(c.vals)))
+	m := &Model{w: make([]float64, 5*maxStep+1), bias: 0.1}
+	want := m.bias
+	for i, id := range ids {
+		m.w[id] = float64(i) - 2.5
+		want += m.w[id] * float64(vals[i])
+	}
+	steps, vs := c.vec(0)
+	var got []int32
+	id := int32(0)
+	for i, d := range steps {
+		id += int32(d)
+		if vs[i] != 0 {
+			got = append(got, id)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(ids) {
+		t.Errorf("the vector holds features %v, want %v", got, ids)
+	}
+	if p := m.Score(c, 0); math.Abs(p-sigmoid(want)) > 1e-12 {
+		t.Errorf("score %v, want %v", p, sigmoid(want))
 	}
 }

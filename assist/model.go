@@ -124,8 +124,11 @@ func train(ctx context.Context, c *Corpus, l labels) (*Model, error) {
 				cw *= rejectWeight
 			}
 			z := m.bias
-			for _, f := range c.vec(u) {
-				z += m.w[f.id] * scale * float64(f.val)
+			steps, vals := c.vec(u)
+			id := 0
+			for i, d := range steps {
+				id += int(d)
+				z += m.w[id] * scale * float64(vals[i])
 			}
 			g := cw * (sigmoid(z) - y)
 			scale *= 1 - eta*l2
@@ -135,8 +138,10 @@ func train(ctx context.Context, c *Corpus, l labels) (*Model, error) {
 				}
 				scale = 1
 			}
-			for _, f := range c.vec(u) {
-				m.w[f.id] -= eta * g * float64(f.val) / scale
+			id = 0
+			for i, d := range steps {
+				id += int(d)
+				m.w[id] -= eta * g * float64(vals[i]) / scale
 			}
 			m.bias -= eta * g
 		}
@@ -152,8 +157,11 @@ func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 // Score returns the model's probability that unit u is the code's.
 func (m *Model) Score(c *Corpus, u int) float64 {
 	z := m.bias
-	for _, f := range c.vec(u) {
-		z += m.w[f.id] * float64(f.val)
+	steps, vals := c.vec(u)
+	id := 0
+	for i, d := range steps {
+		id += int(d)
+		z += m.w[id] * float64(vals[i])
 	}
 	return sigmoid(z)
 }
@@ -269,12 +277,15 @@ func (m *Model) drivers(c *Corpus, u, n int) ([]string, map[string]bool) {
 		v    float64
 	}
 	var cs []contrib
-	for _, f := range c.vec(u) {
-		name := c.names[f.id]
+	steps, vals := c.vec(u)
+	id := 0
+	for i, d := range steps {
+		id += int(d)
+		name := c.names[id]
 		if name.kind != kindWord && name.kind != kindBigram {
 			continue
 		}
-		if v := m.w[f.id] * float64(f.val); v > 0 {
+		if v := m.w[id] * float64(vals[i]); v > 0 {
 			cs = append(cs, contrib{name, v})
 		}
 	}
