@@ -158,7 +158,7 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 	// first search's. So the build starts and ends by giving it back.
 	debug.FreeOSMemory()
 	defer debug.FreeOSMemory()
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit()))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(buildHeap)))
 	n := shardCount()
 	builders := make([]shardSink, n)
 	// Each builder holds a batch of analysed units until it writes it; the
@@ -310,8 +310,10 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 	}
 	// The merges map every segment file into memory (150 MB a shard for
 	// 100 MB of text), on top of whatever the heap holds: the analysed
-	// units are written now, so give their memory back first.
+	// units are written now, so give their memory back first, and keep
+	// the merges' garbage (they hold little live) from piling up.
 	debug.FreeOSMemory()
+	debug.SetMemoryLimit(memoryLimit(mergeHeap))
 	// The shards' last batches and final merges run in parallel as well.
 	errs := make([]error, n)
 	var cw sync.WaitGroup
@@ -328,21 +330,25 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 
 // buildHeap is about twice what a build holds live at its peak: a batch of
 // batchTokens analysed tokens per shard being built into a segment, and the
-// chunks in flight; 80 to 90 MB measured for 100 MB of English.
-const buildHeap = 192 << 20
+// chunks in flight; 80 to 90 MB measured for 100 MB of English. mergeHeap is
+// the same for the final merges, which keep little live but make much
+// garbage.
+const (
+	buildHeap = 192 << 20
+	mergeHeap = 64 << 20
+)
 
-// buildMemoryLimit is the soft memory limit a build runs under: what the
-// process holds when it starts, plus buildHeap. The garbage collector
-// otherwise lets the heap grow to twice all that is live, and what is live
-// includes whatever the process held before (a 100 MB text kept for undo
-// after its import made the build's heap peak 200 MB higher). The limit only
-// makes collections come sooner; it never fails an allocation, and it is
-// never raised above one already set.
-func buildMemoryLimit() int64 {
+// memoryLimit is the soft memory limit a build runs under: what the process
+// holds now, plus heap. The garbage collector otherwise lets the heap grow
+// to twice all that is live, and what is live includes whatever the process
+// held before (a 100 MB text kept for undo after its import made the build's
+// heap peak 200 MB higher). The limit only makes collections come sooner;
+// it never fails an allocation, and it is never raised above one already
+// set.
+func memoryLimit(heap int64) int64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	limit := int64(ms.Sys-ms.HeapReleased) + buildHeap
-	return min(limit, debug.SetMemoryLimit(-1))
+	return min(int64(ms.Sys-ms.HeapReleased)+heap, debug.SetMemoryLimit(-1))
 }
 
 // newBuilder starts bleve's offline builder on the empty directory dir, with

@@ -150,12 +150,15 @@ func (c *TextCursor) read(ra io.ReaderAt, from, to int) (string, error) {
 	return unsafe.String(&buf[0], len(buf)), nil
 }
 
-// valueReader reads a value got in this transaction. A long one in a
-// read-only transaction is read from the file at the value's offset in the
-// map (see copyOut); done releases the file.
+// valueReader reads a value got in this transaction. One longer than a page,
+// in a read-only transaction, is read from the file at the value's offset in
+// the map (see copyOut): read through the map, its pages would stay in the
+// process's memory as long as the project is open (an index build of 1,000
+// documents of 100 kB brought in 150 MB of the project file); done releases
+// the file.
 func (tx *Tx) valueReader(v []byte) (ra io.ReaderAt, done func()) {
 	mem := func() (io.ReaderAt, func()) { return bytes.NewReader(v), func() {} }
-	if len(v) < 1<<20 || tx.writable || tx.seal != nil || runtime.GOOS == "windows" {
+	if len(v) < 4<<10 || tx.writable || tx.seal != nil || runtime.GOOS == "windows" {
 		return mem()
 	}
 	db := tx.tx.DB()
