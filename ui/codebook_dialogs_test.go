@@ -6,54 +6,110 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"coder/qda"
 )
 
-// Ensure that the Move dialog starts at the code's parent, so pressing Move
-// at once leaves the code where it is rather than sending it to the top.
-func TestCodebook_MoveDialogStartsAtTheCurrentParent(t *testing.T) {
+// Ensure that Merge into… finds the code to merge into by typing part of
+// its name, as "Code with…" does, instead of a long dropdown: the keyboard
+// is in the field, Merge stays disabled until a code is chosen, the code
+// itself and its sub-codes are not offered, no new code is offered, Escape
+// closes it without merging and Enter merges into the best match.
+func TestCodebook_MergeIntoFindsTheCodeByTyping(t *testing.T) {
 	app, w := openDemoCopy(t)
 	ws := app.ws
-	code, _ := ws.tree.Find("Community logic/Trust and social capital")
-	ws.codes.moveDialog(code.ID)
-	form := topOverlay(t, w)
-	var chosen string
-	walk(form, func(o fyne.CanvasObject) bool {
-		if s, ok := o.(*widget.Select); ok {
-			chosen = s.Selected
-			return true
-		}
-		return false
-	})
-	if chosen != "Community logic" {
-		t.Errorf("the Move dialog starts at %q", chosen)
+	if _, err := ws.p.AddCode("Context/Trigger/Sudden notice", "", ""); err != nil {
+		t.Fatal(err)
 	}
-	test.Tap(button(t, form, "Move"))
-	if got := ws.tree.Path(code.ID); got != "Community logic/Trust and social capital" {
-		t.Errorf("pressing Move at once put the code at %q", got)
+	code, _ := ws.tree.Find("Context/Trigger")
+	into, _ := ws.tree.Find("Community logic/Trust and social capital")
+
+	ws.codes.mergeDialog(code.ID)
+	form := topOverlay(t, w)
+	picker := pickerUnder(t, form)
+	if w.Canvas().Focused() != picker.input {
+		t.Fatalf("the keyboard is in %T, not in the picker's field", w.Canvas().Focused())
+	}
+	if !button(t, form, "Merge").Disabled() {
+		t.Error("Merge is enabled with no code chosen")
+	}
+	test.Type(picker.input, "trigger")
+	for _, o := range picker.choices.Options {
+		if strings.Contains(o, "Trigger") {
+			t.Errorf("the code itself or one of its sub-codes is offered: %q", o)
+		}
+	}
+	typeInto(picker.entry, "no code is named so")
+	if len(picker.choices.Options) != 0 {
+		t.Errorf("a name no code has offers %q; merging into a new code is no merge", picker.choices.Options)
+	}
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if o := w.Canvas().Overlays().Top(); o != nil {
+		t.Fatalf("Escape left %q open", textUnder(o))
+	}
+	if _, ok := ws.tree.Code(code.ID); !ok {
+		t.Fatal("Escape merged the code")
+	}
+
+	ws.codes.mergeDialog(code.ID)
+	picker = pickerUnder(t, topOverlay(t, w))
+	test.Type(picker.input, "trust and soc")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if o := w.Canvas().Overlays().Top(); o != nil {
+		t.Fatalf("Enter did not merge; the window shows %q", textUnder(o))
+	}
+	if _, ok := ws.tree.Code(code.ID); ok {
+		t.Fatal("Enter did not merge the code")
+	}
+	if got, _ := ws.tree.Find("Community logic/Trust and social capital/Sudden notice"); got == nil || got.Parent != into.ID {
+		t.Error("the merged code's sub-code did not move under the code merged into")
 	}
 }
 
-// Ensure that pressing Merge without choosing a code says that nothing was
-// merged and keeps the dialog, instead of closing as if it had.
-func TestCodebook_MergeWithoutATargetSaysSo(t *testing.T) {
+// Ensure that Move to… finds the new parent by typing part of its name, or
+// "top" for the top level, with Enter and Escape, and does not offer the
+// code itself or its sub-codes.
+func TestCodebook_MoveToFindsTheParentByTyping(t *testing.T) {
 	app, w := openDemoCopy(t)
 	ws := app.ws
-	code, _ := ws.tree.Find("Context/Trigger")
-	ws.codes.mergeDialog(code.ID)
-	test.Tap(button(t, topOverlay(t, w), "Merge"))
-	msg := textUnder(topOverlay(t, w))
-	if !strings.Contains(msg, "Nothing was merged") {
-		t.Fatalf("after Merge with no code chosen the window shows %q", msg)
+	if _, err := ws.p.AddCode("Community logic/Trust and social capital/Neighbour trust", "", ""); err != nil {
+		t.Fatal(err)
 	}
-	test.Tap(button(t, topOverlay(t, w), "OK"))
-	if !strings.Contains(textUnder(topOverlay(t, w)), "Into") {
-		t.Error("the merge dialog did not stay for the choice")
+	code, _ := ws.tree.Find("Community logic/Trust and social capital")
+
+	ws.codes.moveDialog(code.ID)
+	picker := pickerUnder(t, topOverlay(t, w))
+	if w.Canvas().Focused() != picker.input {
+		t.Fatalf("the keyboard is in %T, not in the picker's field", w.Canvas().Focused())
 	}
-	if _, ok := ws.tree.Code(code.ID); !ok {
-		t.Error("the code went")
+	test.Type(picker.input, "trust")
+	for _, o := range picker.choices.Options {
+		if strings.Contains(o, "Trust and social capital") {
+			t.Errorf("the code itself or one of its sub-codes is offered: %q", o)
+		}
+	}
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if o := w.Canvas().Overlays().Top(); o != nil {
+		t.Fatalf("Escape left %q open", textUnder(o))
+	}
+	if got := ws.tree.Path(code.ID); got != "Community logic/Trust and social capital" {
+		t.Fatalf("Escape moved the code to %q", got)
+	}
+
+	ws.codes.moveDialog(code.ID)
+	picker = pickerUnder(t, topOverlay(t, w))
+	test.Type(picker.input, "top")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := ws.tree.Path(code.ID); got != "Trust and social capital" {
+		t.Fatalf("“top” and Enter put the code at %q, want the top level", got)
+	}
+
+	ws.codes.moveDialog(code.ID)
+	picker = pickerUnder(t, topOverlay(t, w))
+	test.Type(picker.input, "bureaucratic log")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := ws.tree.Path(code.ID); got != "Bureaucratic logic/Trust and social capital" {
+		t.Fatalf("typing part of a parent's name and Enter put the code at %q", got)
 	}
 }
 
@@ -104,7 +160,7 @@ func TestNewCodeFromSelection_UnderIsTheTopLevelUnlessChosen(t *testing.T) {
 }
 
 // Ensure that Escape closes the codebook's Move, Merge and Delete dialogs
-// without changing the codebook, also after the merge dialog asked again:
+// without changing the codebook:
 // Shift+F10, M or Shift+M open them from the keyboard, and a researcher who
 // opened one by mistake must be able to leave it without the mouse.
 func TestCodebook_EscapeClosesMoveMergeAndDelete(t *testing.T) {
@@ -119,14 +175,6 @@ func TestCodebook_EscapeClosesMoveMergeAndDelete(t *testing.T) {
 		{"Move", func() { ws.codes.moveDialog(code.ID) }},
 		{"Merge", func() { ws.codes.mergeDialog(code.ID) }},
 		{"Delete", func() { ws.codes.deleteDialog(code.ID) }},
-		{"Merge asked again", func() {
-			ws.codes.mergeDialog(code.ID)
-			test.Tap(button(t, topOverlay(t, w), "Merge"))
-			pressEscape(t, w) // closes "Nothing was merged"
-			if !strings.Contains(textUnder(topOverlay(t, w)), "Merge code") {
-				t.Fatal("the merge dialog did not stay for the choice")
-			}
-		}},
 	} {
 		c.open()
 		topOverlay(t, w)

@@ -152,21 +152,19 @@ func (c *codebookPanel) recolorDialog(id qda.ID) {
 	d.Show()
 }
 
+// moveDialog asks where to move a code: any code or folder found by typing
+// part of its name, or the top level, but not the code itself or one of its
+// sub-codes.
 func (c *codebookPanel) moveDialog(id qda.ID) {
 	ws := c.ws
 	paths, ids := ws.codeChoices(id, true)
-	sel := widget.NewSelect(append([]string{topLevel}, paths...), nil)
-	sel.SetSelected(topLevel)
-	if code, ok := ws.tree.Code(id); ok && code.Parent != "" {
-		sel.SetSelected(ws.tree.Path(code.Parent)) // where it is now
-	}
-	d := dialog.NewForm("Move “"+ws.tree.Path(id)+"”", "Move", "Cancel", []*widget.FormItem{widget.NewFormItem("Under", sel)}, func(ok bool) {
-		if ok {
-			ws.moveCode(id, ids[sel.Selected])
-		}
-	}, ws.win)
-	d.Show()
-	closeOnEscape(d, ws.win)
+	ids[topLevel] = ""
+	picker := newCodePicker(append([]string{topLevel}, paths...), ids, "")
+	picker.noCreate = true
+	about := "Type part of the name of the code to put “" + ws.tree.Path(id) + "” under, or “top” for the top level."
+	ws.codePickerDialog("Move “"+ws.tree.Path(id)+"”", "Move", "Under", about, picker, func(parent qda.ID, _ string) {
+		ws.moveCode(id, parent)
+	})
 }
 
 // moveCode puts a code under parent ("" for the top level).
@@ -180,6 +178,8 @@ func (ws *workspace) moveCode(id, parent qda.ID) {
 	}
 }
 
+// mergeDialog asks for the code to merge a code into, found by typing part
+// of its name; the code itself and its sub-codes are not offered.
 func (c *codebookPanel) mergeDialog(id qda.ID) {
 	ws := c.ws
 	paths, ids := ws.codeChoices(id, false)
@@ -187,30 +187,12 @@ func (c *codebookPanel) mergeDialog(id qda.ID) {
 		ws.notice("There is no other code to merge into.")
 		return
 	}
-	sel := widget.NewSelect(paths, nil)
-	msg := widget.NewLabel(fmt.Sprintf("Every coding of “%s” moves to the code you choose, and “%s” is deleted.", ws.tree.Path(id), ws.tree.Path(id)))
-	msg.Wrapping = fyne.TextWrapWord
-	again := false
-	d := dialog.NewForm("Merge code", "Merge", "Cancel", []*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Into", sel)}, func(ok bool) {
-		into, found := ids[sel.Selected]
-		switch {
-		case ok && !found:
-			again = true
-		case ok:
-			if ws.try(ws.p.MergeCodes(id, into)) {
-				c.selectCode(into)
-			}
-		}
-	}, ws.win)
-	d.Resize(fyne.NewSize(520, 240))
-	d.Show()
-	closeOnEscape(d, ws.win)
-	// Ask again rather than close as if it had merged; only once this
-	// dialog has given back the keys, so Escape reaches the new one.
-	d.SetOnClosed(func() {
-		if again {
-			c.mergeDialog(id)
-			ws.notice("Nothing was merged: choose under “Into” the code that takes the codings of “" + ws.tree.Path(id) + "”.")
+	picker := newCodePicker(paths, ids, "")
+	picker.noCreate = true
+	about := fmt.Sprintf("Every coding of “%s” moves to the code you choose, and “%s” is deleted.", ws.tree.Path(id), ws.tree.Path(id))
+	ws.codePickerDialog("Merge code", "Merge", "Into", about, picker, func(into qda.ID, _ string) {
+		if into != "" && ws.try(ws.p.MergeCodes(id, into)) {
+			c.selectCode(into)
 		}
 	})
 }

@@ -59,7 +59,7 @@ func TestCodebook_MergedCodeLeavesTheTreeWhenTheChangeArrivesLate(t *testing.T) 
 	deliver = lateChanges(ws)
 	c.mergeDialog(persuasion.ID)
 	form := topOverlay(t, w)
-	selectIn(form, "Bureaucratic logic/Pilot projects and showcase results")
+	pickCode(t, form, "Bureaucratic logic/Pilot projects and showcase results", "Bureaucratic logic/Pilot projects and showcase results")
 	test.Tap(button(t, form, "Merge"))
 	deliver(project.Change{Codebook: true, All: true})
 	if _, still := ws.tree.Code(persuasion.ID); still {

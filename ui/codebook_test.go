@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
 	"coder/qda"
@@ -76,13 +75,7 @@ func TestCodebook_AddMoveMergeDeleteAndUndo(t *testing.T) {
 		before := len(spans)
 		c.mergeDialog(from.ID)
 		form := topOverlay(t, w)
-		walk(form, func(o fyne.CanvasObject) bool {
-			if s, ok := o.(*widget.Select); ok {
-				s.SetSelected(ws.tree.Path(into.ID))
-				return true
-			}
-			return false
-		})
+		pickCode(t, form, ws.tree.Path(into.ID), ws.tree.Path(into.ID))
 		test.Tap(button(t, form, "Merge"))
 		if _, ok := ws.tree.Code(from.ID); ok {
 			t.Error("the merged code is still there")

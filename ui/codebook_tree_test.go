@@ -142,7 +142,7 @@ func TestCodebook_DrawnTreeFollowsEveryChange(t *testing.T) {
 	t.Run("MoveToDialog", func(t *testing.T) {
 		c.moveDialog(find("Access gate"))
 		form := topOverlay(t, w)
-		selectIn(form, "Community")
+		pickCode(t, form, "Community", "Community")
 		test.Tap(button(t, form, "Move"))
 		if got := ws.tree.Path(find("Community/Access gate")); got != "Community/Access gate" {
 			t.Fatalf("the code is at %q", got)
@@ -161,7 +161,7 @@ func TestCodebook_DrawnTreeFollowsEveryChange(t *testing.T) {
 	t.Run("MergeAndDelete", func(t *testing.T) {
 		c.mergeDialog(find("Gate"))
 		form := topOverlay(t, w)
-		selectIn(form, "Emotions/Community/Access gate")
+		pickCode(t, form, "Emotions/Community/Access gate", "Emotions/Community/Access gate")
 		test.Tap(button(t, form, "Merge"))
 		checkDrawn(t, c, "merging Gate into Access gate")
 		c.deleteDialog(find("Emotions/Anger"))

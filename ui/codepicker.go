@@ -45,6 +45,9 @@ type codePicker struct {
 	// pickFirst chooses the best matching code as soon as one matches, so
 	// typing part of a name and pressing Enter is enough.
 	pickFirst bool
+	// noCreate leaves out "Create new code": only codes listed can be
+	// chosen (Merge into…, Move to…).
+	noCreate bool
 }
 
 // newCodePicker offers the codes paths (with their ids), starting with
@@ -98,7 +101,7 @@ func (c *codePicker) filter() {
 		offered = append([]string{exact}, offered[:len(offered)-1]...)
 	}
 	c.createLabel, c.createName = "", ""
-	if typed != "" && exact == "" {
+	if typed != "" && exact == "" && !c.noCreate {
 		c.createName = strings.Trim(typed, "/ ")
 		c.createLabel = fmt.Sprintf("Create new code “%s”", c.createName)
 		offered = append(offered, c.createLabel)

@@ -22,20 +22,11 @@ import (
 func (ws *workspace) pickCodeDialog(title, about string, pick func(code qda.ID)) {
 	paths, ids := ws.codeChoices("", false)
 	picker := newCodePicker(paths, ids, "")
-	picker.pickFirst = true
 	text := []rune(strings.Join(strings.Fields(about), " "))
 	if len(text) > 80 {
 		text = append(text[:80], '…')
 	}
-	label := widget.NewLabel("“" + string(text) + "”")
-	label.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm(title, "Code", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("", label), widget.NewFormItem("Code", picker),
-	}, func(ok bool) {
-		id, path, chosen := picker.chosen()
-		if !ok || !chosen {
-			return
-		}
+	ws.codePickerDialog(title, "Code", "Code", "“"+string(text)+"”", picker, func(id qda.ID, path string) {
 		if id == "" {
 			code, err := ws.p.AddCode(path, "", "")
 			if !ws.try(err) {
@@ -45,6 +36,25 @@ func (ws *workspace) pickCodeDialog(title, about string, pick func(code qda.ID))
 		}
 		pick(id)
 		ws.win.Canvas().Focus(ws.view)
+	})
+}
+
+// codePickerDialog shows picker in a form titled title, under the words
+// about, with its field in the keyboard: typing part of a name chooses the
+// best match, Enter confirms it and Escape closes the dialog. pick runs
+// with the chosen code's ID and path (an empty ID for a code to create, or
+// for a choice the picker was given with no ID).
+func (ws *workspace) codePickerDialog(title, confirm, field, about string, picker *codePicker, pick func(id qda.ID, path string)) {
+	picker.pickFirst = true
+	label := widget.NewLabel(about)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{
+		widget.NewFormItem("", label), widget.NewFormItem(field, picker),
+	}, func(ok bool) {
+		id, path, chosen := picker.chosen()
+		if ok && chosen {
+			pick(id, path)
+		}
 	}, ws.win)
 	picker.onEscape = d.Hide
 	d.Resize(fyne.NewSize(520, 400))
