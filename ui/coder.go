@@ -157,9 +157,11 @@ func (a *App) coderDialog() {
 }
 
 // askCoderOnce asks for the researcher's name the first time a project is
-// open and none was given.
+// open and none was given. A project open read-only records nothing, so it
+// is not asked there (the note saying read-only is enough), but at the
+// next project that can be changed.
 func (a *App) askCoderOnce() {
-	if a.coderName() != "" || a.coderPrompt != nil {
+	if a.coderName() != "" || a.coderPrompt != nil || a.ws != nil && a.ws.p.ReadOnly() {
 		return
 	}
 	a.coderDialog()

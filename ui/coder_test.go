@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -181,5 +182,57 @@ func TestCoder_EscapeInWhoIsCodingLeavesAUsableWindow(t *testing.T) {
 				t.Error("clicking the name in the status bar did not ask who is coding")
 			}
 		})
+	}
+}
+
+// Ensure that on the first run a project that opens read-only (its file
+// without write permission) shows only the note saying so, not "Who is
+// coding?" on top of it, since nothing it would record can be written; the
+// next project that can be changed asks.
+func TestCoder_ReadOnlyProjectDoesNotAskWhoIsCoding(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1280, 820))
+	app := Create(a, w, "")
+	app.opts = project.Options{IndexDir: t.TempDir()}
+	app.indexOnOpen = false
+	app.fonts.missing = func() bool { return false }
+	t.Cleanup(app.closeProject)
+	path := filepath.Join(t.TempDir(), "ro.coder")
+	p, err := project.WriteDemo(path, project.Options{Backups: -1, IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	app.open(path)
+	if app.Project() == nil || !app.Project().ReadOnly() {
+		t.Fatal("the read-only file did not open read-only")
+	}
+	var shown []string
+	for _, o := range w.Canvas().Overlays().List() {
+		shown = append(shown, textUnder(o))
+	}
+	all := strings.Join(shown, " | ")
+	if strings.Contains(all, "Who is coding") {
+		t.Errorf("a read-only project asks who is coding: %q", all)
+	}
+	if !strings.Contains(all, "open read-only") {
+		t.Errorf("the read-only note is not shown: %q", all)
+	}
+	for o := w.Canvas().Overlays().Top(); o != nil; o = w.Canvas().Overlays().Top() {
+		w.Canvas().Overlays().Remove(o)
+	}
+
+	p, err = project.WriteDemo(filepath.Join(t.TempDir(), "demo.coder"), app.opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.show(p)
+	if text := textUnder(topOverlay(t, w)); !strings.Contains(text, "Every coding and memo") {
+		t.Errorf("a project that can be changed did not ask who is coding; it shows %q", text)
 	}
 }
