@@ -103,7 +103,7 @@ type Builder struct {
 	wordFeat []int32 // stem number → feature number, -1 if none yet
 	pairs    map[uint64]int32
 	grams    map[uint64]int32
-	names    []featName
+	kinds    []uint8 // feature number → kind; what a word or bigram is, its key in wordFeat or pairs says
 	scratch  []int32
 }
 
@@ -191,7 +191,7 @@ func (b *Builder) reset() {
 	b.docs = map[qda.ID]*docFeatures{}
 	b.stemOf = [2]map[string]int32{{}, {}}
 	b.stemNum = map[string]int32{}
-	b.stems, b.shown, b.wordFeat, b.names = nil, nil, nil, nil
+	b.stems, b.shown, b.wordFeat, b.kinds = nil, nil, nil, nil
 	b.pairs = map[uint64]int32{}
 	b.grams = map[uint64]int32{}
 	b.last = nil
@@ -316,7 +316,7 @@ func (b *Builder) featurizeDoc(d *qda.Document, stop map[string]bool) *docFeatur
 // assemble weighs the documents' counts by TF-IDF into a corpus. Features
 // seen in fewer than two units are dropped.
 func (b *Builder) assemble(docs []qda.Document) *Corpus {
-	df := make([]int32, len(b.names))
+	df := make([]int32, len(b.kinds))
 	n := 0
 	for i := range docs {
 		f := b.docs[docs[i].ID]
@@ -329,18 +329,18 @@ func (b *Builder) assemble(docs []qda.Document) *Corpus {
 		n += len(f.units)
 	}
 	ids := make([]int32, len(df))
-	var names []featName
 	idf := make([]float64, len(df))
-	kept := 0 // entries of the vectors: the units of every feature kept
+	kept, nk := 0, int32(0) // entries of the vectors (the units of every feature kept), features kept
 	for i, k := range df {
 		ids[i] = -1
 		if k >= 2 {
-			ids[i] = int32(len(names))
-			names = append(names, b.names[i])
+			ids[i] = nk
+			nk++
 			idf[i] = math.Log(float64(n+1)/float64(k+1)) + 1
 			kept += int(k)
 		}
 	}
+	names := b.featNames(ids, nk)
 	c := &Corpus{
 		Units: make([]Unit, 0, n), off: make([]int32, 1, n+1), words: make([][]int32, 0, n),
 		steps: make([]uint16, 0, kept+kept/64), vals: make([]float32, 0, kept+kept/64),
@@ -360,7 +360,10 @@ func (b *Builder) assemble(docs []qda.Document) *Corpus {
 				if ids[t.id] < 0 {
 					continue
 				}
-				w := (1 + math.Log(float64(t.n))) * idf[t.id]
+				w := idf[t.id] // × 1 + log(count), which is 1 for the most, seen once
+				if t.n != 1 {
+					w = (1 + math.Log(float64(t.n))) * idf[t.id]
+				}
 				c.appendEntry(&last, ids[t.id], float32(w))
 				norm += w * w
 			}
@@ -407,9 +410,33 @@ func (b *Builder) stem(w string, l lang) int32 {
 }
 
 func (b *Builder) newFeature(n featName) int32 {
-	id := int32(len(b.names))
-	b.names = append(b.names, n)
+	id := int32(len(b.kinds))
+	b.kinds = append(b.kinds, n.kind)
 	return id
+}
+
+// featNames returns what each of the nk features kept is, by their numbers
+// in ids (builder number → kept number, -1 if not kept): words from
+// wordFeat, bigrams from the keys of pairs (the stems they join), which
+// keep the builder from holding a name for each of its features.
+func (b *Builder) featNames(ids []int32, nk int32) []featName {
+	names := make([]featName, nk)
+	for i, k := range b.kinds {
+		if ids[i] >= 0 {
+			names[ids[i]].kind = k
+		}
+	}
+	for s, id := range b.wordFeat {
+		if id >= 0 && ids[id] >= 0 {
+			names[ids[id]].a = int32(s)
+		}
+	}
+	for key, id := range b.pairs {
+		if ids[id] >= 0 {
+			names[ids[id]].a, names[ids[id]].b = int32(key>>32), int32(uint32(key))
+		}
+	}
+	return names
 }
 
 func (b *Builder) wordFeature(s int32) int32 {
