@@ -17,14 +17,22 @@ type AnonymiseReport struct {
 	Path      string
 	Documents int
 	Codings   int
-	Replaced  int // occurrences of real names replaced in document texts
+	Replaced  int  // occurrences of real names replaced in document texts
+	Encrypted bool // the copy opens only with the passphrase it was written under
 }
 
-// WriteAnonymised writes a pseudonymised copy of the project to path (see
-// Pseudonymised): a new, unencrypted project with its own identity, without
-// the pseudonym table, the undo history or records of deletions. path must
-// not exist; if writing fails, nothing is left there.
+// WriteAnonymised writes a pseudonymised copy of the project to path, in
+// clear (see WriteAnonymisedWith), even when the project is encrypted.
 func (p *Project) WriteAnonymised(path string) (*AnonymiseReport, error) {
+	return p.WriteAnonymisedWith(path, "")
+}
+
+// WriteAnonymisedWith writes a pseudonymised copy of the project to path
+// (see Pseudonymised): a new project with its own identity, without the
+// pseudonym table, the undo history or records of deletions, encrypted
+// under passphrase, or in clear when it is "". path must not exist; if
+// writing fails, nothing is left there.
+func (p *Project) WriteAnonymisedWith(path, passphrase string) (*AnonymiseReport, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, &qda.Error{What: path, Why: "the file exists already", Fix: "choose a new file name for the copy"}
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -37,12 +45,12 @@ func (p *Project) WriteAnonymised(path string) (*AnonymiseReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &AnonymiseReport{Path: path, Documents: len(b.Documents), Codings: len(b.Codings), Replaced: replaced}
+	rep := &AnonymiseReport{Path: path, Documents: len(b.Documents), Codings: len(b.Codings), Replaced: replaced, Encrypted: passphrase != ""}
 	uniqueDocNames(b)
 	b.Project.ID = qda.NewID()
 	b.Project.Created = time.Now().UTC()
 	b.Tombstones = nil
-	db, err := store.Create(path, b.Project, store.Options{Backups: -1})
+	db, err := store.Create(path, b.Project, store.Options{Backups: -1, Passphrase: passphrase})
 	if err != nil {
 		return nil, err
 	}

@@ -3,14 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
@@ -136,33 +134,67 @@ func (pd *pseudonymsDialog) remove(real string) {
 	}
 }
 
-// saveCopy asks where to write the anonymised copy and writes it in the
-// background.
+// saveCopy asks where to write the pseudonymised copy and writes it in the
+// background. The copy is made for sharing, so it is in clear; from an
+// encrypted project it first says so, and offers a passphrase for it.
 func (pd *pseudonymsDialog) saveCopy() {
 	ws := pd.ws
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			ws.try(err)
+	name := safeFileName(ws.info.Name+" pseudonymised") + ".coder"
+	if !ws.p.Encrypted() {
+		ws.chooseNewFile(name, func(path string) { pd.writeCopy(path, "") })
+		return
+	}
+	f := newEncryptFields()
+	warn := widget.NewLabel("")
+	warn.Wrapping = fyne.TextWrapWord
+	f.note.SetText("The copy is unreadable without this passphrase (it may differ from the project's): give it to the people you share the copy with by another way. A forgotten passphrase cannot be recovered.")
+	items := append([]*widget.FormItem{widget.NewFormItem("", warn)}, f.items()...)
+	d := dialog.NewForm("Save a pseudonymised copy", "Choose where…", "Cancel", items, func(ok bool) {
+		if !ok {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path) // WriteAnonymised makes the file itself
-		var rep *project.AnonymiseReport
-		var werr error
-		ws.runLong("Saving a pseudonymised copy", "Finishing…", func(context.Context, func(project.Progress)) {
-			rep, werr = ws.p.WriteAnonymised(path)
-		}, func() {
-			if ws.try(werr) {
-				ws.notice(fmt.Sprintf("Saved %s: %s and %s, with %s replaced. The copy has no pseudonym table.", filepath.Base(rep.Path),
-					qda.Plural(rep.Documents, "document", "documents"), qda.Plural(rep.Codings, "coding", "codings"), qda.Plural(rep.Replaced, "name", "names")))
-			}
-		})
+		pass := f.passphrase()
+		if pass != "" {
+			name = safeFileName(ws.info.Name+" pseudonymised encrypted") + ".coder"
+		}
+		ws.chooseNewFile(name, func(path string) { pd.writeCopy(path, pass) })
 	}, ws.win)
-	d.SetFileName(safeFileName(ws.info.Name+" pseudonymised") + ".coder")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".coder"}))
-	d.Resize(fileDialogSize(ws.win))
+	f.refresh = func() {
+		if f.check.Checked {
+			warn.SetText("This project is encrypted. The copy will be encrypted too, under the passphrase typed here.")
+		} else {
+			warn.SetText("This project is encrypted. The copy will not be encrypted: anyone who can read its file can read its documents, codings and memos, with the names of the table replaced. Tick the box to encrypt it under a passphrase.")
+		}
+		d.Refresh()
+	}
+	f.refresh()
+	f.confirm.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(600, 400))
 	d.Show()
+}
+
+// writeCopy writes the pseudonymised copy to path in the background, under
+// passphrase ("" for in clear), and says what it holds.
+func (pd *pseudonymsDialog) writeCopy(path, passphrase string) {
+	ws := pd.ws
+	var rep *project.AnonymiseReport
+	var werr error
+	ws.runLong("Saving a pseudonymised copy", "Finishing…", func(context.Context, func(project.Progress)) {
+		rep, werr = ws.p.WriteAnonymisedWith(path, passphrase)
+	}, func() {
+		if !ws.try(werr) {
+			return
+		}
+		msg := fmt.Sprintf("Saved %s: %s and %s, with %s replaced. The copy has no pseudonym table.", filepath.Base(rep.Path),
+			qda.Plural(rep.Documents, "document", "documents"), qda.Plural(rep.Codings, "coding", "codings"), qda.Plural(rep.Replaced, "name", "names"))
+		switch {
+		case rep.Encrypted:
+			msg += " It is encrypted: it opens only with the passphrase you typed."
+		case ws.p.Encrypted():
+			msg += " It is in clear, unlike this project: anyone who can read the file can read it."
+		}
+		ws.notice(msg)
+	})
 }
 
 // askPseudonymise asks, before an export, whether to replace the names of

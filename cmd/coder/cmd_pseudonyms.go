@@ -96,6 +96,9 @@ func cmdAnonymise(args []string) int {
 		}
 		fmt.Fprintf(stdout, "wrote %s: %s, %s, %s replaced (the copy has no pseudonym table; keep the original safe)\n", rep.Path,
 			qda.Plural(rep.Documents, "document", "documents"), qda.Plural(rep.Codings, "coding", "codings"), qda.Plural(rep.Replaced, "name", "names"))
+		if p.Encrypted() {
+			fmt.Fprintf(stderr, "coder: note: %s is encrypted, but the copy %s is not encrypted: anyone who can read that file can read its documents (with the names replaced); to share it encrypted, run: coder encrypt %s ENCRYPTED.coder\n", f.pos[0], rep.Path, rep.Path)
+		}
 		return nil
 	})
 }

@@ -84,3 +84,34 @@ func zippedText(t *testing.T, path string) string {
 	}
 	return b.String()
 }
+
+// Ensure that coder anonymise of an encrypted project writes its copy in
+// clear, as asked, but says so on stderr, naming how to encrypt it.
+func TestCLI_AnonymiseOfEncryptedProjectNotesTheCopyIsInClear(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "locked.coder")
+	env := []string{"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"), "CODER_PASSPHRASE=quiet orchard"}
+	if r := coderEnv(t, env, "demo", p, "--encrypt"); r.code != 0 {
+		t.Fatalf("demo --encrypt: %d %s", r.code, r.stderr)
+	}
+	if r := coderEnv(t, env, "pseudonyms", p, "add", "Han", "Mr H"); r.code != 0 {
+		t.Fatalf("pseudonyms add: %d %s", r.code, r.stderr)
+	}
+	out := filepath.Join(dir, "shared.coder")
+	r := coderEnv(t, env, "anonymise", p, out)
+	if r.code != 0 {
+		t.Fatalf("anonymise: %d %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "not encrypted") || !strings.Contains(r.stderr, "coder encrypt") {
+		t.Errorf("anonymise of an encrypted project says on stderr:\n%s", r.stderr)
+	}
+	if r := coderEnv(t, []string{"XDG_CACHE_HOME=" + filepath.Join(dir, "cache")}, "docs", out); r.code != 0 {
+		t.Errorf("the copy does not open without a passphrase: %d %s", r.code, r.stderr)
+	}
+	clear := filepath.Join(dir, "clear.coder")
+	ok(t, "demo", clear)
+	ok(t, "pseudonyms", clear, "add", "Han", "Mr H")
+	if r := coder(t, "anonymise", clear, filepath.Join(dir, "shared2.coder")); r.code != 0 || strings.Contains(r.stderr, "not encrypted") {
+		t.Errorf("anonymise of a project in clear: %d, stderr %q", r.code, r.stderr)
+	}
+}
