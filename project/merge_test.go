@@ -33,8 +33,9 @@ func openAs(t *testing.T, path, coder string) *project.Project {
 
 // Ensure that a colleague's copy merges into the lead's project in one
 // undoable step: her new code, codings, memo and imported document come in,
-// the coding she deleted goes, the search index finds her document, and
-// Undo puts the lead's project back as it was.
+// the coding she deleted goes, the search index finds her document,
+// Undo puts the lead's project back as it was, and the same copy then
+// merges in again (undoing a merge leaves no tombstones).
 func TestMerge_ColleagueCopyComesInAndUndoes(t *testing.T) {
 	dir := t.TempDir()
 	lead := newProject(t, "logics")
@@ -97,6 +98,19 @@ func TestMerge_ColleagueCopyComesInAndUndoes(t *testing.T) {
 	rows, _ = lead.Codings(project.CodingFilter{})
 	if len(rows) != len(before) || rows[0].ID != old.ID {
 		t.Errorf("after undo codings = %+v; want the lead's own", rows)
+	}
+	// Undoing the merge deleted nothing anyone made: the same copy merges
+	// in again as it did the first time.
+	rep, err = lead.Merge(context.Background(), ana, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added.Codes != 1 || rep.Added.Codings != 1 || rep.Added.Memos != 1 || rep.Added.Documents != 1 || rep.Removed.Codings != 1 {
+		t.Errorf("merged again after its undo: added %+v, removed %+v; want what the first merge did", rep.Added, rep.Removed)
+	}
+	rows, _ = lead.Codings(project.CodingFilter{})
+	if len(rows) != 1 || rows[0].CodePath != "Trust" || rows[0].CoderName != "Ana" {
+		t.Errorf("codings after merging again = %+v; want Ana's one Trust coding", rows)
 	}
 }
 

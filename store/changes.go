@@ -13,6 +13,9 @@ import (
 type Change struct {
 	Bucket, Key   []byte
 	Before, After []byte // nil when the key did not exist / was deleted
+	// by is who made the write: the transaction's editor, nil for a
+	// merge's writes and an undo's (see madeByPerson).
+	by *editor
 }
 
 // Changes is everything one Update wrote, in order. Applying it backwards
@@ -29,10 +32,10 @@ type Changes struct {
 // the store handed to bbolt, which bbolt requires to stay unchanged for the
 // transaction and nothing writes to afterwards, so it is kept as it is (a
 // document's text is not held twice).
-func (c *Changes) add(bucket, key, before, after []byte) {
+func (c *Changes) add(bucket, key, before, after []byte, by *editor) {
 	c.list = append(c.list, Change{
 		Bucket: bytes.Clone(bucket), Key: bytes.Clone(key),
-		Before: cloneOrNil(before), After: after,
+		Before: cloneOrNil(before), After: after, by: by,
 	})
 }
 
@@ -61,6 +64,7 @@ func (db *DB) Undo(ch *Changes) (*Changes, error) { return db.apply(ch, true) }
 func (db *DB) Redo(ch *Changes) (*Changes, error) { return db.apply(ch, false) }
 
 func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
+	made := ch.madeByPerson()
 	return db.Record(func(tx *Tx) error {
 		n := len(ch.list)
 		// Check that every key still holds the state the action (or its undo)
@@ -115,7 +119,13 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 			}
 		}
 		if backwards {
+			if err := tx.buryUnmade(made); err != nil {
+				return err
+			}
 			return tx.takeBack(ch.rejected)
+		}
+		if err := tx.unburyRemade(made); err != nil {
+			return err
 		}
 		return tx.giveBack(ch.rejected)
 	})

@@ -168,7 +168,7 @@ func (tx *Tx) put(bucket, key, value []byte) error {
 		if err != nil {
 			return err
 		}
-		tx.log.add(bucket, key, old, value)
+		tx.log.add(bucket, key, old, value, tx.editor)
 	}
 	tx.forget(bucket, key)
 	fk := tx.seal.fileKey(bucket, key)
@@ -190,7 +190,7 @@ func (tx *Tx) del(bucket, key []byte) error {
 		return err
 	}
 	if tx.log != nil {
-		tx.log.add(bucket, key, old, nil)
+		tx.log.add(bucket, key, old, nil, tx.editor)
 	}
 	tx.forget(bucket, key)
 	return b.Delete(tx.seal.fileKey(bucket, key))
