@@ -148,13 +148,16 @@ func (p *wordsPage) editStopWords() {
 	if !ws.try(err) {
 		return
 	}
+	// One word a line, unwrapped: Home, End and the arrows then move
+	// within a word's line, as they look to, not within a wrapped row.
+	s = s.Clean()
 	en, zh := widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	en.Wrapping, zh.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
-	en.SetText(strings.Join(s.English, " "))
-	zh.SetText(strings.Join(s.Chinese, " "))
-	form := container.NewGridWithRows(2,
-		container.NewBorder(widget.NewLabel("English (words separated by spaces)"), nil, nil, nil, en),
-		container.NewBorder(widget.NewLabel("Chinese"), nil, nil, nil, zh))
+	en.Wrapping, zh.Wrapping = fyne.TextWrapOff, fyne.TextWrapOff
+	en.SetText(strings.Join(s.English, "\n"))
+	zh.SetText(strings.Join(s.Chinese, "\n"))
+	form := container.NewGridWithColumns(2,
+		container.NewBorder(widget.NewLabel("English (one word a line)"), nil, nil, nil, en),
+		container.NewBorder(widget.NewLabel("Chinese (one word a line)"), nil, nil, nil, zh))
 	d := dialog.NewCustomConfirm("Stop words", "Save", "Cancel", form, func(ok bool) {
 		if ok && ws.try(ws.p.SetStopWords(analysis.StopWords{English: strings.Fields(en.Text), Chinese: strings.Fields(zh.Text)})) {
 			p.v.run()
