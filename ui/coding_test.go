@@ -35,7 +35,7 @@ func TestCodedSpan_TapShowsItsCodesAndUncodes(t *testing.T) {
 	ws.openDocument(target.Document)
 	ws.view.ScrollTo(target.Span)
 	offset := target.Span.Start + target.Span.Len()/2
-	test.TapCanvas(w.Canvas(), glyphAt(ws.view, offset))
+	realTap(w.Canvas(), glyphAt(ws.view, offset))
 	if ws.popup == nil || !ws.popup.Visible() {
 		t.Fatal("tapping a coded span showed no popup")
 	}
@@ -74,7 +74,7 @@ func TestCodedSpan_TapOnUncodedTextShowsNothing(t *testing.T) {
 	ws.openDocument(ws.docs[0].ID)
 	for o := 0; o < len([]rune(ws.doc.Text)); o++ {
 		if len(ws.view.HighlightsAt(o)) == 0 && ws.view.PositionOf(o).Y > 0 {
-			test.TapCanvas(w.Canvas(), glyphAt(ws.view, o))
+			realTap(w.Canvas(), glyphAt(ws.view, o))
 			if ws.popup != nil {
 				t.Errorf("tapping uncoded text at %d showed a popup", o)
 			}
@@ -135,7 +135,7 @@ func TestCodedSpan_PopupFitsALongCodePath(t *testing.T) {
 		t.Fatal(err)
 	}
 	ws.openDocument(doc)
-	test.TapCanvas(w.Canvas(), glyphAt(ws.view, 4))
+	realTap(w.Canvas(), glyphAt(ws.view, 4))
 	if ws.popup == nil {
 		t.Fatal("tapping the coded span showed no popup")
 	}
@@ -175,7 +175,7 @@ func TestCodedSpan_EscapeClosesThePopup(t *testing.T) {
 	target := rows[0]
 	ws.openDocument(target.Document)
 	ws.view.ScrollTo(target.Span)
-	test.TapCanvas(w.Canvas(), glyphAt(ws.view, target.Span.Start+target.Span.Len()/2))
+	realTap(w.Canvas(), glyphAt(ws.view, target.Span.Start+target.Span.Len()/2))
 	if ws.popup == nil {
 		t.Fatal("tapping a coded span showed no popup")
 	}

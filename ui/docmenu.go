@@ -15,8 +15,10 @@ import (
 // document in the list for Open, Rename…, Add to a case…, Memos… and
 // Delete…, or press Delete on the row under the focus ring.
 
-// docRow is a row of the document list. It takes right-clicks only: a
-// plain click goes on to the tree's row beneath, which selects and opens.
+// docRow is a row of the document list. It takes right-clicks, so the
+// desktop driver gives it every click on the row (not only right ones), and
+// it must select and open on a left click itself, as the tree's own row
+// beneath would have.
 type docRow struct {
 	widget.BaseWidget
 	panel *documentsPanel
@@ -31,6 +33,16 @@ func newDocRow(d *documentsPanel, box *fyne.Container) *docRow {
 }
 
 func (r *docRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+// Tapped selects the row (which opens a document) and gives the list the
+// keyboard, as a click on a plain tree row does.
+func (r *docRow) Tapped(*fyne.PointEvent) {
+	t := r.panel.tree
+	t.Select(r.uid)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != t {
+		c.Focus(t)
+	}
+}
 
 // TappedSecondary opens the document's menu.
 func (r *docRow) TappedSecondary(ev *fyne.PointEvent) {

@@ -39,7 +39,7 @@ func TestDocumentList_RightClickRenamesAndDeletesAndDeleteKeyDeletes(t *testing.
 	first, second := ws.docs[0], ws.docs[1]
 
 	r2 := docRowOf(t, d, second.Name)
-	test.TapCanvas(w.Canvas(), canvasPos(r2).AddXY(20, r2.Size().Height/2))
+	realTap(w.Canvas(), canvasPos(r2).AddXY(20, r2.Size().Height/2))
 	if ws.doc == nil || ws.doc.ID != second.ID {
 		t.Fatal("clicking a document in the list did not open it")
 	}

@@ -72,7 +72,7 @@ func tapCoding(t *testing.T, w fyne.Window, ws *workspace, r project.CodingRow) 
 	ws.openDocument(r.Document)
 	ws.view.Select(qda.Span{Start: r.Span.Start, End: r.Span.Start})
 	ws.view.ScrollTo(r.Span)
-	test.TapCanvas(w.Canvas(), glyphAt(ws.view, r.Span.Start+r.Span.Len()/2))
+	realTap(w.Canvas(), glyphAt(ws.view, r.Span.Start+r.Span.Len()/2))
 	if ws.popup == nil {
 		t.Fatal("clicking the coded text showed no pop-up")
 	}
