@@ -16,6 +16,7 @@ import (
 	"coder/assets"
 	"coder/codebook"
 	"coder/project"
+	"coder/qda"
 )
 
 // showWelcome shows the start screen: new, open, the demo project and the
@@ -91,14 +92,18 @@ func (a *App) newProjectDialog() {
 	})
 	choice.SetSelected(labels[0])
 	chooseQDC := widget.NewButton("Choose…", func() {
-		openFileDialog(a.win, []string{".qdc"}, func(error) {}, func(path string) {
+		openFileDialog(a.win, []string{".qdc"}, a.showError, func(path string) {
 			choice.SetSelected(labels[2])
 			qdc.SetText(path)
 		}).Show()
 	})
 	chooseLoc := widget.NewButton("Choose…", func() {
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if w == nil || err != nil {
+			if err != nil {
+				a.showError(&qda.Error{Why: "cannot make the project file there: " + err.Error(), Fix: "choose a folder that exists and that you can write to", Err: err})
+				return
+			}
+			if w == nil {
 				return
 			}
 			w.Close()
