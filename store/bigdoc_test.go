@@ -145,3 +145,63 @@ func TestText_BigTextIsReadWithoutMappingItsPages(t *testing.T) {
 		t.Errorf("reading a %d MB text mapped %d MB of the project file into memory", len(text)>>20, grew>>20)
 	}
 }
+
+// Ensure that an import's undo step does not keep its text alive (a 100 MB
+// import then held 114 MB until the app closed, which pushed indexing past
+// its memory budget): the step keeps the text's hash and reads the text back
+// from the file when it is undone. An undo after someone else changed the
+// text is still refused, and undo and redo still restore it exactly.
+func TestUndoStep_DoesNotHoldABigTextAlive(t *testing.T) {
+	db := newDB(t)
+	var ch *store.Changes
+	var doc *qda.Document
+	size := 0
+	func() {
+		text := strings.Repeat("Interviewer: Who kept the minutes?\nLan: The young clerk, in a school exercise book.\n", 200_000)
+		size = len(text)
+		doc = sampleDoc("Long interview", text)
+		var err error
+		if ch, err = db.Record(func(tx *store.Tx) error { return tx.PutDocument(doc) }); err != nil {
+			t.Fatal(err)
+		}
+		doc.Text = ""
+	}()
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	if ms.HeapAlloc > uint64(size)/2 {
+		t.Errorf("with the import's undo step kept, %d MB of heap are live; the %d MB text should not be among them", ms.HeapAlloc>>20, size>>20)
+	}
+	runtime.KeepAlive(ch)
+
+	sp, err := qda.NewSplice(doc.Chars, []qda.Replacement{{Span: qda.Span{Start: 0, End: 11}, Text: "Researcher"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit, err := db.Record(func(tx *store.Tx) error { _, err := tx.SpliceText(doc.ID, sp, qda.Drop); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Undo(ch); err != store.ErrStale {
+		t.Fatalf("undoing the import after the text was corrected: %v, want %v", err, store.ErrStale)
+	}
+	if _, err := db.Undo(edit); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Undo(ch); err != nil {
+		t.Fatalf("undoing the import: %v", err)
+	}
+	if _, err := db.Redo(ch); err != nil {
+		t.Fatal(err)
+	}
+	err = db.View(func(tx *store.Tx) error {
+		s, err := tx.Text(doc.ID)
+		if err == nil && (len(s) != size || !strings.HasPrefix(s, "Interviewer: Who kept")) {
+			t.Errorf("text after undo and redo: %d bytes starting %.20q; want the %d bytes imported", len(s), s, size)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

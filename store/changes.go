@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"strings"
 
 	"coder/qda"
@@ -13,6 +14,12 @@ import (
 type Change struct {
 	Bucket, Key   []byte
 	Before, After []byte // nil when the key did not exist / was deleted
+	// lazy means the value written was large (a document's text): the
+	// change keeps only its hash, afterSum, and After is read back from
+	// the file when the action is undone (the file then holds exactly
+	// it), so an import's undo step does not keep its whole text alive.
+	lazy     bool
+	afterSum uint64
 	// by is who made the write: the transaction's editor, nil for a
 	// merge's writes and an undo's (see madeByPerson).
 	by *editor
@@ -27,16 +34,40 @@ type Changes struct {
 	rejected []Rejection
 }
 
+// lazyAfter is the size above which a change keeps a written value's hash
+// instead of the value (see Change.lazy).
+const lazyAfter = 64 << 10
+
+// afterSeed keys the hashes of lazy changes; undo history lives only as
+// long as the process, and so does the seed.
+var afterSeed = maphash.MakeSeed()
+
 // add records one write. before is read from the file's memory map, which
 // is only valid during the transaction, so it is copied; after is the value
 // the store handed to bbolt, which bbolt requires to stay unchanged for the
-// transaction and nothing writes to afterwards, so it is kept as it is (a
-// document's text is not held twice).
+// transaction and nothing writes to afterwards, so a small one is kept as
+// it is and a large one by its hash alone.
 func (c *Changes) add(bucket, key, before, after []byte, by *editor) {
-	c.list = append(c.list, Change{
+	ch := Change{
 		Bucket: bytes.Clone(bucket), Key: bytes.Clone(key),
 		Before: cloneOrNil(before), After: after, by: by,
-	})
+	}
+	if len(after) > lazyAfter {
+		ch.After, ch.lazy, ch.afterSum = nil, true, maphash.Bytes(afterSeed, after)
+	}
+	c.list = append(c.list, ch)
+}
+
+// written reports whether the change left the key holding a value (it was
+// not a deletion).
+func (c *Change) written() bool { return c.After != nil || c.lazy }
+
+// left reports whether v is the value the change left the key with.
+func (c *Change) left(v []byte) bool {
+	if c.lazy {
+		return v != nil && maphash.Bytes(afterSeed, v) == c.afterSum
+	}
+	return bytes.Equal(v, c.After) && (v == nil) == (c.After == nil)
 }
 
 func cloneOrNil(b []byte) []byte {
@@ -68,31 +99,31 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 	return db.Record(func(tx *Tx) error {
 		n := len(ch.list)
 		// Check that every key still holds the state the action (or its undo)
-		// left, then write: all or nothing.
-		expected := map[string][]byte{}
+		// left, then write: all or nothing. expected is, per key, the write
+		// whose state it must hold: the last one going backwards, the first
+		// one's before going forwards.
+		expected := map[string]int{}
 		for i := 0; i < n; i++ {
 			c := ch.list[i]
 			k := string(c.Bucket) + "\x00" + string(c.Key)
-			if backwards {
-				expected[k] = c.After // last write wins
-			} else if _, ok := expected[k]; !ok {
-				expected[k] = c.Before // first write's before
+			if _, ok := expected[k]; backwards || !ok {
+				expected[k] = i
 			}
 		}
-		for i := 0; i < n; i++ {
-			c := ch.list[i]
-			k := string(c.Bucket) + "\x00" + string(c.Key)
-			want, ok := expected[k]
-			if !ok {
-				continue
-			}
-			delete(expected, k)
+		for _, i := range expected {
+			c := &ch.list[i]
 			got, err := tx.get(c.Bucket, c.Key)
 			if err != nil {
 				return err
 			}
-			if !bytes.Equal(got, want) || (got == nil) != (want == nil) {
+			if backwards && !c.left(got) ||
+				!backwards && (!bytes.Equal(got, c.Before) || (got == nil) != (c.Before == nil)) {
 				return ErrStale
+			}
+			if backwards && c.lazy {
+				// The file holds exactly what the action wrote: keep it
+				// for a redo.
+				c.After, c.lazy = bytes.Clone(got), false
 			}
 		}
 		order := make([]int, n)
@@ -103,10 +134,12 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 			}
 		}
 		for _, i := range order {
-			c := ch.list[i]
+			c := &ch.list[i]
 			v := c.After
 			if backwards {
 				v = c.Before
+			} else if c.lazy {
+				continue // a value a later write to its key replaced
 			}
 			var err error
 			if v == nil {
@@ -116,6 +149,9 @@ func (db *DB) apply(ch *Changes, backwards bool) (*Changes, error) {
 			}
 			if err != nil {
 				return err
+			}
+			if !backwards && len(v) > lazyAfter {
+				c.After, c.lazy = nil, true // redone: the file holds it again
 			}
 		}
 		if backwards {
@@ -185,7 +221,7 @@ func (c *Changes) Scope() Scope {
 		key := string(ch.Key)
 		switch string(ch.Bucket) {
 		case string(bDocs):
-			if ch.After == nil {
+			if !ch.written() {
 				removed[qda.ID(key)] = true
 			} else {
 				docs[qda.ID(key)] = true
@@ -212,7 +248,7 @@ func (c *Changes) Scope() Scope {
 				}
 			}
 		case string(bMemos):
-			memos[qda.ID(key)] = ch.After != nil
+			memos[qda.ID(key)] = ch.written()
 		case string(bCodes):
 			s.Codes = true
 		case string(bCases), string(bVars), string(bValues):

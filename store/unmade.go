@@ -59,7 +59,7 @@ func (c *Changes) madeByPerson() []made {
 	var out []made
 	for _, k := range order {
 		l := lives[k]
-		if l.first.Before != nil || l.last.After == nil || l.first.by == nil {
+		if l.first.Before != nil || !l.last.written() || l.first.by == nil {
 			continue
 		}
 		out = append(out, made{kind: buriedKinds[string(l.first.Bucket)], id: qda.ID(l.first.Key), coder: l.first.by.coder})
