@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -85,7 +83,7 @@ func (p *coocPage) work() func(d *analysis.Data) (func(), error) {
 		for i, col := range c.Codes {
 			row := []string{shortPath(col.Path)}
 			for j := range c.Codes {
-				row = append(row, coocCell(c, i, j))
+				row = append(row, c.Cell(i, j))
 			}
 			cells = append(cells, row)
 		}
@@ -94,14 +92,6 @@ func (p *coocPage) work() func(d *analysis.Data) (func(), error) {
 			p.last = c // after the table: tests wait for it, then use the table
 		}, nil
 	}
-}
-
-func coocCell(c *analysis.Cooc, i, j int) string {
-	s := strconv.Itoa(c.Counts[i][j])
-	if x := c.C[i][j]; x != nil && i != j {
-		s += fmt.Sprintf("  (%.2f)", *x)
-	}
-	return s
 }
 
 // tap lists the co-occurrences behind a cell, both codings shown and their

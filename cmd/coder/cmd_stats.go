@@ -169,13 +169,7 @@ func printCooc(t *analysis.Cooc, asJSON bool) error {
 		return printJSON(coocJSON{Unit: t.Unit.String(), Codes: paths, Counts: t.Counts, C: c})
 	}
 	fmt.Fprintf(stdout, "co-occurrence (%s): count, c-coefficient in brackets\n", t.Unit)
-	return printGrid(paths, paths, func(i, j int) string {
-		s := strconv.Itoa(t.Counts[i][j])
-		if x := t.C[i][j]; x != nil && i != j && t.Counts[i][j] > 0 {
-			s += fmt.Sprintf(" (%.2f)", *x)
-		}
-		return s
-	})
+	return printGrid(paths, paths, t.Cell)
 }
 
 // matrixJSON is the stable shape of `coder stats PROJECT matrix --json`.
