@@ -19,7 +19,10 @@
 // hand-made list of Hungarian function words and gets Snowball's Hungarian
 // stemmer; others the project's stop words and the English stemmer. A
 // Builder keeps every document's features and computes them again only
-// for a document whose text or passages changed.
+// for a document whose text or passages changed. An open project keeps its
+// Builder, so what it holds is kept small: a document's counts as varints
+// in one byte array, its text as the string, the vectors of all units in
+// two arrays (16-bit steps between feature numbers, float32 values).
 //
 // Classifier. One logistic regression per code, trained by stochastic
 // gradient descent with a fixed seed: coded units are positives, and a
