@@ -85,29 +85,38 @@ func realTap(c fyne.Canvas, pos fyne.Position) {
 }
 
 // Ensure that wherever the window has something to click, a real mouse
-// click reaches it: on a grid over the demo window (documents, the open
-// transcript, the codebook), no object that takes only right-clicks, focus
-// or mouse buttons sits over a tappable one and swallows the click.
+// click reaches it: on a grid over the demo window (each left tab:
+// documents, cases, memos; each centre tab: the transcript, Retrieve,
+// Search; the codebook throughout), no object that takes only right-clicks,
+// focus or mouse buttons sits over a tappable one and swallows the click.
 func TestWindow_NoWidgetSwallowsALeftClickMeantForWhatIsUnderIt(t *testing.T) {
-	_, w := openDemoCopy(t)
+	app, w := openDemoCopy(t)
+	ws := app.ws
 	c := w.Canvas()
-	size := c.Size()
 	var lost []string
 	seen := map[string]bool{}
-	for y := float32(2); y < size.Height; y += 6 {
-		for x := float32(2); x < size.Width; x += 6 {
-			pos := fyne.NewPos(x, y)
-			meant, _ := objectAt(c, pos, isTappable)
-			got, _ := objectAt(c, pos, takesClicks)
-			if meant == nil || got == meant || isTappable(got) {
-				continue
-			}
-			what := fmt.Sprintf("%T over %T", got, meant)
-			if !seen[what] {
-				seen[what] = true
-				lost = append(lost, fmt.Sprintf("%s at %v", what, pos))
+	sweep := func(view string) {
+		size := c.Size()
+		for y := float32(2); y < size.Height; y += 6 {
+			for x := float32(2); x < size.Width; x += 6 {
+				pos := fyne.NewPos(x, y)
+				meant, _ := objectAt(c, pos, isTappable)
+				got, _ := objectAt(c, pos, takesClicks)
+				if meant == nil || got == meant || isTappable(got) {
+					continue
+				}
+				what := fmt.Sprintf("%T over %T", got, meant)
+				if !seen[what] {
+					seen[what] = true
+					lost = append(lost, fmt.Sprintf("%s: %s at %v", view, what, pos))
+				}
 			}
 		}
+	}
+	for i := range ws.left.Items {
+		ws.left.SelectIndex(i)
+		ws.centre.SelectIndex(i % len(ws.centre.Items))
+		sweep(ws.left.Items[i].Text + " / " + ws.centre.Selected().Text)
 	}
 	if len(lost) > 0 {
 		t.Fatalf("a real left click there goes to a widget that ignores it:\n%s", strings.Join(lost, "\n"))
