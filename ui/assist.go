@@ -39,6 +39,8 @@ type suggestQueue struct {
 	text   *widget.RichText
 	why    *widget.Label
 	status *widget.Label
+	// The queue's buttons: off when there is nothing for them to do.
+	prev, acceptB, rejectB, skip, next *widget.Button
 }
 
 // suggestCodings learns from the selected code's codings in the background
@@ -82,13 +84,12 @@ func (q *suggestQueue) show() {
 	keys := widget.NewLabel("A accept · R reject · S skip · ← → move · Esc close. Accepted passages are coded as \"" +
 		project.AssistantCoder(ws.p.Coder().Name) + "\"; rejected ones are remembered and not suggested again. Learnt on this computer from your codings only.")
 	keys.Wrapping = fyne.TextWrapWord
-	buttons := container.NewHBox(
-		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { q.move(-1) }),
-		widget.NewButton("Accept (A)", q.accept),
-		widget.NewButton("Reject (R)", q.reject),
-		widget.NewButton("Skip (S)", func() { q.move(1) }),
-		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { q.move(1) }),
-	)
+	q.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { q.move(-1) })
+	q.acceptB = widget.NewButton("Accept (A)", q.accept)
+	q.rejectB = widget.NewButton("Reject (R)", q.reject)
+	q.skip = widget.NewButton("Skip (S)", func() { q.move(1) })
+	q.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { q.move(1) })
+	buttons := container.NewHBox(q.prev, q.acceptB, q.rejectB, q.skip, q.next)
 	top := container.NewVBox(q.where, q.why)
 	bottom := container.NewVBox(container.NewCenter(buttons), q.status, keys)
 	body := container.NewBorder(top, bottom, nil, nil, container.NewVScroll(q.text))
@@ -177,6 +178,11 @@ func (q *suggestQueue) docName(id qda.ID) string {
 // and its text in context with the driving words marked.
 func (q *suggestQueue) draw() {
 	s, ok := q.current()
+	enable(q.acceptB, ok)
+	enable(q.rejectB, ok)
+	enable(q.prev, ok && q.at > 0)
+	enable(q.skip, ok && q.at < len(q.items)-1)
+	enable(q.next, ok && q.at < len(q.items)-1)
 	if !ok {
 		q.where.SetText("No more suggestions for " + q.name + ".")
 		q.why.SetText("")
@@ -221,4 +227,13 @@ func suggestionSegments(before string, s assist.Suggestion, after string) []widg
 	add(string(r[at:]), plain)
 	add(after+"…", grey)
 	return segs
+}
+
+// enable turns b on or off.
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
