@@ -179,6 +179,12 @@ func feed(ctx context.Context, c Corpus, progress func(done, total int), open fu
 		return err
 	}
 	perBatch := max(50, perUnit/n)
+	if c.Docs == 1 {
+		// One document's passages all go to one shard (the other holds
+		// only memos): its builder may take the whole budget, writing half
+		// as many segments for the final merge to join.
+		perBatch = perUnit
+	}
 	for s := range builders {
 		b, err := open(s, n, perBatch)
 		if err != nil {
