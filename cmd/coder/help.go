@@ -1,6 +1,15 @@
 package main
 
-const helpText = `coder: qualitative coding for case-study research
+import (
+	"slices"
+	"strings"
+)
+
+// helpText is what coder help prints.
+const helpText = helpCommands + "\n" + helpFooter
+
+// helpCommands lists every command, one line each (continued by deeper-indented lines).
+const helpCommands = `coder: qualitative coding for case-study research
 
   coder                                     open the app (welcome screen)
   coder PROJECT.coder | coder open PROJECT  open the app on a project
@@ -12,7 +21,8 @@ const helpText = `coder: qualitative coding for case-study research
   coder docs PROJECT [--json]
   coder text PROJECT --doc NAME [--span START:END]
   coder pseudonyms PROJECT [--json] | pseudonyms PROJECT add REAL REPLACEMENT | remove REAL | suggest [--json]
-  coder anonymise PROJECT OUT.coder        a copy with every real name of the pseudonym table replaced
+  coder anonymise PROJECT OUT.coder        a copy with the pseudonym table's real names replaced, in clear
+                                            even from an encrypted project (then 'coder encrypt' it to share it encrypted)
   coder edit PROJECT --doc NAME --span START:END --text NEW [--json]   correct the text; codings move with it
   coder codes PROJECT [--json]              the codebook with coding counts
   coder codes add PROJECT PATH [--color #RRGGBB] [--description TEXT]
@@ -60,11 +70,48 @@ const helpText = `coder: qualitative coding for case-study research
   coder passphrase PROJECT                  change an encrypted project's passphrase
   coder encrypt|decrypt PROJECT OUT.coder   write an encrypted / a plain copy
   coder --version                           the version and the commit it was built from
+`
 
-Every command that writes takes --coder NAME: who is writing (recorded on codings,
+// helpFooter is what holds for every command.
+const helpFooter = `Every command that writes takes --coder NAME: who is writing (recorded on codings,
 memos and every edit). Positions are character (rune) offsets, END exclusive. Kinds: interview, policy,
 news, fieldnote, archive, other. Exit status: 0 ok, 1 failure, 2 bad usage.
 Passphrases are typed without echo, or read from CODER_PASSPHRASE (and, for the
 new one of 'passphrase', CODER_NEW_PASSPHRASE; for a copy 'merge' takes that has its
 own, CODER_MERGE_PASSPHRASE). A forgotten one cannot be recovered.
 `
+
+// commandHelp returns the lines of helpText that describe the command name
+// (with the lines that continue them), or "" when it has none.
+func commandHelp(name string) string {
+	if name == "anonymize" {
+		name = "anonymise"
+	}
+	var b strings.Builder
+	in := false
+	for _, line := range strings.Split(helpText, "\n") {
+		if rest, ok := strings.CutPrefix(line, "  coder "); ok {
+			word, _, _ := strings.Cut(rest, " ")
+			in = slices.Contains(strings.Split(word, "|"), name)
+		} else if !strings.HasPrefix(line, "   ") {
+			in = false
+		}
+		if in {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// wantsHelp reports whether a command's arguments ask for its help.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "-h" || a == "--help" || a == "-help" {
+			return true
+		}
+	}
+	return false
+}

@@ -55,5 +55,11 @@ func run(args []string) int {
 	if !ok {
 		return usageError(name, "no such command (run 'coder help' for the list)")
 	}
+	if wantsHelp(args[1:]) {
+		if h := commandHelp(name); h != "" {
+			fmt.Print(h + "\n" + helpFooter)
+			return 0
+		}
+	}
 	return cmd(args[1:])
 }

@@ -1,0 +1,40 @@
+package main_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// Ensure that coder help says an anonymised copy is written in clear, even
+// of an encrypted project, as the README and the command's own note say.
+func TestHelp_AnonymiseSaysTheCopyIsInClear(t *testing.T) {
+	out := ok(t, "help")
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "coder anonymise") {
+			if !strings.Contains(line, "in clear") {
+				t.Errorf("coder help's anonymise line does not say the copy is in clear:\n%s", line)
+			}
+			return
+		}
+	}
+	t.Errorf("coder help has no anonymise line:\n%s", out)
+}
+
+// Ensure that coder COMMAND --help prints that command's lines of coder help
+// and exits 0, instead of refusing --help as an unknown option.
+func TestHelp_CommandHelpPrintsItsUsage(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"anonymise", "--help"}, "coder anonymise PROJECT OUT.coder"},
+		{[]string{"stats", "--help"}, "coder stats PROJECT cooc"},
+		{[]string{"codes", "-h"}, "coder codes add PROJECT PATH"},
+		{[]string{"attr", "import", "--help"}, "coder attr import PROJECT"},
+	} {
+		r := coder(t, c.args...)
+		if r.code != 0 || !strings.Contains(r.stdout, c.want) {
+			t.Errorf("coder %s: exit %d, stdout:\n%s\nstderr: %s\nwant a line with %q", strings.Join(c.args, " "), r.code, r.stdout, r.stderr, c.want)
+		}
+	}
+}
