@@ -113,6 +113,11 @@ func ParseAttrCond(s string) (AttrCond, error) {
 func (c AttrCond) holds(v string) bool {
 	v = strings.TrimSpace(v)
 	if c.Op == AttrEq {
+		if v == "true" || v == "false" { // a yes/no attribute: yes and no match it too
+			if b, ok := boolWord(c.Value); ok {
+				return b == v
+			}
+		}
 		return strings.EqualFold(v, c.Value)
 	}
 	x, ok := ordered(v)

@@ -82,3 +82,25 @@ func TestFilter_AttributeConditions(t *testing.T) {
 		t.Errorf("young and late keeps %v", got)
 	}
 }
+
+// Ensure that a yes/no attribute, stored as true or false, is matched by the
+// words researchers see and type: yes, no (as `coder codings --attr
+// "Party member=yes"` is written).
+func TestMatchAttrs_YesAndNoMatchAStoredBoolean(t *testing.T) {
+	for _, tc := range []struct {
+		name, value, stored string
+		want                bool
+	}{
+		{"Party member", "yes", "true", true},
+		{"Party member", "no", "false", true},
+		{"Party member", "yes", "false", false},
+		{"Party member", "true", "true", true},
+		{"Party member", "Y", "true", true},
+		{"Role", "yes", "yes", true},
+	} {
+		have := map[string][]string{tc.name: {tc.stored}}
+		if got := qda.MatchAttrs(have, map[string]string{tc.name: tc.value}); got != tc.want {
+			t.Errorf("%s=%s on stored %q: %v, want %v", tc.name, tc.value, tc.stored, got, tc.want)
+		}
+	}
+}

@@ -117,11 +117,8 @@ func (v *Variable) Normalize(raw string) (string, error) {
 		}
 		return strconv.FormatFloat(f, 'g', -1, 64), nil
 	case VarBoolean:
-		switch strings.ToLower(s) {
-		case "true", "yes", "y", "1":
-			return "true", nil
-		case "false", "no", "n", "0":
-			return "false", nil
+		if b, ok := boolWord(s); ok {
+			return b, nil
 		}
 		return "", Invalidf("%s: %q is not true or false", v.Name, raw)
 	case VarChoice:
@@ -143,4 +140,17 @@ func (v *Variable) Normalize(raw string) (string, error) {
 		return "", Invalidf("%s: %q is not a date (write YYYY-MM-DD)", v.Name, raw)
 	}
 	return "", Invalidf("%s: unknown type %q", v.Name, v.Type)
+}
+
+// boolWord reads a yes/no value as researchers write it (yes, no, y, n,
+// true, false, 1, 0) and gives it as a yes/no attribute stores it: "true"
+// or "false".
+func boolWord(s string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes", "y", "1":
+		return "true", true
+	case "false", "no", "n", "0":
+		return "false", true
+	}
+	return "", false
 }

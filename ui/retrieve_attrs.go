@@ -40,6 +40,7 @@ type attrFilterRow struct {
 	op      *widget.Select
 	value   *widget.SelectEntry
 	choice  *widget.Select // the value of a choice attribute, from its list
+	offered []string       // the values value's list offers
 	to      *widget.Entry
 	problem *widget.Label
 	content fyne.CanvasObject
@@ -133,7 +134,11 @@ func (a *attrFilterRow) shape() {
 	}
 	a.choice.Hide()
 	a.value.Show()
-	a.value.SetOptions(a.values[a.name.Selected])
+	a.offered = a.values[a.name.Selected]
+	if a.types[a.name.Selected] == qda.VarBoolean {
+		a.offered = []string{"yes", "no"} // as the attributes table shows them
+	}
+	a.value.SetOptions(a.offered)
 	switch a.types[a.name.Selected] {
 	case qda.VarDate:
 		a.value.SetPlaceHolder("YYYY-MM-DD")
