@@ -311,13 +311,19 @@ func (s *searchPanel) updateRow(id int, o fyne.CanvasObject) {
 	p.card.onTap = func() { s.open(hit) }
 }
 
+// hitCodesNamed is how many of a hit's codes its card names; the rest are
+// counted, so a passage under dozens of codes keeps its text in view.
+const hitCodesNamed = 3
+
 // hitSource names a hit's document, speaker and codes.
 func hitSource(h *project.SearchHit) string {
 	src := h.Document
 	if h.Speaker != "" {
 		src += " · " + h.Speaker
 	}
-	if len(h.Codes) > 0 {
+	if n := len(h.Codes); n > hitCodesNamed {
+		src += " · coded " + strings.Join(h.Codes[:hitCodesNamed], "; ") + fmt.Sprintf(" and %d more", n-hitCodesNamed)
+	} else if n > 0 {
 		src += " · coded " + strings.Join(h.Codes, "; ")
 	}
 	return src
