@@ -30,7 +30,14 @@ func cmdExport(args []string) int {
 	}
 	fm := strings.ToLower(*format)
 	if (fm == "qdpx" || fm == "qdc" || *codebookOnly) && ff.set() {
-		return usageError("export", "--code, --doc, --case, --coder and --attr choose coded excerpts; "+fm+" and --codebook export the whole project or codebook")
+		whole := fm + " exports the whole project"
+		switch {
+		case *codebookOnly:
+			whole = "--codebook exports the codebook"
+		case fm == "qdc":
+			whole = "qdc exports the codebook"
+		}
+		return usageError("export", "--code, --doc, --case, --by-coder and --attr choose coded excerpts, but "+whole+" (leave them out, or export csv, md, html, xlsx or docx)")
 	}
 	return withProject(f.pos[0], "", func(p *project.Project) error {
 		filter, err := ff.filter(p)

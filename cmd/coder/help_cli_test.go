@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -35,6 +36,25 @@ func TestHelp_CommandHelpPrintsItsUsage(t *testing.T) {
 		r := coder(t, c.args...)
 		if r.code != 0 || !strings.Contains(r.stdout, c.want) {
 			t.Errorf("coder %s: exit %d, stdout:\n%s\nstderr: %s\nwant a line with %q", strings.Join(c.args, " "), r.code, r.stdout, r.stderr, c.want)
+		}
+	}
+}
+
+// Ensure that an export refusing filter options names them as they are
+// typed (--by-coder, not --coder) and says what the format exports instead.
+func TestCLI_ExportRefusingFiltersNamesTheOptionsAsTyped(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "d.coder")
+	ok(t, "demo", p)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "qdpx", "--by-coder", "Researcher A"}, "qdpx exports the whole project"},
+		{[]string{"--format", "csv", "--codebook", "--code", "Political logic"}, "--codebook exports the codebook"},
+	} {
+		r := coder(t, append([]string{"export", p, "--out", filepath.Join(t.TempDir(), "x")}, c.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, "--by-coder") || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("export %v: exit %d, stderr %q; want exit 2 naming --by-coder and saying %q", c.args, r.code, r.stderr, c.want)
 		}
 	}
 }
