@@ -114,6 +114,9 @@ func cmdKWIC(args []string) int {
 		for _, l := range lines {
 			fmt.Fprintf(stdout, "%s %d:%d\t%*s [%s] %s\n", l.DocName, l.Start, l.End, *width, l.Left, l.Match, l.Right)
 		}
+		if len(lines) == 0 {
+			fmt.Fprintf(stderr, "coder: no occurrence of %s as a word (kwic takes words as coder words counts them, whole; coder search finds it inside other words)\n", f.pos[1])
+		}
 		return nil
 	})
 }

@@ -58,3 +58,18 @@ func TestCLI_ExportRefusingFiltersNamesTheOptionsAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// Ensure that coder kwic says so when the word never occurs as a word
+// (大门 in the demo is only part of the word 大门口), instead of printing
+// nothing, and that the README's example word 门口 is found.
+func TestCLI_KWICWithNoOccurrenceSaysSo(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "d.coder")
+	ok(t, "demo", p)
+	r := coder(t, "kwic", p, "大门")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no occurrence of 大门") || !strings.Contains(r.stderr, "coder search") {
+		t.Errorf("kwic of a word not in the lists: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if out := ok(t, "kwic", p, "门口", "--width", "20"); strings.Count(out, "[门口]") != 3 {
+		t.Errorf("kwic 门口 on the demo:\n%s", out)
+	}
+}
