@@ -41,6 +41,7 @@ func (p *Project) MergeUnlocking(ctx context.Context, path, passphrase string, p
 	// of 100,000 codings, see bench/cmd/mergebench).
 	defer debug.SetGCPercent(debug.SetGCPercent(40))
 	theirs, err := p.readOther(path, passphrase)
+	exported := isExport(path)
 	if err != nil {
 		return nil, err
 	}
@@ -56,6 +57,9 @@ func (p *Project) MergeUnlocking(ctx context.Context, path, passphrase string, p
 		}
 		if ours.Tombstones, err = tx.Tombstones(); err != nil {
 			return err
+		}
+		if exported {
+			keepWhatExportsCannotCarry(ours, theirs)
 		}
 		var merged *qda.Bundle
 		merged, rep = merge.Merge(ours, theirs)
@@ -108,8 +112,7 @@ func (p *Project) readOther(path, passphrase string) (*qda.Bundle, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, &qda.Error{What: path, Why: "cannot open it", Fix: "check the path", Err: err}
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".qdpx", ".qde":
+	if isExport(path) {
 		b, _, err := exchange.ReadQDPX(path)
 		if err != nil {
 			return nil, err
@@ -147,4 +150,38 @@ func (p *Project) readOther(path, passphrase string) (*qda.Bundle, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return b, nil
+}
+
+// isExport reports whether path is a REFI-QDA export rather than a project file.
+func isExport(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".qdpx" || ext == ".qde"
+}
+
+// keepWhatExportsCannotCarry gives the documents and codings of a REFI-QDA
+// export what the format has no place for, from this project's own: a
+// coding's event date, and the passages and speaker turns of a document
+// whose text is unchanged. Without it, an export merged back would "edit"
+// them away as a later version of the same record.
+func keepWhatExportsCannotCarry(ours, theirs *qda.Bundle) {
+	docs := make(map[qda.ID]*qda.Document, len(ours.Documents))
+	for i := range ours.Documents {
+		docs[ours.Documents[i].ID] = &ours.Documents[i]
+	}
+	for i := range theirs.Documents {
+		d := &theirs.Documents[i]
+		if o := docs[d.ID]; o != nil && o.Text == d.Text {
+			d.Passages = o.Passages
+		}
+	}
+	codings := make(map[qda.ID]*qda.Coding, len(ours.Codings))
+	for i := range ours.Codings {
+		codings[ours.Codings[i].ID] = &ours.Codings[i]
+	}
+	for i := range theirs.Codings {
+		c := &theirs.Codings[i]
+		if o := codings[c.ID]; o != nil && c.EventDate == "" {
+			c.EventDate = o.EventDate
+		}
+	}
 }
