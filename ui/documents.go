@@ -98,6 +98,7 @@ func (d *documentsPanel) setGroupByKind(byKind bool) {
 
 // refresh regroups the documents from the workspace's cached list.
 func (d *documentsPanel) refresh() {
+	had := d.members
 	d.members = map[string][]qda.ID{}
 	d.groups = nil
 	add := func(g string, id qda.ID) {
@@ -136,6 +137,13 @@ func (d *documentsPanel) refresh() {
 		}
 	}
 	d.tree.Refresh()
+	// A group that was not listed before (the cases or the "(no case)" of
+	// an import) shows its documents; those the researcher closed stay so.
+	for _, g := range d.groups {
+		if _, ok := had[g]; !ok {
+			d.tree.OpenBranch("g\x00" + g)
+		}
+	}
 	d.showForm()
 }
 
