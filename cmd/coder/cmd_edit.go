@@ -58,7 +58,7 @@ func cmdEdit(args []string) int {
 			}
 			return printJSON(out)
 		}
-		fmt.Fprintf(stdout, "%s: replaced %q at %s with %q (now %s); %d codings moved, %d removed\n", d.Name, old, span, *text, rep.New, rep.Moved, len(rep.Removed))
+		fmt.Fprintf(stdout, "%s: replaced %q at %s with %q (now %s); %s moved, %d removed\n", d.Name, old, span, *text, rep.New, qda.Plural(rep.Moved, "coding", "codings"), len(rep.Removed))
 		for _, r := range rep.Removed {
 			fmt.Fprintf(stdout, "  removed coding: %s %s %q\n", r.CodePath, r.Span, r.Text)
 		}

@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,5 +72,23 @@ func TestCLI_KWICWithNoOccurrenceSaysSo(t *testing.T) {
 	}
 	if out := ok(t, "kwic", p, "门口", "--width", "20"); strings.Count(out, "[门口]") != 3 {
 		t.Errorf("kwic 门口 on the demo:\n%s", out)
+	}
+}
+
+// Ensure that coder edit's summary counts in words a person reads: "1 coding
+// moved", not "1 codings moved".
+func TestCLI_EditSummarySaysOneCodingMoved(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "s.coder")
+	f := filepath.Join(dir, "yard.txt")
+	if err := os.WriteFile(f, []byte("The gate was broken. The fence was fixed.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ok(t, "new", p)
+	ok(t, "import", p, f)
+	ok(t, "code", p, "--doc", "yard", "--code", "Political logic", "--match", "fence")
+	out := ok(t, "edit", p, "--doc", "yard", "--span", "4:8", "--text", "doors")
+	if !strings.Contains(out, "1 coding moved, 0 removed") {
+		t.Errorf("coder edit says:\n%s", out)
 	}
 }
