@@ -48,6 +48,7 @@ func newCasesPanel(ws *workspace) *casesPanel {
 				k, err := ws.p.AddCase(e.Text, "")
 				if ws.try(err) {
 					c.selected = k.ID
+					c.markSelected()
 					c.showForm()
 				}
 			}
@@ -65,7 +66,20 @@ func newCasesPanel(ws *workspace) *casesPanel {
 
 func (c *casesPanel) refresh() {
 	c.list.Refresh()
+	c.markSelected()
 	c.showForm()
+}
+
+// markSelected marks the selected case's row in the list: the rows are
+// sorted by name, so a case added, renamed or deleted moves it.
+func (c *casesPanel) markSelected() {
+	for i, k := range c.ws.cases {
+		if k.ID == c.selected {
+			c.list.Select(i)
+			return
+		}
+	}
+	c.list.UnselectAll()
 }
 
 func (c *casesPanel) showForm() {
