@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"coder/merge"
 	"coder/project"
 )
 
@@ -36,7 +37,7 @@ func cmdMerge(args []string) int {
 			if err != nil {
 				return err
 			}
-			out = append(out, mergeJSON{File: other, MergeReport: rep})
+			out = append(out, mergeJSON{File: other, MergeReport: listsNotNull(rep)})
 			if !*asJSON {
 				fmt.Fprintf(stdout, "%s:\n", printable(other))
 				for _, line := range rep.Lines() {
@@ -52,4 +53,26 @@ func cmdMerge(args []string) int {
 		}
 	}
 	return code
+}
+
+// listsNotNull returns a copy of rep whose empty lists print as [] in JSON,
+// not null, as the README gives their shape.
+func listsNotNull(rep *project.MergeReport) *project.MergeReport {
+	r := *rep
+	if r.Applied == nil {
+		r.Applied = []merge.Tally{}
+	}
+	if r.Unified == nil {
+		r.Unified = []merge.Unified{}
+	}
+	if r.Conflicts == nil {
+		r.Conflicts = []merge.Conflict{}
+	}
+	if r.Dropped == nil {
+		r.Dropped = []merge.Tally{}
+	}
+	if r.Moved == nil {
+		r.Moved = []merge.Note{}
+	}
+	return &r
 }

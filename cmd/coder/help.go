@@ -55,7 +55,7 @@ const helpCommands = `coder: qualitative coding for case-study research
   coder stats PROJECT freq [--by case|doc|attr:NAME] [--rollup] [--json]
   coder stats PROJECT cooc [--unit overlap|passage|near:N] [--codes PATH,PATH...] [--rollup] [--json]
   coder stats PROJECT matrix [--rows case|doc|attr:NAME] [--codes PATH,...] [--rollup] [--json] [--out FILE.xlsx|.docx [--pseudonymise]]
-                any table: [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]
+                any table: [--chart FILE.png] [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO]
   coder query PROJECT 'A AND B' [--near N] [--case NAME] [--doc NAME] [--by-coder NAME] [--attr NAME=VALUE|NAME>N|NAME=FROM..TO] [--code-as PATH [--coder NAME]] [--json]
                 AND, OR, NOT, NEAR, NEAR/N, FOLLOWED BY, brackets; quote paths with spaces
   coder agree PROJECT --coders "A,B" [--code PATH] [--doc NAME] [--json]   percent, kappa, alpha per code
