@@ -70,6 +70,7 @@ func newAttrFilterRow(changed func()) *attrFilterRow {
 	a.problem = widget.NewLabel("")
 	a.problem.Wrapping = fyne.TextWrapWord
 	a.problem.Importance = widget.DangerImportance
+	a.problem.Hide() // until a value cannot be compared
 	a.content = container.NewVBox(a.name, container.NewGridWithColumns(2, a.op, container.NewStack(a.value, a.choice)), a.to, a.problem)
 	a.shape()
 	return a
