@@ -92,7 +92,7 @@ func commandHelp(name string) string {
 	for _, line := range strings.Split(helpText, "\n") {
 		if rest, ok := strings.CutPrefix(line, "  coder "); ok {
 			word, _, _ := strings.Cut(rest, " ")
-			in = slices.Contains(strings.Split(word, "|"), name)
+			in = slices.Contains(strings.Split(word, "|"), name) || strings.Contains(rest, "| coder "+name+" ")
 		} else if !strings.HasPrefix(line, "   ") {
 			in = false
 		}

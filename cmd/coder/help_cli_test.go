@@ -33,6 +33,7 @@ func TestHelp_CommandHelpPrintsItsUsage(t *testing.T) {
 		{[]string{"stats", "--help"}, "coder stats PROJECT cooc"},
 		{[]string{"codes", "-h"}, "coder codes add PROJECT PATH"},
 		{[]string{"attr", "import", "--help"}, "coder attr import PROJECT"},
+		{[]string{"open", "--help"}, "coder open PROJECT"},
 	} {
 		r := coder(t, c.args...)
 		if r.code != 0 || !strings.Contains(r.stdout, c.want) {

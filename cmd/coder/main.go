@@ -34,6 +34,10 @@ func run(args []string) int {
 		return runPDFChild(args[1:])
 	}
 	if name == "open" {
+		if wantsHelp(args[1:]) {
+			fmt.Print(commandHelp(name) + "\n" + helpFooter)
+			return 0
+		}
 		if len(args) != 2 {
 			return usageError("open", "give one project file: coder open PROJECT.coder")
 		}
