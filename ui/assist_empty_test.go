@@ -1,17 +1,12 @@
 package ui
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"coder/project"
 )
 
 // Ensure that the Suggest codings queue turns Accept, Reject and Skip off
@@ -19,26 +14,7 @@ import (
 // that it has them on while a suggestion is showing.
 func TestSuggestQueue_EmptyQueueTurnsItsButtonsOff(t *testing.T) {
 	app, w := newTestApp(t)
-	dir := t.TempDir()
-	p, err := project.Create(filepath.Join(dir, "village.coder"), project.CreateOptions{Options: app.opts, Codebook: "empty"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := filepath.Join(dir, "village.txt")
-	os.WriteFile(f, []byte(strings.Join(assistFixture, "\n\n")+"\n"), 0o644)
-	rep, err := p.Import(context.Background(), []string{f}, project.ImportOptions{}, nil)
-	if err != nil || len(rep.Imported) != 1 {
-		t.Fatalf("import: %v %+v", err, rep)
-	}
-	code, err := p.AddCode("Money", "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, i := range []int{0, 2, 4, 6, 8} {
-		if _, err := p.CodeMatches(rep.Imported[0].Document, assistFixture[i], code.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
+	p, _, _, code := moneyProject(t, app)
 	app.show(p)
 	ws := app.ws
 	ws.codes.selectCode(code.ID)

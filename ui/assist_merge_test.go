@@ -15,27 +15,7 @@ import (
 // her rejection came in.
 func TestSuggestQueue_ColleaguesRejectionComesInWithAMerge(t *testing.T) {
 	app, w := newTestApp(t)
-	dir := t.TempDir()
-	p, err := project.Create(filepath.Join(dir, "village.coder"), project.CreateOptions{Options: app.opts, Codebook: "empty"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := filepath.Join(dir, "village.txt")
-	os.WriteFile(f, []byte(strings.Join(assistFixture, "\n\n")+"\n"), 0o644)
-	rep, err := p.Import(context.Background(), []string{f}, project.ImportOptions{}, nil)
-	if err != nil || len(rep.Imported) != 1 {
-		t.Fatalf("import: %v %+v", err, rep)
-	}
-	doc := rep.Imported[0].Document
-	code, err := p.AddCode("Money", "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, i := range []int{0, 2, 4, 6, 8} {
-		if _, err := p.CodeMatches(doc, assistFixture[i], code.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
+	p, dir, doc, code := moneyProject(t, app)
 	data, err := os.ReadFile(p.Path())
 	if err != nil {
 		t.Fatal(err)

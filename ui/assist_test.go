@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"coder/project"
+	"coder/qda"
 )
 
 // assistFixture is a fictional interview: money paragraphs among
@@ -31,13 +32,11 @@ var assistFixture = []string{
 	"The rent and the bills are late again and the bank loan is due; there is no money.",
 }
 
-// Ensure that Code ▸ Suggest codings… learns in the background, shows the
-// uncoded money paragraphs with their driving words marked, and that A
-// codes one as "assistant, accepted by" the session's coder and R rejects
-// the other so that it is not suggested again.
-func TestSuggestQueue_AcceptAndRejectWithKeys(t *testing.T) {
-	app, w := newTestApp(t)
-	dir := t.TempDir()
+// moneyProject makes a project in its own folder of assistFixture as one
+// document, with the money paragraphs 0, 2, 4, 6 and 8 coded Money.
+func moneyProject(t *testing.T, app *App) (p *project.Project, dir string, doc qda.ID, code *qda.Code) {
+	t.Helper()
+	dir = t.TempDir()
 	p, err := project.Create(filepath.Join(dir, "village.coder"), project.CreateOptions{Options: app.opts, Codebook: "empty"})
 	if err != nil {
 		t.Fatal(err)
@@ -48,8 +47,8 @@ func TestSuggestQueue_AcceptAndRejectWithKeys(t *testing.T) {
 	if err != nil || len(rep.Imported) != 1 {
 		t.Fatalf("import: %v %+v", err, rep)
 	}
-	doc := rep.Imported[0].Document
-	code, err := p.AddCode("Money", "", "")
+	doc = rep.Imported[0].Document
+	code, err = p.AddCode("Money", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +57,16 @@ func TestSuggestQueue_AcceptAndRejectWithKeys(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return p, dir, doc, code
+}
+
+// Ensure that Code ▸ Suggest codings… learns in the background, shows the
+// uncoded money paragraphs with their driving words marked, and that A
+// codes one as "assistant, accepted by" the session's coder and R rejects
+// the other so that it is not suggested again.
+func TestSuggestQueue_AcceptAndRejectWithKeys(t *testing.T) {
+	app, w := newTestApp(t)
+	p, _, _, code := moneyProject(t, app)
 	app.show(p)
 	ws := app.ws
 	ws.codes.selectCode(code.ID)
