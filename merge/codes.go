@@ -57,16 +57,8 @@ func (m *merger) codes() []qda.Code {
 		// Only codes one copy has and the other has not (made separately)
 		// are joined: one copy's, with the other's.
 		for _, key := range keys {
-			var apart []qda.ID
-			var has [2]bool
-			for _, id := range groups[key] {
-				if in[0][id] != in[1][id] {
-					apart = append(apart, id)
-					has[0] = has[0] || in[0][id]
-					has[1] = has[1] || in[1][id]
-				}
-			}
-			if !has[0] || !has[1] {
+			apart := madeApart(groups[key], in)
+			if apart == nil {
 				continue
 			}
 			into := apart[0] // the least ID

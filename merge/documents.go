@@ -39,16 +39,8 @@ func (m *merger) documents() []qda.Document {
 	for _, g := range groups {
 		// Only documents one copy has and the other has not are joined:
 		// one copy's, with the other's.
-		var apart []qda.ID
-		var has [2]bool
-		for _, id := range g {
-			if in[0][id] != in[1][id] {
-				apart = append(apart, id)
-				has[0] = has[0] || in[0][id]
-				has[1] = has[1] || in[1][id]
-			}
-		}
-		if !has[0] || !has[1] {
+		apart := madeApart(g, in)
+		if apart == nil {
 			continue
 		}
 		into := apart[0] // the least ID

@@ -75,3 +75,23 @@ func foldVersion[T any, P interface {
 	}
 	byID[id] = win
 }
+
+// madeApart is the rule for joining things two copies made separately (the
+// same path, the same text): of ids, those that one copy has and the other
+// has not, in their order, or nil unless each copy has one of them. What
+// both copies hold is already one thing, and two made in one copy stay two.
+func madeApart(ids []qda.ID, in [2]map[qda.ID]bool) []qda.ID {
+	var apart []qda.ID
+	var has [2]bool
+	for _, id := range ids {
+		if in[0][id] != in[1][id] {
+			apart = append(apart, id)
+			has[0] = has[0] || in[0][id]
+			has[1] = has[1] || in[1][id]
+		}
+	}
+	if !has[0] || !has[1] {
+		return nil
+	}
+	return apart
+}
