@@ -37,11 +37,8 @@ func (r *docRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleR
 // Tapped selects the row (which opens a document) and gives the list the
 // keyboard, as a click on a plain tree row does.
 func (r *docRow) Tapped(*fyne.PointEvent) {
-	t := r.panel.tree
-	t.Select(r.uid)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != t {
-		c.Focus(t)
-	}
+	r.panel.tree.Select(r.uid)
+	takeKeyboard(r.panel.tree)
 }
 
 // TappedSecondary opens the document's menu.

@@ -238,8 +238,4 @@ func (s *transcriptSurface) DragEnd() {
 
 // requestFocus gives the view the keyboard, so Shift+arrows and Ctrl+C act
 // on what the pointer just selected.
-func (t *TranscriptView) requestFocus() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != t {
-		c.Focus(t)
-	}
-}
+func (t *TranscriptView) requestFocus() { takeKeyboard(t) }
